@@ -1,0 +1,161 @@
+"""Wiring: the one place that builds the PTB `Application` and lists every handler.
+
+Read `register_handlers` to know every entry point of the bot. Order matters where commented.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import TextIO
+
+from telegram import Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.core import Core
+from bot.throttle import ChatOrderedUpdateProcessor, ChatRateLimiter
+from handlers import admin, fallback, guards, visitor
+from handlers.commands import publish_commands
+from handlers.common import BotContext
+from handlers.errors import on_error
+
+log = logging.getLogger(__name__)
+
+PURGE_INTERVAL = 3600  # seconds between retention sweeps
+
+
+def build_application(
+    core: Core, *, concurrency: int = 12, extra_setup: Callable[[Application], None] | None = None
+) -> Application:
+    """An `Application` bound to `core`, not yet started."""
+    settings = core.settings
+    application = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.api_base_url)
+        .base_file_url(_file_url(settings.api_base_url))
+        .context_types(ContextTypes(context=BotContext))
+        .concurrent_updates(ChatOrderedUpdateProcessor(concurrency))
+        .rate_limiter(ChatRateLimiter(enabled=settings.rate_limit))
+        .connection_pool_size(concurrency + 4)
+        .build()
+    )
+    application.bot_data["core"] = core
+    register_handlers(application)
+    if extra_setup is not None:
+        extra_setup(application)
+    return application
+
+
+def register_handlers(application: Application) -> None:
+    # Group -2: private chats only (leave groups and channels). Group -1: load the visitor.
+    application.add_handler(TypeHandler(Update, guards.private_only), group=-2)
+    application.add_handler(TypeHandler(Update, guards.load_visitor), group=-1)
+
+    on_message = filters.UpdateType.MESSAGE
+    application.add_handlers(
+        [
+            CommandHandler("start", visitor.start, filters=on_message),
+            CommandHandler("help", visitor.help_command, filters=on_message),
+            CommandHandler("exit", visitor.exit_command, filters=on_message),
+            CommandHandler("forget", visitor.forget_command, filters=on_message),
+            CommandHandler(
+                ["menu", "crisis", "talk", "settings", "language", "guide", "resources"],
+                visitor.command,
+                filters=on_message,
+            ),
+            CommandHandler("reload", admin.reload_content, filters=on_message),
+            CallbackQueryHandler(visitor.button),
+            # Fallbacks: after every command above.
+            MessageHandler(filters.COMMAND & on_message, fallback.unknown_command),
+            MessageHandler(filters.TEXT & on_message, fallback.free_text),
+            MessageHandler(on_message, fallback.unsupported_media),
+        ]
+    )
+    application.add_error_handler(on_error)
+
+
+def _file_url(base_url: str) -> str:
+    """Telegram serves files from `/file/bot<token>` next to `/bot<token>`."""
+    return base_url[: -len("/bot")] + "/file/bot" if base_url.endswith("/bot") else base_url
+
+
+async def start_bot(application: Application, *, poll_timeout: float = 10) -> None:
+    """Initialise, publish command menus, schedule jobs, and start long polling.
+
+    Pending updates are never dropped: what arrived while the bot was down is handled now.
+    """
+    core: Core = application.bot_data["core"]
+    await application.initialize()
+    await publish_commands(application, core.content.current)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(_purge, interval=PURGE_INTERVAL, first=5)
+    await application.start()
+    assert application.updater is not None
+    await application.updater.start_polling(
+        poll_interval=0, timeout=int(poll_timeout), drop_pending_updates=False
+    )
+
+
+async def stop_bot(application: Application) -> None:
+    """Stop polling, let running handlers finish, release connections."""
+    if application.updater is not None and application.updater.running:
+        await application.updater.stop()
+    if application.running:
+        await application.stop()
+    await application.shutdown()
+
+
+async def _purge(context: BotContext) -> None:
+    removed = await context.core.visitors.purge_expired_messages()
+    if removed:
+        log.info("retention: dropped %d expired message ids", removed)
+
+
+class RedactingFilter(logging.Filter):
+    """Defence in depth for logs: hide the bot token and anything that looks like a Telegram id.
+
+    The code never logs ids, names or texts; this catches a library that might.
+    """
+
+    def __init__(self, token: str | None) -> None:
+        super().__init__()
+        self._token = token
+        self._ids = re.compile(r"(?<![\w.])-?\d{6,}(?![\w.])")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self._token:
+            message = message.replace(self._token, "<token>")
+        message = self._ids.sub("<id>", message)
+        record.msg, record.args = message, None
+        return True
+
+
+def configure_logging(
+    settings: Settings | None, level: str = "INFO", stream: TextIO | None = None
+) -> None:
+    """Plain logs on stderr; chatty libraries kept quiet, since they may print URLs or updates."""
+    level = settings.log_level if settings else level
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter(settings.token if settings else None))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    # httpx logs every URL (which holds the token); PTB at DEBUG logs whole updates (texts).
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    for name in ("telegram", "apscheduler"):
+        logging.getLogger(name).setLevel(max(logging.INFO, logging.getLevelName(level)))

@@ -1,0 +1,98 @@
+"""`python -m bot` (also the `peer-support-bot` console script).
+
+    python -m bot [run]             run the bot (long polling)
+    python -m bot keygen            print a new data key for DATA_KEYS
+    python -m bot content check [DIR]   validate content; non-zero exit on errors
+    python -m bot playground        try the bot in the terminal: no token, no network
+
+`keygen`, `content check` and `playground` need no settings at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from pathlib import Path
+
+from bot.config import Settings, SettingsError, load_settings
+from bot.content.loader import ContentError, load_content
+from bot.crypto import generate_data_key
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the bot (default)")
+    sub.add_parser("keygen", help="print a new data key")
+    content = sub.add_parser("content", help="content tools")
+    content_sub = content.add_subparsers(dest="action", required=True)
+    check = content_sub.add_parser("check", help="validate content")
+    check.add_argument("directory", nargs="?", default=None, help="content folder")
+    sub.add_parser("playground", help="chat with the bot in this terminal, offline")
+    args = parser.parse_args(argv)
+
+    if args.command == "keygen":
+        print(generate_data_key())
+        return 0
+    if args.command == "content":
+        return content_check(Path(args.directory) if args.directory else _content_dir())
+    if args.command == "playground":
+        from bot.playground import run_playground
+
+        return asyncio.run(run_playground(_content_dir()))
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"Cannot start: {exc}", file=sys.stderr)
+        return 2
+    return asyncio.run(run(settings))
+
+
+def _content_dir() -> Path:
+    """CONTENT_DIR if set (environment or .env), else ./content; no other setting is needed."""
+    import os
+
+    from dotenv import dotenv_values
+
+    value = os.environ.get("CONTENT_DIR") or dotenv_values(".env").get("CONTENT_DIR") or "content"
+    return Path(value)
+
+
+def content_check(directory: Path) -> int:
+    _, problems = load_content(directory)
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in problems:
+        print(problem)
+    if errors:
+        print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s) in {directory}")
+        return 1
+    print(f"content OK: {directory} ({len(problems)} warning(s))")
+    return 0
+
+
+async def run(settings: Settings) -> int:
+    from bot.app import build_application, configure_logging, start_bot, stop_bot
+    from bot.core import Core
+
+    configure_logging(settings)
+    try:
+        core = await Core.open(settings)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"Cannot start: content in {settings.content_dir} has errors", file=sys.stderr)
+        return 2
+    application = build_application(core)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await start_bot(application)
+        await stop.wait()
+    finally:
+        await stop_bot(application)
+        await core.close()
+    return 0

@@ -1,0 +1,127 @@
+"""Settings, read once at start from the environment and an optional `.env` file.
+
+Every setting is parsed here and nowhere else, so that a missing or malformed value stops the
+bot at start-up with one line that names it (see `SettingsError`), instead of a traceback
+minutes later in the middle of someone's conversation.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed. The message is one line naming the setting."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot reads from its environment. See `.env.example` for each meaning."""
+
+    token: str
+    data_keys: tuple[bytes, ...]
+    api_base_url: str = DEFAULT_API_BASE_URL
+    database_path: Path = Path("data/bot.sqlite3")
+    admin_ids: frozenset[int] = field(default_factory=frozenset)
+    content_dir: Path = Path("content")
+    default_locale: str = "en"
+    retention_days: int = 7
+    log_level: str = "INFO"
+    rate_limit: bool = True
+
+    def __repr__(self) -> str:  # never print secrets, even by accident
+        return (
+            f"Settings(api_base_url={self.api_base_url!r}, database_path={self.database_path!r}, "
+            f"admins={len(self.admin_ids)}, content_dir={self.content_dir!r}, "
+            f"default_locale={self.default_locale!r}, retention_days={self.retention_days}, "
+            f"log_level={self.log_level!r}, rate_limit={self.rate_limit})"
+        )
+
+
+def decode_data_key(text: str) -> bytes:
+    """A data key is 32 random bytes in URL-safe base64 (what `python -m bot keygen` prints)."""
+    raw = base64.urlsafe_b64decode(text.strip() + "=" * (-len(text.strip()) % 4))
+    if len(raw) != 32:
+        raise ValueError("a data key must be 32 bytes")
+    return raw
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+) -> Settings:
+    """Read settings; the process environment wins over the `.env` file."""
+    values: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if environ is None else environ)
+
+    def get(name: str, default: str | None = None) -> str:
+        value = values.get(name, "").strip()
+        if value:
+            return value
+        if default is None:
+            raise SettingsError(f"{name} is required but not set (see .env.example)")
+        return default
+
+    token = get("TELEGRAM_BOT_TOKEN")
+    if ":" not in token or not token.split(":", 1)[0].isdigit():
+        raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a bot token (<digits>:<secret>)")
+
+    try:
+        keys = tuple(decode_data_key(k) for k in get("DATA_KEYS").split(",") if k.strip())
+    except (ValueError, TypeError):
+        raise SettingsError(
+            "DATA_KEYS must be comma-separated keys made by `python -m bot keygen`"
+        ) from None
+    if not keys:
+        raise SettingsError("DATA_KEYS is required but not set (see .env.example)")
+
+    base_url = get("TELEGRAM_API_BASE_URL", DEFAULT_API_BASE_URL)
+    if not base_url.startswith(("https://", "http://")):
+        raise SettingsError("TELEGRAM_API_BASE_URL must start with https:// or http://")
+
+    try:
+        admin_ids = frozenset(int(x) for x in get("ADMIN_IDS", "").replace(" ", "").split(",") if x)
+    except ValueError:
+        raise SettingsError("ADMIN_IDS must be comma-separated numeric Telegram ids") from None
+
+    try:
+        retention = int(get("RETENTION_DAYS", "7"))
+        if not 1 <= retention <= 365:
+            raise ValueError
+    except ValueError:
+        raise SettingsError("RETENTION_DAYS must be a whole number of days from 1 to 365") from None
+
+    log_level = get("LOG_LEVEL", "INFO").upper()
+    if log_level not in logging.getLevelNamesMapping():
+        raise SettingsError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+
+    rate = get("TELEGRAM_RATE_LIMIT", "on").lower()
+    if rate not in {"on", "off"}:
+        raise SettingsError("TELEGRAM_RATE_LIMIT must be on or off")
+
+    locale = get("DEFAULT_LOCALE", "en")
+    if not locale.replace("_", "-").replace("-", "").isalpha():
+        raise SettingsError("DEFAULT_LOCALE must be a language code such as en or ar")
+
+    return Settings(
+        token=token,
+        data_keys=keys,
+        api_base_url=base_url,
+        database_path=Path(get("DATABASE_PATH", "data/bot.sqlite3")),
+        admin_ids=admin_ids,
+        content_dir=Path(get("CONTENT_DIR", "content")),
+        default_locale=locale,
+        retention_days=retention,
+        log_level=log_level,
+        rate_limit=rate == "on",
+    )

@@ -1,0 +1,115 @@
+"""One SQLite file in WAL mode, reached through aiosqlite, with versioned migrations.
+
+All SQL of the project lives in this package (see `repositories.py`); the rest of the code
+calls repository methods. One connection is shared and every statement takes the same lock, so
+a multi-statement `transaction()` can never interleave with another coroutine's statement.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.storage.migrations import MIGRATIONS
+
+
+class Database:
+    """The bot's SQLite database."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: aiosqlite.Connection | None = None
+        self._lock = asyncio.Lock()
+
+    async def open(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(self.path, isolation_level=None)
+        # WAL: readers never block the writer and a crash loses no committed row.
+        # secure_delete: deleted rows are overwritten, so "forget me" leaves no bytes behind.
+        for pragma in (
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=NORMAL",
+            "PRAGMA foreign_keys=ON",
+            "PRAGMA secure_delete=ON",
+            "PRAGMA busy_timeout=5000",
+        ):
+            await conn.execute(pragma)
+        self._conn = conn
+        await self._migrate()
+
+    async def close(self) -> None:
+        if self._conn is not None:
+            async with self._lock:
+                await self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                await self._conn.close()
+            self._conn = None
+
+    @property
+    def conn(self) -> aiosqlite.Connection:
+        if self._conn is None:
+            raise RuntimeError("database is not open")
+        return self._conn
+
+    async def _migrate(self) -> None:
+        async with self._lock:
+            (version,) = await (await self.conn.execute("PRAGMA user_version")).fetchone()
+            for target, script in MIGRATIONS:
+                if target <= version:
+                    continue
+                await self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for statement in _statements(script):
+                        await self.conn.execute(statement)
+                    await self.conn.execute(f"PRAGMA user_version={int(target)}")
+                    await self.conn.execute("COMMIT")
+                except BaseException:
+                    await self.conn.execute("ROLLBACK")
+                    raise
+
+    async def schema_version(self) -> int:
+        return (await self.fetchone("PRAGMA user_version"))[0]
+
+    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+        """Run one statement on its own; returns the number of rows changed."""
+        async with self._lock:
+            cursor = await self.conn.execute(sql, tuple(params))
+            return cursor.rowcount
+
+    async def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
+        async with self._lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                await self.conn.executemany(sql, [tuple(r) for r in rows])
+                await self.conn.execute("COMMIT")
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+
+    async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        async with self._lock:
+            return await (await self.conn.execute(sql, tuple(params))).fetchone()
+
+    async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        async with self._lock:
+            return list(await (await self.conn.execute(sql, tuple(params))).fetchall())
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Several statements that commit together or not at all."""
+        async with self._lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            await self.conn.execute("COMMIT")
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,99 @@
+"""Repositories: the only place with SQL. They take and return plain values (bytes, ints)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.storage.db import Database
+
+
+class MetaRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def get(self, key: str) -> bytes | None:
+        row = await self.db.fetchone("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if row is None else bytes(row[0])
+
+    async def insert_if_absent(self, key: str, value: bytes) -> bytes:
+        """Store `value` unless a value exists; return whichever is stored (race-safe)."""
+        await self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        stored = await self.get(key)
+        assert stored is not None
+        return stored
+
+    async def set(self, key: str, value: bytes) -> None:
+        await self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+
+@dataclass(frozen=True)
+class VisitorRow:
+    pseudonym: bytes
+    chat: bytes
+    prefs: bytes
+    seen_day: int
+
+
+class VisitorRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def get(self, pseudonym: bytes) -> VisitorRow | None:
+        row = await self.db.fetchone(
+            "SELECT pseudonym, chat, prefs, seen_day FROM visitors WHERE pseudonym = ?",
+            (pseudonym,),
+        )
+        if row is None:
+            return None
+        return VisitorRow(bytes(row[0]), bytes(row[1]), bytes(row[2]), row[3])
+
+    async def upsert(self, row: VisitorRow) -> None:
+        await self.db.execute(
+            "INSERT INTO visitors (pseudonym, chat, prefs, seen_day) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (pseudonym) DO UPDATE SET chat = excluded.chat, "
+            "prefs = excluded.prefs, seen_day = excluded.seen_day",
+            (row.pseudonym, row.chat, row.prefs, row.seen_day),
+        )
+
+    async def touch(self, pseudonym: bytes, day: int) -> None:
+        await self.db.execute(
+            "UPDATE visitors SET seen_day = ? WHERE pseudonym = ? AND seen_day <> ?",
+            (day, pseudonym, day),
+        )
+
+    async def delete(self, pseudonym: bytes) -> None:
+        await self.db.execute("DELETE FROM visitors WHERE pseudonym = ?", (pseudonym,))
+
+    async def count(self) -> int:
+        return (await self.db.fetchone("SELECT count(*) FROM visitors"))[0]
+
+
+class ChatMessageRepository:
+    """Message ids in a visitor's chat that a quick exit may delete."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def add(self, pseudonym: bytes, message_id: int, sent_at: int) -> None:
+        await self.db.execute(
+            "INSERT OR IGNORE INTO chat_messages (pseudonym, message_id, sent_at) VALUES (?, ?, ?)",
+            (pseudonym, message_id, sent_at),
+        )
+
+    async def since(self, pseudonym: bytes, not_before: int) -> list[int]:
+        rows = await self.db.fetchall(
+            "SELECT message_id FROM chat_messages WHERE pseudonym = ? AND sent_at >= ? "
+            "ORDER BY message_id",
+            (pseudonym, not_before),
+        )
+        return [r[0] for r in rows]
+
+    async def delete_all(self, pseudonym: bytes) -> None:
+        await self.db.execute("DELETE FROM chat_messages WHERE pseudonym = ?", (pseudonym,))
+
+    async def purge_older_than(self, cutoff: int) -> int:
+        return await self.db.execute("DELETE FROM chat_messages WHERE sent_at < ?", (cutoff,))

@@ -1,0 +1,116 @@
+"""Visitors: their preferences, and the message ids a quick exit may delete.
+
+A visitor is known only by pseudonym. Their chat id and preferences are stored encrypted,
+bound to that pseudonym. Nothing here imports `telegram`: callers pass plain ids.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+
+from bot.crypto import DataCipher, Pseudonymizer
+from bot.storage.repositories import ChatMessageRepository, VisitorRepository, VisitorRow
+
+NO_COUNTRY = "-"  # the visitor chose "prefer not to say"
+DELETE_WINDOW = 48 * 3600  # Telegram lets a bot delete private-chat messages for 48 hours
+
+
+@dataclass(frozen=True)
+class Prefs:
+    locale: str
+    country: str | None = None  # None: not asked yet; NO_COUNTRY: prefer not to say
+    discreet: bool = True
+    welcomed: bool = False  # has seen the privacy note
+
+
+@dataclass(frozen=True)
+class Visitor:
+    pseudonym: bytes
+    prefs: Prefs
+    is_new: bool
+
+
+def _chat_context(pseudonym: bytes) -> bytes:
+    return b"visitors.chat:" + pseudonym
+
+
+def _prefs_context(pseudonym: bytes) -> bytes:
+    return b"visitors.prefs:" + pseudonym
+
+
+class VisitorService:
+    def __init__(
+        self,
+        visitors: VisitorRepository,
+        messages: ChatMessageRepository,
+        cipher: DataCipher,
+        pseudonymize: Pseudonymizer,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._visitors = visitors
+        self._messages = messages
+        self._cipher = cipher
+        self._pseudonymize = pseudonymize
+        self._clock = clock
+
+    def pseudonym(self, telegram_id: int) -> bytes:
+        return self._pseudonymize(telegram_id)
+
+    def _today(self) -> int:
+        return int(self._clock() // 86400)
+
+    async def load(self, telegram_id: int, default_locale: str) -> Visitor:
+        """The visitor behind a Telegram id, created (with a guessed locale) on first contact."""
+        pseudonym = self._pseudonymize(telegram_id)
+        row = await self._visitors.get(pseudonym)
+        if row is not None:
+            prefs = Prefs(**self._cipher.decrypt_json(row.prefs, _prefs_context(pseudonym)))
+            if row.seen_day != self._today():
+                await self._visitors.touch(pseudonym, self._today())
+            return Visitor(pseudonym, prefs, is_new=False)
+        prefs = Prefs(locale=default_locale)
+        await self._write(pseudonym, telegram_id, prefs)
+        return Visitor(pseudonym, prefs, is_new=True)
+
+    async def _write(self, pseudonym: bytes, chat_id: int, prefs: Prefs) -> None:
+        await self._visitors.upsert(
+            VisitorRow(
+                pseudonym=pseudonym,
+                chat=self._cipher.encrypt_int(chat_id, _chat_context(pseudonym)),
+                prefs=self._cipher.encrypt_json(asdict(prefs), _prefs_context(pseudonym)),
+                seen_day=self._today(),
+            )
+        )
+
+    async def update(self, telegram_id: int, visitor: Visitor, **changes: object) -> Visitor:
+        """Save changed preferences (language, country, discreet, welcomed)."""
+        prefs = replace(visitor.prefs, **changes)  # type: ignore[arg-type]
+        await self._write(visitor.pseudonym, telegram_id, prefs)
+        return replace(visitor, prefs=prefs)
+
+    async def chat_id(self, pseudonym: bytes) -> int | None:
+        """Decrypt the chat id to write to (None if the visitor asked to be forgotten)."""
+        row = await self._visitors.get(pseudonym)
+        return None if row is None else self._cipher.decrypt_int(row.chat, _chat_context(pseudonym))
+
+    async def remember_message(self, pseudonym: bytes, message_id: int) -> None:
+        """Note a message id in the visitor's chat, so a quick exit can delete it."""
+        await self._messages.add(pseudonym, message_id, int(self._clock()))
+
+    async def deletable_messages(self, pseudonym: bytes) -> list[int]:
+        """Message ids still inside Telegram's 48-hour deletion window."""
+        return await self._messages.since(pseudonym, int(self._clock()) - DELETE_WINDOW + 60)
+
+    async def clear_messages(self, pseudonym: bytes) -> None:
+        await self._messages.delete_all(pseudonym)
+
+    async def forget(self, pseudonym: bytes) -> None:
+        """Delete every row about this visitor."""
+        await self._messages.delete_all(pseudonym)
+        await self._visitors.delete(pseudonym)
+
+    async def purge_expired_messages(self) -> int:
+        """Drop message ids the bot can no longer delete anyway (older than 48 hours)."""
+        return await self._messages.purge_older_than(int(self._clock()) - DELETE_WINDOW)

@@ -1,0 +1,56 @@
+"""Cross-cutting pre-handlers, run before any feature handler (PTB handler groups -2 and -1).
+
+* group -2, `private_only`: the bot works in private chats only. Added to a group or channel,
+  it says one neutral line and leaves; anything else that is not a private chat is dropped.
+* group -1, `load_visitor`: loads (or creates) the visitor behind the update and remembers the
+  id of every message they send, so a quick exit can delete it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Chat, ChatMember, Update
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop
+
+from bot.content.i18n import t
+from handlers.common import BotContext
+
+log = logging.getLogger(__name__)
+
+
+async def private_only(update: Update, context: BotContext) -> None:
+    chat = update.effective_chat
+    if chat is not None and chat.type == Chat.PRIVATE and update.effective_user is not None:
+        if update.my_chat_member is not None:  # a visitor blocked or unblocked the bot
+            raise ApplicationHandlerStop
+        return
+    if chat is not None and chat.type != Chat.PRIVATE:
+        member = update.my_chat_member
+        joined = member is not None and member.new_chat_member.status in {
+            ChatMember.MEMBER, ChatMember.ADMINISTRATOR,
+        }
+        if joined or update.effective_message is not None:
+            content = context.core.content.current
+            try:
+                await context.bot.send_message(chat.id, t(content.locale(None), "group.leave"))
+            except TelegramError:
+                pass  # may not be allowed to write in a channel: leaving matters more
+            try:
+                await context.bot.leave_chat(chat.id)
+            except TelegramError as exc:
+                log.warning("could not leave a group chat: %s", type(exc).__name__)
+    raise ApplicationHandlerStop
+
+
+async def load_visitor(update: Update, context: BotContext) -> None:
+    user = update.effective_user
+    assert user is not None  # private_only let only private chats with a user through
+    core = context.core
+    locale = core.content.current.match_language(user.language_code)
+    context.user_id = user.id
+    context.visitor = await core.visitors.load(user.id, locale)
+    message = update.message or update.edited_message
+    if update.message is not None and message is not None:
+        await core.visitors.remember_message(context.visitor.pseudonym, message.message_id)

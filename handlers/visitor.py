@@ -1,0 +1,206 @@
+"""The visitor's journey: menu, self-esteem, guide, crisis contacts, settings, exit, forget.
+
+Handlers are thin: they read the update, ask `bot.screens` for what to show and `bot.visitors`
+to remember preferences, and send the result through `handlers.common`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommandScopeChat, Update
+from telegram.error import TelegramError
+
+from bot import screens
+from bot.callbacks import Action, parse
+from bot.visitors import NO_COUNTRY, Visitor
+from handlers.commands import command_list
+from handlers.common import BotContext, answer_query, say, show
+
+log = logging.getLogger(__name__)
+
+DEEP_LINKS = {"crisis", "guide", "resources", "talk"}
+
+
+def _visitor(context: BotContext) -> Visitor:
+    assert context.visitor is not None and context.user_id is not None
+    return context.visitor
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """`/start`, optionally with a deep link: `/start crisis|guide|resources|talk`."""
+    visitor = _visitor(context)
+    payload = context.args[0].lower() if context.args else ""
+    first_time = not visitor.prefs.welcomed
+    if first_time:
+        context.visitor = await context.core.visitors.update(
+            context.user_id, visitor, welcomed=True
+        )
+    if payload in DEEP_LINKS:
+        if first_time:
+            await say(context, update.effective_chat.id, screens.Screen(context.t("privacy.note")))
+        await open_section(update, context, payload)
+        return
+    menu = screens.main_menu(context.loc, first_time=first_time)
+    await say(context, update.effective_chat.id, menu)
+
+
+async def open_section(update: Update, context: BotContext, name: str) -> None:
+    loc = context.loc
+    if name == "crisis":
+        screen = screens.crisis(loc, _visitor(context).prefs.country)
+    elif name == "guide":
+        screen = screens.guide(loc, 0)
+    elif name == "resources":
+        screen = screens.self_esteem(loc, 0)
+    elif name == "talk":
+        screen = screens.talk_unavailable(loc)
+    elif name == "settings":
+        screen = screens.settings(loc, _visitor(context).prefs)
+    elif name == "language":
+        screen = screens.language_picker(loc, list(context.core.content.current.locales.values()))
+    else:
+        screen = screens.main_menu(loc)
+    assert screen is not None
+    await show(context, update, screen)
+
+
+async def command(update: Update, context: BotContext) -> None:
+    """`/menu`, `/crisis`, `/talk`, `/settings`, `/language`, `/guide`, `/resources`."""
+    assert update.message is not None and update.message.text is not None
+    name = update.message.text.split()[0].lstrip("/").split("@")[0].lower()
+    await open_section(update, context, name)
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    await show(context, update, screens.simple(context.loc, "help.text"))
+
+
+async def exit_command(update: Update, context: BotContext) -> None:
+    await quick_exit(update, context, forget=False)
+
+
+async def forget_command(update: Update, context: BotContext) -> None:
+    await show(context, update, screens.forget_confirm(context.loc))
+
+
+async def quick_exit(update: Update, context: BotContext, *, forget: bool) -> None:
+    """Delete every message of this chat that Telegram still allows, then one neutral line.
+
+    With `forget`, every row about the visitor is deleted too, and nothing new is remembered.
+    """
+    visitor = _visitor(context)
+    core = context.core
+    chat_id = update.effective_chat.id
+    neutral = context.t("exit.neutral")
+    ids = await core.visitors.deletable_messages(visitor.pseudonym)
+    for start_at in range(0, len(ids), 100):
+        try:
+            await context.bot.delete_messages(chat_id, ids[start_at : start_at + 100])
+        except TelegramError as exc:
+            log.warning("quick exit: a batch could not be deleted: %s", type(exc).__name__)
+    if forget:
+        await core.visitors.forget(visitor.pseudonym)
+        context.visitor = None
+        try:
+            await context.bot.send_message(chat_id, neutral)
+        except TelegramError:
+            pass
+        return
+    await core.visitors.clear_messages(visitor.pseudonym)
+    try:
+        sent = await context.bot.send_message(chat_id, neutral)
+        await core.visitors.remember_message(visitor.pseudonym, sent.message_id)
+    except TelegramError:
+        pass
+
+
+async def button(update: Update, context: BotContext) -> None:
+    """Every inline button of the visitor's screens. Forged or stale data gets the menu."""
+    query = update.callback_query
+    assert query is not None
+    action = parse(query.data)
+    if action is None or not await _handle_action(update, context, action):
+        await answer_query(update, context.t("expired.button"))
+        await say(context, update.effective_chat.id, screens.simple(context.loc, "expired.text"))
+        return
+
+
+async def _handle_action(update: Update, context: BotContext, action: Action) -> bool:
+    """Run one button action; False if it cannot apply (a stale or forged button)."""
+    core = context.core
+    visitor = _visitor(context)
+    loc = context.loc
+    name, arg = action.name, action.arg
+    if name in {"se", "gd"}:
+        index = int(arg or 0)
+        screen = screens.self_esteem(loc, index) if name == "se" else screens.guide(loc, index)
+        if screen is None:
+            return False
+        await answer_query(update)
+        await show(context, update, screen)
+        return True
+    if name == "country":
+        if arg == "?":
+            await answer_query(update)
+            await show(context, update, screens.country_picker(loc))
+            return True
+        if arg != NO_COUNTRY and arg not in loc.countries:
+            return False
+        context.visitor = await core.visitors.update(context.user_id, visitor, country=arg)
+        await answer_query(update, context.t("settings.saved"))
+        await show(context, update, screens.crisis(context.loc, arg))
+        return True
+    if name == "discreet":
+        context.visitor = await core.visitors.update(
+            context.user_id, visitor, discreet=arg == "on"
+        )
+        await answer_query(update, context.t("settings.saved"))
+        await show(context, update, screens.settings(context.loc, context.visitor.prefs))
+        return True
+    if name == "lang":
+        if arg == "?":
+            await answer_query(update)
+            await open_section(update, context, "language")
+            return True
+        if arg not in core.content.current.locales:
+            return False
+        context.visitor = await core.visitors.update(context.user_id, visitor, locale=arg)
+        await answer_query(update, context.t("language.changed"))
+        await _set_chat_commands(update, context)
+        await show(context, update, screens.main_menu(context.loc))
+        return True
+    if name == "forget":
+        await answer_query(update)
+        if arg == "yes":
+            await quick_exit(update, context, forget=True)
+        elif arg == "no":
+            await show(context, update, screens.simple(loc, "forget.kept"))
+        else:
+            await show(context, update, screens.forget_confirm(loc))
+        return True
+    if name == "exit":
+        await answer_query(update)
+        await quick_exit(update, context, forget=False)
+        return True
+    if name == "help":
+        await answer_query(update)
+        await show(context, update, screens.simple(loc, "help.text"))
+        return True
+    names = {"menu": "menu", "crisis": "crisis", "talk": "talk", "settings": "settings"}
+    if name in names:
+        await answer_query(update)
+        await open_section(update, context, names[name])
+        return True
+    return False
+
+
+async def _set_chat_commands(update: Update, context: BotContext) -> None:
+    """After a language change, this chat's command menu follows the chosen language."""
+    try:
+        await context.bot.set_my_commands(
+            command_list(context.loc), scope=BotCommandScopeChat(update.effective_chat.id)
+        )
+    except TelegramError as exc:
+        log.warning("could not set a chat's command menu: %s", type(exc).__name__)
+
