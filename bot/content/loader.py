@@ -2,9 +2,12 @@
 
 `load_content()` reads every locale folder, checks it (schema, every locale against English,
 links and numbers, verification dates, placeholders) and returns the merged content together
-with every problem found. Errors make the content unusable (the CLI exits non-zero, `/reload`
-keeps the old content live); warnings are printed but do not block (an `unverified` contact,
-a contact not re-checked for a year).
+with every problem found. Three severities:
+
+* error: the content cannot be used (`/reload` keeps the old content live, start-up stops);
+* incomplete: a translation lacks something English has; it works (English is shown in its
+  place, key by key) but `content check` fails, so a release is never half-translated by accident;
+* warning: shown, never blocking (an `unverified` contact, one not re-checked for a year).
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ from bot.content.model import (
 
 FILES = ("ui.yaml", "self_esteem.yaml", "guide.yaml", "crisis.yaml")
 STALE_AFTER_DAYS = 365
+MISSING = "missing (English is shown instead)"
 MAX_RENDERED = 3800  # leaves room under Telegram's 4096 for the discreet line and buttons text
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{1,24}$")
+_PHONE = re.compile(r"^\+?[0-9(][0-9 ()\-]{1,24}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _LOCALE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})?$")
 
@@ -45,7 +49,7 @@ class Problem:
     file: str
     key: str
     message: str
-    severity: Literal["error", "warning"] = "error"
+    severity: Literal["error", "incomplete", "warning"] = "error"
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.file}: {self.key}: {self.message}"
@@ -215,7 +219,7 @@ def _parse_locale(
 
     # Another locale: check it against English, then fill its gaps from English.
     for key in sorted(set(base.strings) - set(strings)):
-        problems.append(Problem(f_ui, key, "missing (English is shown instead)"))
+        problems.append(Problem(f_ui, key, MISSING, "incomplete"))
     for key in sorted(set(strings) - set(base.strings)):
         problems.append(Problem(f_ui, key, "not in English: a typo, or a key no longer used"))
     for key in sorted(set(strings) & set(base.strings)):
@@ -231,12 +235,14 @@ def _parse_locale(
     emergency_note = base.emergency_note
     contacts = list(base.contacts)
     if cr is None:
-        problems.append(Problem(f_cr, "-", "missing (English is shown instead)"))
+        problems.append(Problem(f_cr, "-", MISSING, "incomplete"))
     else:
         text = _model(CrisisText, cr, f_cr, problems)
         if isinstance(text, CrisisText):
             for cc in sorted(set(base.countries) - set(text.countries)):
-                problems.append(Problem(f_cr, f"countries.{cc}", "missing country name"))
+                problems.append(
+                    Problem(f_cr, f"countries.{cc}", "missing country name", "incomplete")
+                )
             for cc in sorted(set(text.countries) - set(base.countries)):
                 problems.append(Problem(f_cr, f"countries.{cc}", "country not in English"))
             countries.update({k: v for k, v in text.countries.items() if k in countries})
@@ -248,7 +254,9 @@ def _parse_locale(
             for i, contact in enumerate(base.contacts):
                 tr = by_id.get(contact.id)
                 if tr is None:
-                    problems.append(Problem(f_cr, f"contacts.{contact.id}", "missing translation"))
+                    problems.append(
+                        Problem(f_cr, f"contacts.{contact.id}", "missing translation", "incomplete")
+                    )
                     continue
                 update = {k: v for k in ("name", "hours", "about") if (v := getattr(tr, k))}
                 contacts[i] = contact.model_copy(update=update)
@@ -281,7 +289,7 @@ def _merge_by_id(
     problems: list[Problem],
 ) -> tuple[Any, ...]:
     if data is None:
-        problems.append(Problem(file, "-", "missing (English is shown instead)"))
+        problems.append(Problem(file, "-", MISSING, "incomplete"))
         return base_items
     parsed = _model(cls, data, file, problems)
     if parsed is None:
@@ -290,7 +298,7 @@ def _merge_by_id(
     base_ids = [item.id for item in base_items]
     for item_id in base_ids:
         if item_id not in items:
-            problems.append(Problem(file, f"{key}.{item_id}", "missing (English is shown instead)"))
+            problems.append(Problem(file, f"{key}.{item_id}", MISSING, "incomplete"))
     for item_id in items:
         if item_id not in base_ids:
             problems.append(Problem(file, f"{key}.{item_id}", "id not in English"))
