@@ -25,7 +25,7 @@ from telegram.ext import (
 from bot.config import Settings
 from bot.core import Core
 from bot.throttle import ChatOrderedUpdateProcessor, ChatRateLimiter
-from handlers import admin, fallback, guards, visitor
+from handlers import admin, fallback, guards, messages, relay, visitor, volunteer
 from handlers.commands import publish_commands
 from handlers.common import BotContext
 from handlers.errors import on_error
@@ -33,6 +33,7 @@ from handlers.errors import on_error
 log = logging.getLogger(__name__)
 
 PURGE_INTERVAL = 3600  # seconds between retention sweeps
+SWEEP_INTERVAL = 30  # seconds between checks for chat and queue timeouts
 
 
 def build_application(
@@ -75,12 +76,24 @@ def register_handlers(application: Application) -> None:
                 visitor.command,
                 filters=on_message,
             ),
+            # the relay, both sides
+            CommandHandler("cancel", relay.cancel, filters=on_message),
+            CommandHandler("end", relay.end_command, filters=on_message),
+            # volunteers (each checks the role on arrival)
+            CommandHandler("duty", volunteer.duty, filters=on_message),
+            CommandHandler("queue", volunteer.queue, filters=on_message),
+            CommandHandler("next", volunteer.take_next, filters=on_message),
+            # admins (each checks the role on arrival)
             CommandHandler("reload", admin.reload_content, filters=on_message),
+            CommandHandler("invite", admin.invite, filters=on_message),
+            CommandHandler("signoff", admin.signoff, filters=on_message),
+            CommandHandler("revoke", admin.revoke, filters=on_message),
+            CommandHandler("volunteers", admin.volunteers, filters=on_message),
             CallbackQueryHandler(visitor.button),
-            # Fallbacks: after every command above.
+            # After every command above: unknown commands, then plain messages and edits.
             MessageHandler(filters.COMMAND & on_message, fallback.unknown_command),
-            MessageHandler(filters.TEXT & on_message, fallback.free_text),
-            MessageHandler(on_message, fallback.unsupported_media),
+            MessageHandler(on_message, messages.route_message),
+            MessageHandler(filters.UpdateType.EDITED_MESSAGE, messages.route_edit),
         ]
     )
     application.add_error_handler(on_error)
@@ -101,6 +114,7 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
     await publish_commands(application, core.content.current)
     if application.job_queue is not None:
         application.job_queue.run_repeating(_purge, interval=PURGE_INTERVAL, first=5)
+        application.job_queue.run_repeating(_sweep, interval=SWEEP_INTERVAL, first=SWEEP_INTERVAL)
     await application.start()
     assert application.updater is not None
     await application.updater.start_polling(
@@ -118,9 +132,19 @@ async def stop_bot(application: Application) -> None:
 
 
 async def _purge(context: BotContext) -> None:
-    removed = await context.core.visitors.purge_expired_messages()
-    if removed:
-        log.info("retention: dropped %d expired message ids", removed)
+    """Retention: message ids past Telegram's 48 h, closed chats past RETENTION_DAYS."""
+    core = context.core
+    removed = await core.visitors.purge_expired_messages()
+    sessions = await core.relay.purge(core.settings.retention_days)
+    invites = await core.staff.purge_invites()
+    if removed or sessions or invites:
+        log.info(
+            "retention: purged %d message ids, %d chats, %d invites", removed, sessions, invites
+        )
+
+
+async def _sweep(context: BotContext) -> None:
+    await relay.sweep(context.application)
 
 
 class RedactingFilter(logging.Filter):
@@ -157,5 +181,5 @@ def configure_logging(
     # httpx logs every URL (which holds the token); PTB at DEBUG logs whole updates (texts).
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
-    for name in ("telegram", "apscheduler"):
+    for name in ("telegram", "apscheduler", "aiosqlite"):
         logging.getLogger(name).setLevel(max(logging.INFO, logging.getLevelName(level)))

@@ -40,6 +40,14 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "exit": None,
     "forget": re.compile(r"ask|yes|no"),
     "help": None,
+    # relay
+    "consent": None,  # the visitor accepted the note before talking
+    "cancel": None,  # leave the queue
+    "here": None,  # "I'm still here" (in a chat, or waiting)
+    "end": None,  # end the chat
+    "rate": re.compile(r"\d{1,12}-[1-5]"),  # session id - rating (checked against the rater)
+    "duty": re.compile(r"end|back|stay"),  # going off duty with a chat open
+    "signoff": re.compile(r"\d{1,12}"),  # staff id (the role is checked on arrival)
 }
 
 

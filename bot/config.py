@@ -17,6 +17,9 @@ from pathlib import Path
 from dotenv import dotenv_values
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+# What the relay may carry besides text. Contacts, locations and documents are never relayed:
+# they carry identifying data (a phone number, a place, file metadata).
+RELAYABLE_MEDIA = frozenset({"text", "sticker", "photo", "voice", "video", "animation"})
 
 
 class SettingsError(Exception):
@@ -37,6 +40,12 @@ class Settings:
     retention_days: int = 7
     log_level: str = "INFO"
     rate_limit: bool = True
+    caseload_limit: int = 1
+    invite_ttl_hours: int = 24
+    visitor_idle_minutes: int = 10
+    volunteer_reply_minutes: int = 3
+    queue_timeout_minutes: int = 60
+    relay_media: frozenset[str] = frozenset({"text", "sticker"})
 
     def __repr__(self) -> str:  # never print secrets, even by accident
         return (
@@ -109,6 +118,24 @@ def load_settings(
     if rate not in {"on", "off"}:
         raise SettingsError("TELEGRAM_RATE_LIMIT must be on or off")
 
+    def number(name: str, default: int, low: int, high: int, unit: str) -> int:
+        try:
+            value = int(get(name, str(default)))
+            if not low <= value <= high:
+                raise ValueError
+        except ValueError:
+            raise SettingsError(
+                f"{name} must be a whole number of {unit} from {low} to {high}"
+            ) from None
+        return value
+
+    media = frozenset(x.strip().lower() for x in get("RELAY_MEDIA", "text,sticker").split(","))
+    unknown = media - RELAYABLE_MEDIA
+    if unknown or "text" not in media:
+        raise SettingsError(
+            "RELAY_MEDIA must list text plus any of: " + ", ".join(sorted(RELAYABLE_MEDIA))
+        )
+
     locale = get("DEFAULT_LOCALE", "en")
     if not locale.replace("_", "-").replace("-", "").isalpha():
         raise SettingsError("DEFAULT_LOCALE must be a language code such as en or ar")
@@ -124,4 +151,10 @@ def load_settings(
         retention_days=retention,
         log_level=log_level,
         rate_limit=rate == "on",
+        caseload_limit=number("CASELOAD_LIMIT", 1, 1, 10, "chats"),
+        invite_ttl_hours=number("INVITE_TTL_HOURS", 24, 1, 24 * 14, "hours"),
+        visitor_idle_minutes=number("VISITOR_IDLE_MINUTES", 10, 1, 24 * 60, "minutes"),
+        volunteer_reply_minutes=number("VOLUNTEER_REPLY_MINUTES", 3, 1, 120, "minutes"),
+        queue_timeout_minutes=number("QUEUE_TIMEOUT_MINUTES", 60, 5, 24 * 60, "minutes"),
+        relay_media=media,
     )

@@ -14,9 +14,13 @@ from dataclasses import dataclass, field
 from bot.config import Settings
 from bot.content.loader import Content, ContentError, Problem, load_content
 from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher, Pseudonymizer
+from bot.relay import RelayService
+from bot.staff import StaffService
 from bot.storage.db import Database
+from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepository
 from bot.storage.repositories import ChatMessageRepository, MetaRepository, VisitorRepository
-from bot.visitors import VisitorService
+from bot.storage.staff_repo import StaffRepository
+from bot.visitors import Prefs, VisitorService
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +51,15 @@ async def load_pseudonymizer(meta: MetaRepository, cipher: DataCipher) -> Pseudo
     return Pseudonymizer(cipher.decrypt(stored, PSEUDONYM_KEY_CONTEXT))
 
 
+@dataclass(frozen=True)
+class Contact:
+    """A person the bot can write to: pseudonym, chat id, preferences if they have any."""
+
+    pseudonym: bytes
+    chat_id: int
+    prefs: Prefs | None
+
+
 @dataclass
 class Core:
     settings: Settings
@@ -54,6 +67,8 @@ class Core:
     cipher: DataCipher
     content: ContentStore
     visitors: VisitorService
+    staff: StaffService
+    relay: RelayService
     admin_pseudonyms: frozenset[bytes]
     clock: Callable[[], float] = field(default=time.time)
 
@@ -71,11 +86,43 @@ class Core:
         visitors = VisitorService(
             VisitorRepository(db), ChatMessageRepository(db), cipher, pseudonymize, clock
         )
+        staff = StaffService(
+            StaffRepository(db),
+            cipher,
+            pseudonymize,
+            invite_ttl_hours=settings.invite_ttl_hours,
+            clock=clock,
+        )
+        relay = RelayService(
+            QueueRepository(db),
+            SessionRepository(db),
+            PairRepository(db),
+            staff,
+            caseload_limit=settings.caseload_limit,
+            visitor_idle_minutes=settings.visitor_idle_minutes,
+            volunteer_reply_minutes=settings.volunteer_reply_minutes,
+            queue_timeout_minutes=settings.queue_timeout_minutes,
+            clock=clock,
+        )
         admins = frozenset(pseudonymize(i) for i in settings.admin_ids)
-        return cls(settings, db, cipher, content, visitors, admins, clock)
+        return cls(settings, db, cipher, content, visitors, staff, relay, admins, clock)
 
     def is_admin(self, pseudonym: bytes) -> bool:
         return pseudonym in self.admin_pseudonyms
+
+    async def contact(self, pseudonym: bytes) -> Contact | None:
+        """Where to write to a person, with their preferences; None if they are gone."""
+        found = await self.visitors.contact(pseudonym)
+        if found is not None:
+            return Contact(pseudonym, found[0], found[1])
+        chat_id = await self.staff.chat_id(pseudonym)
+        return None if chat_id is None else Contact(pseudonym, chat_id, None)
+
+    async def forget(self, pseudonym: bytes) -> None:
+        """Every row about a visitor: queue place, closed-session links, preferences."""
+        await self.relay.queue.remove(pseudonym)
+        await self.relay.sessions.forget_visitor(pseudonym)
+        await self.visitors.forget(pseudonym)
 
     async def close(self) -> None:
         await self.db.close()

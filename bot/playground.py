@@ -140,5 +140,7 @@ async def run_playground(
         finally:
             await harness.stop()
             if harness.standin.spec_violations:
-                playground.print("Bot API violations: " + "; ".join(harness.standin.spec_violations))
+                playground.print(
+                    "Bot API violations: " + "; ".join(harness.standin.spec_violations)
+                )
     return 0

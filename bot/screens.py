@@ -141,15 +141,6 @@ def crisis(loc: LocaleContent, country: str | None) -> Screen:
     return Screen("\n\n".join(parts), rows)
 
 
-def talk_unavailable(loc: LocaleContent) -> Screen:
-    """Until the relay lands: honest, with somewhere to go instead."""
-    return Screen(
-        t(loc, "talk.unavailable"),
-        [[_b(loc, "button.crisis", "crisis")], [_b(loc, "button.self_esteem", "se", "0")],
-         _menu_row(loc, with_crisis=False)],
-    )
-
-
 def settings(loc: LocaleContent, prefs: Prefs) -> Screen:
     if prefs.country is None:
         country = t(loc, "settings.country_unset")
@@ -187,8 +178,10 @@ def language_picker(loc: LocaleContent, locales: list[LocaleContent]) -> Screen:
 def forget_confirm(loc: LocaleContent) -> Screen:
     return Screen(
         t(loc, "forget.confirm"),
-        [[_b(loc, "button.forget_yes", "forget", "yes")],
-         [_b(loc, "button.forget_no", "forget", "no")]],
+        [
+            [_b(loc, "button.forget_yes", "forget", "yes")],
+            [_b(loc, "button.forget_no", "forget", "no")],
+        ],
     )
 
 

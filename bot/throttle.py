@@ -91,8 +91,11 @@ class ChatRateLimiter(AIORateLimiter):
             super().__init__(max_retries=max_retries)
         else:  # benchmarks against a local stand-in: no limits, but still retry after a 429
             super().__init__(
-                overall_max_rate=0, overall_time_period=0, group_max_rate=0,
-                group_time_period=0, max_retries=max_retries,
+                overall_max_rate=0,
+                overall_time_period=0,
+                group_max_rate=0,
+                group_time_period=0,
+                max_retries=max_retries,
             )
         self._enabled = enabled
         self._rate = per_chat_rate

@@ -95,6 +95,14 @@ class VisitorService:
         row = await self._visitors.get(pseudonym)
         return None if row is None else self._cipher.decrypt_int(row.chat, _chat_context(pseudonym))
 
+    async def contact(self, pseudonym: bytes) -> tuple[int, Prefs] | None:
+        """(chat id, preferences) of a visitor, to write to them outside their own update."""
+        row = await self._visitors.get(pseudonym)
+        if row is None:
+            return None
+        prefs = Prefs(**self._cipher.decrypt_json(row.prefs, _prefs_context(pseudonym)))
+        return self._cipher.decrypt_int(row.chat, _chat_context(pseudonym)), prefs
+
     async def remember_message(self, pseudonym: bytes, message_id: int) -> None:
         """Note a message id in the visitor's chat, so a quick exit can delete it."""
         await self._messages.add(pseudonym, message_id, int(self._clock()))

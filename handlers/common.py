@@ -1,32 +1,36 @@
-"""What every handler shares: the context type, and showing a `Screen` to a visitor.
+"""What every handler shares: the context type, and showing words to people.
 
-Sending goes through `show()`/`say()` so that three rules hold everywhere: the discreet first
-line is applied, long texts are split under Telegram's limit, and every message the bot leaves
-in a visitor's chat is remembered (by pseudonym, for 48 hours) so a quick exit can delete it.
+Sending goes through `send_screen()` (and `say()`/`show()`/`deliver()` built on it) so that
+three rules hold everywhere: a visitor's discreet first line is applied, long texts are split
+under Telegram's limit, and every message the bot leaves in a visitor's chat is remembered (by
+pseudonym, for 48 hours) so a quick exit can delete it.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.content.i18n import t
 from bot.content.model import LocaleContent
-from bot.core import Core
-from bot.screens import Screen, split_text
-from bot.visitors import Visitor
+from bot.core import Contact, Core
+from bot.relay import Notice
+from bot.screens import Button, Screen, split_text
+from bot.staff import Staff
+from bot.visitors import Prefs, Visitor
 
 log = logging.getLogger(__name__)
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):  # type: ignore[type-arg]
-    """PTB's context, plus the core and the visitor this update comes from.
+    """PTB's context, plus the core and the person this update comes from.
 
     PTB builds one context per update and reuses it across handler groups, so the visitor
-    loaded by the pre-handler in group -1 is there for the feature handlers.
+    (and staff role) loaded by the pre-handler in group -1 is there for the feature handlers.
     """
 
     def __init__(
@@ -34,6 +38,7 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):  # type: igno
     ) -> None:
         super().__init__(application, chat_id=chat_id, user_id=user_id)
         self.visitor: Visitor | None = None
+        self.staff: Staff | None = None
         self.user_id: int | None = user_id
 
     @property
@@ -58,52 +63,113 @@ def keyboard(screen: Screen) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def _decorate(context: BotContext, text: str) -> str:
+def decorate(loc: LocaleContent, prefs: Prefs | None, text: str) -> str:
     """Discreet previews: a neutral first line, so a lock-screen notification reveals nothing."""
-    if context.visitor is None or context.visitor.prefs.discreet:
-        return f"{context.t('discreet.first_line')}\n{text}"
+    if prefs is None or prefs.discreet:
+        return f"{t(loc, 'discreet.first_line')}\n{text}"
     return text
+
+
+async def send_screen(
+    bot: Bot,
+    core: Core,
+    chat_id: int,
+    screen: Screen,
+    *,
+    loc: LocaleContent,
+    prefs: Prefs | None,
+    remember: bytes | None,
+) -> Message | None:
+    """Send a screen as one or more new messages (the last carries the buttons).
+
+    `remember`: the pseudonym whose quick exit should be able to delete these messages.
+    """
+    parts = split_text(decorate(loc, prefs, screen.text))
+    last: Message | None = None
+    for i, part in enumerate(parts):
+        markup = keyboard(screen) if i == len(parts) - 1 else None
+        try:
+            last = await bot.send_message(chat_id, part, reply_markup=markup)
+        except Forbidden:
+            log.info("a chat has blocked the bot; message not sent")
+            return None
+        if remember is not None:
+            await core.visitors.remember_message(remember, last.message_id)
+    return last
 
 
 async def say(
     context: BotContext, chat_id: int, screen: Screen, *, remember: bool = True
 ) -> Message | None:
-    """Send a screen as one or more new messages (the last carries the buttons)."""
-    parts = split_text(_decorate(context, screen.text))
-    last: Message | None = None
-    for i, part in enumerate(parts):
-        markup = keyboard(screen) if i == len(parts) - 1 else None
-        try:
-            last = await context.bot.send_message(chat_id, part, reply_markup=markup)
-        except Forbidden:
-            log.info("a visitor has blocked the bot; message not sent")
-            return None
-        if remember and context.visitor is not None:
-            await context.core.visitors.remember_message(context.visitor.pseudonym, last.message_id)
-    return last
+    """Send a screen to the person this update comes from."""
+    visitor = context.visitor
+    return await send_screen(
+        context.bot,
+        context.core,
+        chat_id,
+        screen,
+        loc=context.loc,
+        prefs=visitor.prefs if visitor else None,
+        remember=visitor.pseudonym if visitor and remember else None,
+    )
 
 
-async def show(context: BotContext, update: Update, screen: Screen) -> None:
+async def show(context: BotContext, update: Update, screen: Screen) -> Message | None:
     """Show a screen: edit the message whose button was pressed, else send a new one."""
     query = update.callback_query
     chat = update.effective_chat
     if chat is None:
-        return
-    text = _decorate(context, screen.text)
-    if query is not None and query.message is not None and len(split_text(text)) == 1:
+        return None
+    prefs = context.visitor.prefs if context.visitor else None
+    text = decorate(context.loc, prefs, screen.text)
+    if query is not None and isinstance(query.message, Message) and len(split_text(text)) == 1:
         try:
-            await context.bot.edit_message_text(
-                text, chat_id=chat.id, message_id=query.message.message_id,
+            edited = await context.bot.edit_message_text(
+                text,
+                chat_id=chat.id,
+                message_id=query.message.message_id,
                 reply_markup=keyboard(screen),
             )
-            return
+            return edited if isinstance(edited, Message) else None
         except BadRequest as exc:
             if "not modified" in exc.message.lower():
-                return
+                return query.message
             # the message is gone or too old to edit: send a fresh one below
         except Forbidden:
-            return
-    await say(context, chat.id, screen)
+            return None
+    return await say(context, chat.id, screen)
+
+
+def notice_screen(loc: LocaleContent, notice: Notice) -> Screen:
+    rows = [[Button(t(loc, label), action) for label, action in row] for row in notice.buttons]
+    return Screen(t(loc, notice.key, **notice.values), rows)
+
+
+async def deliver_one(bot: Bot, core: Core, notice: Notice) -> tuple[Contact, Message] | None:
+    """Tell one person something, in their language, wherever they are."""
+    contact = await core.contact(notice.to)
+    if contact is None:
+        return None
+    loc = core.content.current.locale(contact.prefs.locale if contact.prefs else None)
+    try:
+        sent = await send_screen(
+            bot,
+            core,
+            contact.chat_id,
+            notice_screen(loc, notice),
+            loc=loc,
+            prefs=contact.prefs,
+            remember=contact.pseudonym if contact.prefs else None,
+        )
+    except TelegramError as exc:
+        log.warning("a notice could not be delivered: %s", type(exc).__name__)
+        return None
+    return None if sent is None else (contact, sent)
+
+
+async def deliver(bot: Bot, core: Core, notices: Iterable[Notice]) -> None:
+    for notice in notices:
+        await deliver_one(bot, core, notice)
 
 
 async def answer_query(update: Update, text: str | None = None) -> None:

@@ -2,8 +2,9 @@
 
 * group -2, `private_only`: the bot works in private chats only. Added to a group or channel,
   it says one neutral line and leaves; anything else that is not a private chat is dropped.
-* group -1, `load_visitor`: loads (or creates) the visitor behind the update and remembers the
-  id of every message they send, so a quick exit can delete it.
+* group -1, `load_visitor`: loads (or creates) the visitor behind the update, and their staff
+  role if they have one, and remembers the id of every message they send, so a quick exit can
+  delete it.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ async def private_only(update: Update, context: BotContext) -> None:
     if chat is not None and chat.type != Chat.PRIVATE:
         member = update.my_chat_member
         joined = member is not None and member.new_chat_member.status in {
-            ChatMember.MEMBER, ChatMember.ADMINISTRATOR,
+            ChatMember.MEMBER,
+            ChatMember.ADMINISTRATOR,
         }
         if joined or update.effective_message is not None:
             content = context.core.content.current
@@ -51,6 +53,7 @@ async def load_visitor(update: Update, context: BotContext) -> None:
     locale = core.content.current.match_language(user.language_code)
     context.user_id = user.id
     context.visitor = await core.visitors.load(user.id, locale)
+    context.staff = await core.staff.get(context.visitor.pseudonym)
     message = update.message or update.edited_message
     if update.message is not None and message is not None:
         await core.visitors.remember_message(context.visitor.pseudonym, message.message_id)

@@ -13,7 +13,9 @@ from telegram.error import TelegramError
 
 from bot import screens
 from bot.callbacks import Action, parse
+from bot.staff import INVITE_PREFIX
 from bot.visitors import NO_COUNTRY, Visitor
+from handlers import admin, relay, volunteer
 from handlers.commands import command_list
 from handlers.common import BotContext, answer_query, say, show
 
@@ -30,7 +32,11 @@ def _visitor(context: BotContext) -> Visitor:
 async def start(update: Update, context: BotContext) -> None:
     """`/start`, optionally with a deep link: `/start crisis|guide|resources|talk`."""
     visitor = _visitor(context)
-    payload = context.args[0].lower() if context.args else ""
+    payload = context.args[0] if context.args else ""
+    if payload.startswith(INVITE_PREFIX):
+        await volunteer.redeem_invite(update, context, payload)
+        return
+    payload = payload.lower()
     first_time = not visitor.prefs.welcomed
     if first_time:
         context.visitor = await context.core.visitors.update(
@@ -54,7 +60,8 @@ async def open_section(update: Update, context: BotContext, name: str) -> None:
     elif name == "resources":
         screen = screens.self_esteem(loc, 0)
     elif name == "talk":
-        screen = screens.talk_unavailable(loc)
+        await relay.talk(update, context)
+        return
     elif name == "settings":
         screen = screens.settings(loc, _visitor(context).prefs)
     elif name == "language":
@@ -73,7 +80,14 @@ async def command(update: Update, context: BotContext) -> None:
 
 
 async def help_command(update: Update, context: BotContext) -> None:
-    await show(context, update, screens.simple(context.loc, "help.text"))
+    """What the bot can do; volunteers and admins also see their own commands."""
+    parts = [context.t("help.text")]
+    if context.staff is not None and context.staff.active:
+        parts.append(context.t("help.volunteer"))
+    if context.visitor is not None and context.core.is_admin(context.visitor.pseudonym):
+        parts.append(context.t("help.admin"))
+    screen = screens.simple(context.loc, "help.text")
+    await show(context, update, screens.Screen("\n\n".join(parts), screen.rows))
 
 
 async def exit_command(update: Update, context: BotContext) -> None:
@@ -93,6 +107,11 @@ async def quick_exit(update: Update, context: BotContext, *, forget: bool) -> No
     core = context.core
     chat_id = update.effective_chat.id
     neutral = context.t("exit.neutral")
+    session = await core.relay.session_of_visitor(visitor.pseudonym)
+    if session is not None:
+        await relay.end_session(context.bot, core, session, "exit")
+    if await core.relay.cancel(visitor.pseudonym):
+        await relay.refresh_queue(context.bot, core)
     ids = await core.visitors.deletable_messages(visitor.pseudonym)
     for start_at in range(0, len(ids), 100):
         try:
@@ -100,7 +119,7 @@ async def quick_exit(update: Update, context: BotContext, *, forget: bool) -> No
         except TelegramError as exc:
             log.warning("quick exit: a batch could not be deleted: %s", type(exc).__name__)
     if forget:
-        await core.visitors.forget(visitor.pseudonym)
+        await core.forget(visitor.pseudonym)
         context.visitor = None
         try:
             await context.bot.send_message(chat_id, neutral)
@@ -152,9 +171,7 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         await show(context, update, screens.crisis(context.loc, arg))
         return True
     if name == "discreet":
-        context.visitor = await core.visitors.update(
-            context.user_id, visitor, discreet=arg == "on"
-        )
+        context.visitor = await core.visitors.update(context.user_id, visitor, discreet=arg == "on")
         await answer_query(update, context.t("settings.saved"))
         await show(context, update, screens.settings(context.loc, context.visitor.prefs))
         return True
@@ -187,6 +204,27 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         await answer_query(update)
         await show(context, update, screens.simple(loc, "help.text"))
         return True
+    if name == "consent":
+        await answer_query(update)
+        await relay.consent(update, context)
+        return True
+    if name == "cancel":
+        await answer_query(update)
+        await relay.cancel(update, context)
+        return True
+    if name == "here":
+        await answer_query(update)
+        await relay.still_here(update, context)
+        return True
+    if name == "end":
+        await relay.end_command(update, context)
+        return True
+    if name == "rate":
+        return await relay.rate(update, context, arg or "")
+    if name == "duty":
+        return await volunteer.duty_choice(update, context, arg or "")
+    if name == "signoff":
+        return await admin.signoff_button(update, context, arg or "")
     names = {"menu": "menu", "crisis": "crisis", "talk": "talk", "settings": "settings"}
     if name in names:
         await answer_query(update)
@@ -203,4 +241,3 @@ async def _set_chat_commands(update: Update, context: BotContext) -> None:
         )
     except TelegramError as exc:
         log.warning("could not set a chat's command menu: %s", type(exc).__name__)
-

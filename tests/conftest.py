@@ -54,9 +54,7 @@ def log_output() -> io.StringIO:
 async def harness(
     tmp_path: Path, clock: FakeClock, log_output: io.StringIO
 ) -> AsyncIterator[Harness]:
-    settings = offline_settings(
-        tmp_path / "bot.sqlite3", CONTENT, admin_ids=frozenset({ADMIN_ID})
-    )
+    settings = offline_settings(tmp_path / "bot.sqlite3", CONTENT, admin_ids=frozenset({ADMIN_ID}))
     h = Harness(settings, api_spec=api_spec(), clock=clock)
     await h.start()
     try:

@@ -142,9 +142,7 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _model(
-    cls: type[BaseModel], data: Any, file: str, problems: list[Problem]
-) -> BaseModel | None:
+def _model(cls: type[BaseModel], data: Any, file: str, problems: list[Problem]) -> BaseModel | None:
     try:
         return cls.model_validate(data)
     except ValidationError as exc:
@@ -367,9 +365,7 @@ def _check_contact(
     if contact.verified > today:
         problems.append(Problem(file, f"{key}.verified", "date is in the future"))
     elif (today - contact.verified).days > STALE_AFTER_DAYS:
-        problems.append(
-            Problem(file, f"{key}.verified", "not checked for over a year", "warning")
-        )
+        problems.append(Problem(file, f"{key}.verified", "not checked for over a year", "warning"))
     if contact.status == "unverified":
         problems.append(
             Problem(file, key, "marked unverified: confirm it before launch", "warning")

@@ -33,4 +33,96 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX chat_messages_sent_at ON chat_messages (sent_at);
         """,
     ),
+    (
+        2,
+        """
+        -- Volunteers, supervisors and admins promoted in the bot. Found by pseudonym like
+        -- visitors; the alias is what others see (chosen by the volunteer, never a handle).
+        CREATE TABLE staff (
+            id         INTEGER PRIMARY KEY,
+            pseudonym  BLOB NOT NULL UNIQUE,
+            chat       BLOB NOT NULL,            -- encrypted chat id
+            alias      TEXT UNIQUE COLLATE NOCASE,
+            role       TEXT NOT NULL DEFAULT 'volunteer',
+            status     TEXT NOT NULL,            -- naming, pending, active, revoked
+            on_duty    INTEGER NOT NULL DEFAULT 0,
+            duty_since REAL,
+            created_at REAL NOT NULL
+        );
+
+        -- Single-use invites: only a hash of the code is kept.
+        CREATE TABLE invites (
+            code_hash  BLOB PRIMARY KEY,
+            expires_at REAL NOT NULL,
+            used_at    REAL
+        ) WITHOUT ROWID;
+
+        -- Visitors waiting for a volunteer: one row per visitor, so joining twice is a no-op.
+        CREATE TABLE queue (
+            id          INTEGER PRIMARY KEY,      -- breaks ties between equal join times
+            visitor     BLOB NOT NULL UNIQUE,
+            urgent      INTEGER NOT NULL DEFAULT 0,
+            enqueued_at REAL NOT NULL,
+            last_seen   REAL NOT NULL,
+            prompted_at REAL,                    -- asked whether they are still waiting
+            status_msg  INTEGER                  -- the message showing their place, edited
+        );
+        CREATE INDEX queue_order ON queue (urgent DESC, enqueued_at, id);
+
+        -- Relay sessions. Closed ones are purged after RETENTION_DAYS.
+        CREATE TABLE sessions (
+            id               INTEGER PRIMARY KEY,
+            visitor          BLOB NOT NULL,
+            volunteer        BLOB NOT NULL,
+            visitor_alias    TEXT NOT NULL,
+            volunteer_alias  TEXT NOT NULL,
+            status           TEXT NOT NULL,      -- active, closed
+            urgent           INTEGER NOT NULL DEFAULT 0,
+            waited           REAL NOT NULL,
+            started_at       REAL NOT NULL,
+            ended_at         REAL,
+            end_reason       TEXT,
+            last_visitor_at  REAL NOT NULL,
+            last_volunteer_at REAL,
+            idle_prompted_at REAL,
+            reminded         INTEGER NOT NULL DEFAULT 0,
+            fact_id          INTEGER
+        );
+        CREATE UNIQUE INDEX sessions_one_active ON sessions (visitor) WHERE status = 'active';
+        CREATE INDEX sessions_volunteer ON sessions (volunteer, status);
+        CREATE INDEX sessions_closed ON sessions (status, ended_at);
+
+        -- Which copy belongs to which original, for replies and edits. Kept only while the
+        -- session lasts. dst_id is NULL while the copy is being sent.
+        CREATE TABLE message_pairs (
+            session_id INTEGER NOT NULL,
+            origin     TEXT NOT NULL,            -- visitor or volunteer: where the original is
+            src_id     INTEGER NOT NULL,
+            dst_id     INTEGER,
+            PRIMARY KEY (session_id, origin, src_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX message_pairs_dst ON message_pairs (session_id, origin, dst_id);
+
+        -- Anonymous facts about finished chats, for stats: no pseudonym, no link to a person.
+        CREATE TABLE chat_facts (
+            id         INTEGER PRIMARY KEY,
+            day        INTEGER NOT NULL,
+            wait_s     INTEGER NOT NULL,
+            duration_s INTEGER NOT NULL,
+            urgent     INTEGER NOT NULL,
+            answered   INTEGER NOT NULL,
+            rating     INTEGER
+        );
+        CREATE INDEX chat_facts_day ON chat_facts (day);
+
+        -- Durable inbox: each update is stored (encrypted) before Telegram is told it arrived,
+        -- and marked done once handled, so a crash loses none and handles none twice.
+        CREATE TABLE inbox (
+            update_id   INTEGER PRIMARY KEY,
+            payload     BLOB,                    -- encrypted update; NULL once handled
+            received_at REAL NOT NULL,
+            done        INTEGER NOT NULL DEFAULT 0
+        );
+        """,
+    ),
 ]

@@ -1,0 +1,346 @@
+"""SQL for the queue, relay sessions, message pairs and anonymous chat facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.storage.db import Database
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: int
+    visitor: bytes
+    urgent: bool
+    enqueued_at: float
+    last_seen: float
+    prompted_at: float | None
+    status_msg: int | None
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    visitor: bytes
+    volunteer: bytes
+    visitor_alias: str
+    volunteer_alias: str
+    status: str
+    urgent: bool
+    waited: float
+    started_at: float
+    ended_at: float | None
+    end_reason: str | None
+    last_visitor_at: float
+    last_volunteer_at: float | None
+    idle_prompted_at: float | None
+    reminded: bool
+    fact_id: int | None
+
+
+_Q = "id, visitor, urgent, enqueued_at, last_seen, prompted_at, status_msg"
+_ORDER = "urgent DESC, enqueued_at, id"
+_S = (
+    "id, visitor, volunteer, visitor_alias, volunteer_alias, status, urgent, waited, "
+    "started_at, ended_at, end_reason, last_visitor_at, last_volunteer_at, idle_prompted_at, "
+    "reminded, fact_id"
+)
+
+
+def _queue(r: tuple) -> QueueRow:
+    return QueueRow(r[0], bytes(r[1]), bool(r[2]), r[3], r[4], r[5], r[6])
+
+
+def _session(r: tuple) -> SessionRow:
+    return SessionRow(
+        r[0],
+        bytes(r[1]),
+        bytes(r[2]),
+        r[3],
+        r[4],
+        r[5],
+        bool(r[6]),
+        r[7],
+        r[8],
+        r[9],
+        r[10],
+        r[11],
+        r[12],
+        r[13],
+        bool(r[14]),
+        r[15],
+    )
+
+
+class QueueRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def add(self, visitor: bytes, urgent: bool, now: float) -> bool:
+        """Join the queue; False if already in it (two quick taps queue once)."""
+        added = await self.db.execute(
+            "INSERT OR IGNORE INTO queue (visitor, urgent, enqueued_at, last_seen) "
+            "VALUES (?, ?, ?, ?)",
+            (visitor, int(urgent), now, now),
+        )
+        return added == 1
+
+    async def get(self, visitor: bytes) -> QueueRow | None:
+        r = await self.db.fetchone(f"SELECT {_Q} FROM queue WHERE visitor = ?", (visitor,))
+        return None if r is None else _queue(r)
+
+    async def remove(self, visitor: bytes) -> bool:
+        return await self.db.execute("DELETE FROM queue WHERE visitor = ?", (visitor,)) == 1
+
+    async def position(self, row: QueueRow) -> int:
+        """1-based place: urgent first, then longest waiting (uses the queue_order index)."""
+        r = await self.db.fetchone(
+            "SELECT count(*) FROM queue WHERE urgent > ? OR (urgent = ? AND "
+            "(enqueued_at < ? OR (enqueued_at = ? AND id < ?)))",
+            (int(row.urgent), int(row.urgent), row.enqueued_at, row.enqueued_at, row.id),
+        )
+        return r[0] + 1
+
+    async def counts(self) -> tuple[int, int, float | None]:
+        """(waiting, urgent, oldest enqueued_at)."""
+        r = await self.db.fetchone("SELECT count(*), sum(urgent), min(enqueued_at) FROM queue")
+        return r[0], r[1] or 0, r[2]
+
+    async def head(self, limit: int) -> list[QueueRow]:
+        rows = await self.db.fetchall(
+            f"SELECT {_Q} FROM queue ORDER BY {_ORDER} LIMIT ?", (limit,)
+        )
+        return [_queue(r) for r in rows]
+
+    async def mark_urgent(self, visitor: bytes) -> bool:
+        return (
+            await self.db.execute(
+                "UPDATE queue SET urgent = 1 WHERE visitor = ? AND urgent = 0", (visitor,)
+            )
+            == 1
+        )
+
+    async def seen(self, visitor: bytes, now: float) -> None:
+        await self.db.execute(
+            "UPDATE queue SET last_seen = ?, prompted_at = NULL WHERE visitor = ?", (now, visitor)
+        )
+
+    async def set_status_msg(self, visitor: bytes, message_id: int | None) -> None:
+        await self.db.execute(
+            "UPDATE queue SET status_msg = ? WHERE visitor = ?", (message_id, visitor)
+        )
+
+    async def set_prompted(self, visitor: bytes, now: float) -> None:
+        await self.db.execute("UPDATE queue SET prompted_at = ? WHERE visitor = ?", (now, visitor))
+
+    async def idle(self, seen_before: float) -> list[QueueRow]:
+        rows = await self.db.fetchall(
+            f"SELECT {_Q} FROM queue WHERE last_seen < ? OR prompted_at IS NOT NULL",
+            (seen_before,),
+        )
+        return [_queue(r) for r in rows]
+
+
+class SessionRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def take_next(
+        self,
+        volunteer: bytes,
+        volunteer_alias: str,
+        visitor_alias: str,
+        caseload_limit: int,
+        now: float,
+    ) -> SessionRow | str:
+        """Atomically move the head of the queue into a new session with this volunteer.
+
+        One transaction under the database lock: two volunteers pressing /next at once never
+        get the same visitor. Returns the session, or 'empty' / 'full'.
+        """
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
+                "SELECT count(*) FROM sessions WHERE volunteer = ? AND status = 'active'",
+                (volunteer,),
+            )
+            if (await cur.fetchone())[0] >= caseload_limit:
+                return "full"
+            cur = await conn.execute(
+                f"SELECT visitor, urgent, enqueued_at FROM queue ORDER BY {_ORDER} LIMIT 1"
+            )
+            head = await cur.fetchone()
+            if head is None:
+                return "empty"
+            visitor, urgent, enqueued_at = bytes(head[0]), head[1], head[2]
+            await conn.execute("DELETE FROM queue WHERE visitor = ?", (visitor,))
+            cur = await conn.execute(
+                "INSERT INTO sessions (visitor, volunteer, visitor_alias, volunteer_alias, "
+                "status, urgent, waited, started_at, last_visitor_at) "
+                "VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?)",
+                (
+                    visitor,
+                    volunteer,
+                    visitor_alias,
+                    volunteer_alias,
+                    urgent,
+                    now - enqueued_at,
+                    now,
+                    now,
+                ),
+            )
+            session_id = cur.lastrowid
+            cur = await conn.execute(f"SELECT {_S} FROM sessions WHERE id = ?", (session_id,))
+            return _session(await cur.fetchone())
+
+    async def get(self, session_id: int) -> SessionRow | None:
+        r = await self.db.fetchone(f"SELECT {_S} FROM sessions WHERE id = ?", (session_id,))
+        return None if r is None else _session(r)
+
+    async def active_for_visitor(self, visitor: bytes) -> SessionRow | None:
+        r = await self.db.fetchone(
+            f"SELECT {_S} FROM sessions WHERE visitor = ? AND status = 'active'", (visitor,)
+        )
+        return None if r is None else _session(r)
+
+    async def active_for_volunteer(self, volunteer: bytes) -> list[SessionRow]:
+        rows = await self.db.fetchall(
+            f"SELECT {_S} FROM sessions WHERE volunteer = ? AND status = 'active' ORDER BY id",
+            (volunteer,),
+        )
+        return [_session(r) for r in rows]
+
+    async def active(self) -> list[SessionRow]:
+        rows = await self.db.fetchall(f"SELECT {_S} FROM sessions WHERE status = 'active'")
+        return [_session(r) for r in rows]
+
+    async def close(self, session_id: int, reason: str, now: float) -> SessionRow | None:
+        """Close an active session, record its anonymous facts, drop its message pairs.
+
+        Returns the closed session, or None if it was not active (idempotent)."""
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
+                f"SELECT {_S} FROM sessions WHERE id = ? AND status = 'active'", (session_id,)
+            )
+            r = await cur.fetchone()
+            if r is None:
+                return None
+            s = _session(r)
+            cur = await conn.execute(
+                "INSERT INTO chat_facts (day, wait_s, duration_s, urgent, answered) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (
+                    int(now // 86400),
+                    int(s.waited),
+                    int(now - s.started_at),
+                    int(s.urgent),
+                    int(s.last_volunteer_at is not None),
+                ),
+            )
+            await conn.execute(
+                "UPDATE sessions SET status = 'closed', ended_at = ?, end_reason = ?, "
+                "fact_id = ? WHERE id = ?",
+                (now, reason, cur.lastrowid, session_id),
+            )
+            await conn.execute("DELETE FROM message_pairs WHERE session_id = ?", (session_id,))
+            cur = await conn.execute(f"SELECT {_S} FROM sessions WHERE id = ?", (session_id,))
+            return _session(await cur.fetchone())
+
+    async def touch(self, session_id: int, side: str, now: float) -> None:
+        column = "last_visitor_at" if side == "visitor" else "last_volunteer_at"
+        extra = ", idle_prompted_at = NULL" if side == "visitor" else ""
+        await self.db.execute(
+            f"UPDATE sessions SET {column} = ?{extra} WHERE id = ?", (now, session_id)
+        )
+
+    async def mark_urgent(self, session_id: int) -> None:
+        await self.db.execute("UPDATE sessions SET urgent = 1 WHERE id = ?", (session_id,))
+
+    async def set_idle_prompted(self, session_id: int, now: float) -> None:
+        await self.db.execute(
+            "UPDATE sessions SET idle_prompted_at = ? WHERE id = ?", (now, session_id)
+        )
+
+    async def set_reminded(self, session_id: int) -> None:
+        await self.db.execute("UPDATE sessions SET reminded = 1 WHERE id = ?", (session_id,))
+
+    async def rate(self, session_id: int, visitor: bytes, rating: int) -> bool:
+        """Record a rating once, on the anonymous facts; False if not theirs or rated."""
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
+                "SELECT fact_id FROM sessions WHERE id = ? AND visitor = ? AND status = 'closed'",
+                (session_id, visitor),
+            )
+            r = await cur.fetchone()
+            if r is None or r[0] is None:
+                return False
+            cur = await conn.execute(
+                "UPDATE chat_facts SET rating = ? WHERE id = ? AND rating IS NULL",
+                (rating, r[0]),
+            )
+            return cur.rowcount == 1
+
+    async def purge_closed(self, ended_before: float) -> int:
+        return await self.db.execute(
+            "DELETE FROM sessions WHERE status = 'closed' AND ended_at < ?", (ended_before,)
+        )
+
+    async def forget_visitor(self, visitor: bytes) -> None:
+        """`/forget`: closed sessions lose every link to the visitor (facts stay anonymous)."""
+        await self.db.execute(
+            "DELETE FROM sessions WHERE visitor = ? AND status = 'closed'", (visitor,)
+        )
+
+    async def mean_duration(self, since_day: int) -> float | None:
+        r = await self.db.fetchone(
+            "SELECT avg(duration_s) FROM chat_facts WHERE day >= ? AND answered = 1",
+            (since_day,),
+        )
+        return r[0]
+
+
+class PairRepository:
+    """Original message id <-> copy message id, per session, for replies and edits."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def claim(self, session_id: int, origin: str, src_id: int) -> bool:
+        """Reserve the relay of one message; False if it was already relayed (or is being)."""
+        return (
+            await self.db.execute(
+                "INSERT OR IGNORE INTO message_pairs (session_id, origin, src_id) VALUES (?, ?, ?)",
+                (session_id, origin, src_id),
+            )
+            == 1
+        )
+
+    async def get(self, session_id: int, origin: str, src_id: int) -> tuple[bool, int | None]:
+        """(exists, copy id) for an original message."""
+        r = await self.db.fetchone(
+            "SELECT dst_id FROM message_pairs WHERE session_id = ? AND origin = ? AND src_id = ?",
+            (session_id, origin, src_id),
+        )
+        return (r is not None, None if r is None else r[0])
+
+    async def complete(self, session_id: int, origin: str, src_id: int, dst_id: int) -> None:
+        await self.db.execute(
+            "UPDATE message_pairs SET dst_id = ? WHERE session_id = ? AND origin = ? "
+            "AND src_id = ?",
+            (dst_id, session_id, origin, src_id),
+        )
+
+    async def release(self, session_id: int, origin: str, src_id: int) -> None:
+        """Undo a claim whose copy failed, so a retry can send it."""
+        await self.db.execute(
+            "DELETE FROM message_pairs WHERE session_id = ? AND origin = ? AND src_id = ? "
+            "AND dst_id IS NULL",
+            (session_id, origin, src_id),
+        )
+
+    async def by_copy(self, session_id: int, origin: str, dst_id: int) -> int | None:
+        """The original (in `origin`'s chat) whose copy is message `dst_id` of the other chat."""
+        r = await self.db.fetchone(
+            "SELECT src_id FROM message_pairs WHERE session_id = ? AND origin = ? AND dst_id = ?",
+            (session_id, origin, dst_id),
+        )
+        return None if r is None else r[0]

@@ -1,0 +1,122 @@
+"""SQL for volunteers and invites."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.storage.db import Database
+
+_COLUMNS = "id, pseudonym, chat, alias, role, status, on_duty, duty_since, created_at"
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    id: int
+    pseudonym: bytes
+    chat: bytes
+    alias: str | None
+    role: str
+    status: str
+    on_duty: bool
+    duty_since: float | None
+    created_at: float
+
+
+def _row(r: tuple | None) -> StaffRow | None:
+    if r is None:
+        return None
+    return StaffRow(r[0], bytes(r[1]), bytes(r[2]), r[3], r[4], r[5], bool(r[6]), r[7], r[8])
+
+
+class StaffRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def by_pseudonym(self, pseudonym: bytes) -> StaffRow | None:
+        return _row(
+            await self.db.fetchone(
+                f"SELECT {_COLUMNS} FROM staff WHERE pseudonym = ?", (pseudonym,)
+            )
+        )
+
+    async def by_alias(self, alias: str) -> StaffRow | None:
+        return _row(
+            await self.db.fetchone(f"SELECT {_COLUMNS} FROM staff WHERE alias = ?", (alias,))
+        )
+
+    async def by_id(self, staff_id: int) -> StaffRow | None:
+        return _row(
+            await self.db.fetchone(f"SELECT {_COLUMNS} FROM staff WHERE id = ?", (staff_id,))
+        )
+
+    async def all(self) -> list[StaffRow]:
+        rows = await self.db.fetchall(f"SELECT {_COLUMNS} FROM staff ORDER BY alias")
+        return [r for r in map(_row, rows) if r is not None]
+
+    async def on_duty(self) -> list[StaffRow]:
+        rows = await self.db.fetchall(
+            f"SELECT {_COLUMNS} FROM staff WHERE on_duty = 1 AND status = 'active'"
+        )
+        return [r for r in map(_row, rows) if r is not None]
+
+    async def redeem_invite(
+        self, code_hash: bytes, now: float, pseudonym: bytes, chat: bytes
+    ) -> str:
+        """Use an invite and create the volunteer in one transaction.
+
+        Returns 'ok', 'invalid' (unknown, used or expired) or 'already' (already staff).
+        """
+        async with self.db.transaction() as conn:
+            cur = await conn.execute("SELECT 1 FROM staff WHERE pseudonym = ?", (pseudonym,))
+            if await cur.fetchone() is not None:
+                return "already"
+            cur = await conn.execute(
+                "UPDATE invites SET used_at = ? "
+                "WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?",
+                (now, code_hash, now),
+            )
+            if cur.rowcount != 1:
+                return "invalid"
+            await conn.execute(
+                "INSERT INTO staff (pseudonym, chat, status, created_at) "
+                "VALUES (?, ?, 'naming', ?)",
+                (pseudonym, chat, now),
+            )
+            return "ok"
+
+    async def add_invite(self, code_hash: bytes, expires_at: float) -> None:
+        await self.db.execute(
+            "INSERT INTO invites (code_hash, expires_at) VALUES (?, ?)", (code_hash, expires_at)
+        )
+
+    async def set_alias(self, staff_id: int, alias: str) -> bool:
+        """False if another volunteer already has that alias (case-insensitive)."""
+        try:
+            changed = await self.db.execute(
+                "UPDATE staff SET alias = ?, status = 'pending' WHERE id = ? AND status = 'naming'",
+                (alias, staff_id),
+            )
+        except Exception as exc:  # sqlite3.IntegrityError through aiosqlite
+            if "UNIQUE" in str(exc):
+                return False
+            raise
+        return changed == 1
+
+    async def set_status(self, staff_id: int, status: str, *, from_status: str) -> bool:
+        changed = await self.db.execute(
+            "UPDATE staff SET status = ?, on_duty = CASE WHEN ? = 'active' THEN on_duty ELSE 0 END "
+            "WHERE id = ? AND status = ?",
+            (status, status, staff_id, from_status),
+        )
+        return changed == 1
+
+    async def set_duty(self, staff_id: int, on: bool, now: float) -> None:
+        await self.db.execute(
+            "UPDATE staff SET on_duty = ?, duty_since = ? WHERE id = ?",
+            (int(on), now if on else None, staff_id),
+        )
+
+    async def purge_expired_invites(self, now: float) -> int:
+        return await self.db.execute(
+            "DELETE FROM invites WHERE expires_at < ? OR used_at IS NOT NULL", (now - 86400,)
+        )

@@ -1,0 +1,494 @@
+"""The anonymous relay, seen from Telegram: talking, waiting, messages both ways, the end.
+
+Neither side ever learns the other's Telegram identity: messages are re-sent by the bot with
+`copy_message` (never `forward_message`) under `protect_content`, and each side sees only a
+per-session alias. Each relayed message is claimed in the database before it is sent and
+completed after, so a redelivered update is never relayed twice.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, Message, MessageEntity, ReplyParameters, Update
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import Application
+
+from bot import screens
+from bot.callbacks import Action
+from bot.content.i18n import t
+from bot.content.model import LocaleContent
+from bot.core import Core
+from bot.relay import Notice, QueuePlace, Session, Side
+from bot.screens import Button, Screen
+from handlers.common import (
+    BotContext,
+    answer_query,
+    decorate,
+    deliver,
+    keyboard,
+    say,
+    show,
+)
+
+log = logging.getLogger(__name__)
+
+NEVER_RELAYED = {"contact", "location", "venue", "document"}  # they carry identifying data
+
+
+def media_kind(message: Message) -> str:
+    """What a message carries, in the words of the RELAY_MEDIA setting."""
+    for kind in (
+        "text",
+        "sticker",
+        "photo",
+        "voice",
+        "video",
+        "animation",
+        "contact",
+        "location",
+        "venue",
+        "document",
+    ):
+        if getattr(message, kind, None):
+            return kind
+    return "other"
+
+
+# --- visitor: asking to talk, waiting ---------------------------------------------------------
+
+
+def consent_screen(context: BotContext) -> Screen:
+    loc = context.loc
+    return Screen(
+        t(loc, "talk.consent"),
+        [
+            [Button(t(loc, "button.consent"), Action("consent"))],
+            [
+                Button(t(loc, "button.menu"), Action("menu")),
+                Button(t(loc, "button.crisis"), Action("crisis")),
+            ],
+        ],
+    )
+
+
+def place_text(loc: LocaleContent, place: QueuePlace) -> str:
+    if place.estimate_minutes is None:
+        estimate = t(loc, "queue.estimate_unknown")
+    elif place.estimate_minutes == 0:
+        estimate = t(loc, "queue.estimate_soon")
+    else:
+        estimate = t(loc, "queue.estimate_minutes", minutes=place.estimate_minutes)
+    return t(loc, "queue.place", position=place.position, estimate=estimate)
+
+
+def place_screen(loc: LocaleContent, place: QueuePlace) -> Screen:
+    return Screen(
+        place_text(loc, place),
+        [
+            [Button(t(loc, "button.leave_queue"), Action("cancel"))],
+            [
+                Button(t(loc, "button.self_esteem"), Action("se", "0")),
+                Button(t(loc, "button.crisis"), Action("crisis")),
+            ],
+        ],
+    )
+
+
+async def talk(update: Update, context: BotContext) -> None:
+    """`/talk` and the menu button: where the visitor stands, or the consent note."""
+    core, visitor = context.core, context.visitor
+    assert visitor is not None
+    if await core.relay.session_of_visitor(visitor.pseudonym) is not None:
+        await show(context, update, screens.simple(context.loc, "relay.already_in_chat"))
+        return
+    place = await core.relay.place(visitor.pseudonym)
+    if place is not None:
+        await _show_place(update, context, place)
+        return
+    await show(context, update, consent_screen(context))
+
+
+async def consent(update: Update, context: BotContext) -> None:
+    """The visitor accepted the note: join the queue (once, however many taps)."""
+    core, visitor = context.core, context.visitor
+    assert visitor is not None
+    result = await core.relay.join(visitor.pseudonym)
+    if result.outcome == "in_session":
+        await show(context, update, screens.simple(context.loc, "relay.already_in_chat"))
+        return
+    if result.outcome == "nobody":
+        loc = context.loc
+        await show(
+            context,
+            update,
+            Screen(
+                t(loc, "talk.nobody"),
+                [
+                    [Button(t(loc, "button.crisis"), Action("crisis"))],
+                    [Button(t(loc, "button.self_esteem"), Action("se", "0"))],
+                    [Button(t(loc, "button.menu"), Action("menu"))],
+                ],
+            ),
+        )
+        return
+    assert result.place is not None
+    await _show_place(update, context, result.place)
+    await deliver(context.bot, core, result.notices)
+
+
+async def _show_place(update: Update, context: BotContext, place: QueuePlace) -> None:
+    message = await show(context, update, place_screen(context.loc, place))
+    if message is not None:
+        await context.core.relay.set_status_msg(place.visitor, message.message_id)
+
+
+async def cancel(update: Update, context: BotContext) -> None:
+    """`/cancel` or the button: leave the queue."""
+    core, visitor = context.core, context.visitor
+    assert visitor is not None
+    if await core.relay.cancel(visitor.pseudonym):
+        await show(context, update, screens.simple(context.loc, "queue.left"))
+        await refresh_queue(context.bot, core)
+    else:
+        await show(context, update, screens.simple(context.loc, "queue.not_waiting"))
+
+
+async def refresh_queue(bot: Bot, core: Core) -> None:
+    """Edit the place message of the first waiting visitors after the queue moved."""
+    for place in await core.relay.queue_places():
+        contact = await core.contact(place.visitor)
+        if contact is None or place.status_msg is None:
+            continue
+        loc = core.content.current.locale(contact.prefs.locale if contact.prefs else None)
+        screen = place_screen(loc, place)
+        try:
+            await bot.edit_message_text(
+                decorate(loc, contact.prefs, screen.text),
+                chat_id=contact.chat_id,
+                message_id=place.status_msg,
+                reply_markup=keyboard(screen),
+            )
+        except BadRequest:
+            pass  # unchanged, or deleted by a quick exit: nothing to update
+        except TelegramError as exc:
+            log.info("a queue place could not be updated: %s", type(exc).__name__)
+
+
+async def still_here(update: Update, context: BotContext) -> None:
+    core, visitor = context.core, context.visitor
+    assert visitor is not None
+    session = await core.relay.session_of_visitor(visitor.pseudonym)
+    if session is not None:
+        await core.relay.touch(session, "visitor")
+        await show(context, update, Screen(context.t("relay.glad_here")))
+        return
+    if await core.relay.place(visitor.pseudonym) is not None:
+        await core.relay.seen(visitor.pseudonym)
+        await show(context, update, Screen(context.t("queue.kept")))
+        return
+    await show(context, update, screens.simple(context.loc, "relay.no_chat"))
+
+
+# --- the relay itself --------------------------------------------------------------------------
+
+
+def _other(session: Session, origin: Side) -> bytes:
+    return session.volunteer if origin == "visitor" else session.visitor
+
+
+async def _reply_target(core: Core, session: Session, origin: Side, message: Message) -> int | None:
+    """The message in the other chat that this message answers, if it answers one."""
+    replied = message.reply_to_message
+    if replied is None:
+        return None
+    other: Side = "volunteer" if origin == "visitor" else "visitor"
+    original = await core.relay.pairs.by_copy(session.id, other, replied.message_id)
+    if original is not None:
+        return original  # a reply to a copy: answer the other side's original
+    _, copy = await core.relay.pairs.get(session.id, origin, replied.message_id)
+    return copy  # a reply to one's own message: answer its copy
+
+
+def _shift(entities: tuple[MessageEntity, ...], by: int) -> list[MessageEntity]:
+    """Entities moved right by `by` UTF-16 units, after the discreet line is put in front."""
+    return [
+        MessageEntity(
+            e.type,
+            e.offset + by,
+            e.length,
+            url=e.url,
+            language=e.language,
+            custom_emoji_id=e.custom_emoji_id,
+        )
+        for e in entities
+        if e.type != MessageEntity.TEXT_MENTION  # would carry a Telegram user's identity
+    ]
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+async def relay_message(
+    context: BotContext, session: Session, origin: Side, message: Message
+) -> None:
+    """Carry one message to the other side, exactly once."""
+    core = context.core
+    kind = media_kind(message)
+    if kind not in core.settings.relay_media or kind in NEVER_RELAYED:
+        key = "relay.media_identifying" if kind in NEVER_RELAYED else "relay.media_refused"
+        await say(context, message.chat_id, Screen(context.t(key)))
+        return
+    pairs = core.relay.pairs
+    if not await pairs.claim(session.id, origin, message.message_id):
+        return  # already relayed: a redelivered update
+    contact = await core.contact(_other(session, origin))
+    if contact is None:
+        await pairs.release(session.id, origin, message.message_id)
+        await end_session(context.bot, core, session, "gone")
+        return
+    target = await _reply_target(core, session, origin, message)
+    reply = ReplyParameters(target, allow_sending_without_reply=True) if target else None
+    discreet_prefix = None
+    if (
+        origin == "volunteer"
+        and kind == "text"
+        and (contact.prefs is None or contact.prefs.discreet)
+    ):
+        loc = core.content.current.locale(contact.prefs.locale if contact.prefs else None)
+        discreet_prefix = t(loc, "discreet.first_line") + "\n"
+    try:
+        if discreet_prefix is not None:
+            sent = await context.bot.send_message(
+                contact.chat_id,
+                discreet_prefix + (message.text or ""),
+                entities=_shift(message.entities, _utf16(discreet_prefix)),
+                protect_content=True,
+                reply_parameters=reply,
+            )
+            copy_id = sent.message_id
+        else:
+            copied = await context.bot.copy_message(
+                contact.chat_id,
+                message.chat_id,
+                message.message_id,
+                protect_content=True,
+                reply_parameters=reply,
+            )
+            copy_id = copied.message_id
+    except Forbidden:
+        await pairs.release(session.id, origin, message.message_id)
+        await end_session(
+            context.bot,
+            core,
+            session,
+            f"blocked_{'volunteer' if origin == 'visitor' else 'visitor'}",
+        )
+        return
+    except TelegramError:
+        await pairs.release(session.id, origin, message.message_id)
+        raise
+    await pairs.complete(session.id, origin, message.message_id, copy_id)
+    await core.relay.touch(session, origin)
+    if origin == "volunteer":
+        await core.visitors.remember_message(session.visitor, copy_id)
+
+
+async def relay_edit(context: BotContext, session: Session, origin: Side, message: Message) -> None:
+    """An edit of a relayed text is applied to its copy."""
+    core = context.core
+    _, copy_id = await core.relay.pairs.get(session.id, origin, message.message_id)
+    if copy_id is None or message.text is None:
+        return
+    contact = await core.contact(_other(session, origin))
+    if contact is None:
+        return
+    prefix = ""
+    if origin == "volunteer" and (contact.prefs is None or contact.prefs.discreet):
+        loc = core.content.current.locale(contact.prefs.locale if contact.prefs else None)
+        prefix = t(loc, "discreet.first_line") + "\n"
+    try:
+        await context.bot.edit_message_text(
+            prefix + message.text,
+            chat_id=contact.chat_id,
+            message_id=copy_id,
+            entities=_shift(message.entities, _utf16(prefix)),
+        )
+    except BadRequest:
+        pass  # unchanged, or the copy was deleted (a quick exit)
+
+
+# --- ending ------------------------------------------------------------------------------------
+
+
+def rating_buttons(session_id: int) -> tuple[tuple[tuple[str, Action], ...], ...]:
+    return (
+        tuple((f"rating.button_{n}", Action("rate", f"{session_id}-{n}")) for n in range(1, 6)),
+    )
+
+
+async def end_session(bot: Bot, core: Core, session: Session, reason: str) -> None:
+    """Close a chat and tell both sides (idempotent). The visitor is offered a rating."""
+    closed = await core.relay.end(session, reason)
+    if closed is None:
+        return
+    notices: list[Notice] = []
+    if reason == "blocked_visitor":
+        notices.append(
+            Notice(closed.volunteer, "volunteer.visitor_blocked", {"visitor": closed.visitor_alias})
+        )
+    elif reason in {"blocked_volunteer", "revoked", "handback"}:
+        await core.relay.requeue(closed)
+        notices.append(Notice(closed.visitor, "relay.volunteer_left_requeued"))
+    else:
+        visitor_key = {
+            "visitor": "relay.ended_by_you",
+            "volunteer": "relay.ended_by_volunteer",
+            "idle": "relay.ended_idle",
+            "exit": None,
+            "gone": None,
+        }.get(reason, "relay.ended_by_volunteer")
+        if visitor_key:
+            notices.append(
+                Notice(
+                    closed.visitor,
+                    visitor_key,
+                    {"volunteer": closed.volunteer_alias},
+                    rating_buttons(closed.id),
+                )
+            )
+        volunteer_key = {
+            "volunteer": "volunteer.ended_by_you",
+            "exit": "volunteer.visitor_left",
+        }.get(reason, "volunteer.ended")
+        notices.append(Notice(closed.volunteer, volunteer_key, {"visitor": closed.visitor_alias}))
+    await deliver(bot, core, notices)
+
+
+async def end_command(update: Update, context: BotContext) -> None:
+    """`/end` (or the button) from either side."""
+    core = context.core
+    visitor = context.visitor
+    assert visitor is not None
+    await answer_query(update)
+    if context.staff is not None:
+        sessions = await core.relay.sessions_of_volunteer(visitor.pseudonym)
+        if sessions:
+            session = await pick_session(context, update, sessions)
+            if session is not None:
+                await end_session(context.bot, core, session, "volunteer")
+                await refresh_queue(context.bot, core)
+            return
+    session = await core.relay.session_of_visitor(visitor.pseudonym)
+    if session is None:
+        await show(context, update, screens.simple(context.loc, "relay.no_chat"))
+        return
+    await end_session(context.bot, core, session, "visitor")
+
+
+async def pick_session(
+    context: BotContext, update: Update, sessions: list[Session]
+) -> Session | None:
+    """A volunteer with several chats says which one by replying to one of its messages."""
+    if len(sessions) == 1:
+        return sessions[0]
+    message = update.effective_message
+    replied = message.reply_to_message if message is not None else None
+    if replied is not None:
+        for session in sessions:
+            if await context.core.relay.pairs.by_copy(session.id, "visitor", replied.message_id):
+                return session
+            exists, _ = await context.core.relay.pairs.get(
+                session.id, "volunteer", replied.message_id
+            )
+            if exists:
+                return session
+    await say(context, update.effective_chat.id, Screen(context.t("volunteer.which_chat")))
+    return None
+
+
+async def rate(update: Update, context: BotContext, arg: str) -> bool:
+    """A one-tap anonymous rating; only the visitor of that session, once."""
+    session_id, rating = (int(x) for x in arg.split("-"))
+    assert context.visitor is not None
+    if not await context.core.relay.rate(session_id, context.visitor.pseudonym, rating):
+        return False
+    await answer_query(update, context.t("rating.thanks"))
+    await show(context, update, screens.simple(context.loc, "rating.thanks"))
+    return True
+
+
+# --- messages from either side -----------------------------------------------------------------
+
+
+async def on_message(update: Update, context: BotContext) -> bool:
+    """Relay a message if its sender is in a chat. False if it was not for the relay."""
+    message = update.message
+    visitor = context.visitor
+    if message is None or visitor is None:
+        return False
+    core = context.core
+    if context.staff is not None:
+        sessions = await core.relay.sessions_of_volunteer(visitor.pseudonym)
+        if sessions:
+            session = await pick_session(context, update, sessions)
+            if session is not None:
+                await relay_message(context, session, "volunteer", message)
+            return True
+    session = await core.relay.session_of_visitor(visitor.pseudonym)
+    if session is not None:
+        await relay_message(context, session, "visitor", message)
+        return True
+    if await core.relay.place(visitor.pseudonym) is not None:
+        await core.relay.seen(visitor.pseudonym)
+        await say(context, message.chat_id, screens.simple(context.loc, "queue.while_waiting"))
+        return True
+    return False
+
+
+async def on_edit(update: Update, context: BotContext) -> None:
+    message = update.edited_message
+    visitor = context.visitor
+    if message is None or visitor is None:
+        return
+    core = context.core
+    if context.staff is not None:
+        for session in await core.relay.sessions_of_volunteer(visitor.pseudonym):
+            exists, _ = await core.relay.pairs.get(session.id, "volunteer", message.message_id)
+            if exists:
+                await relay_edit(context, session, "volunteer", message)
+                return
+    session = await core.relay.session_of_visitor(visitor.pseudonym)
+    if session is not None:
+        await relay_edit(context, session, "visitor", message)
+
+
+# --- the timeout sweep (a job, rebuilt from the database at every start) ------------------------
+
+
+async def sweep(application: Application) -> None:
+    core: Core = application.bot_data["core"]
+    result = await core.relay.sweep()
+    await deliver(application.bot, core, result.notices)
+    for session in result.ended:
+        await end_session_notices(application.bot, core, session)
+    if result.queue_changed:
+        await refresh_queue(application.bot, core)
+
+
+async def end_session_notices(bot: Bot, core: Core, closed: Session) -> None:
+    """Tell both sides about a chat the sweep already closed (for being idle)."""
+    await deliver(
+        bot,
+        core,
+        [
+            Notice(
+                closed.visitor,
+                "relay.ended_idle",
+                {"volunteer": closed.volunteer_alias},
+                rating_buttons(closed.id),
+            ),
+            Notice(closed.volunteer, "volunteer.ended", {"visitor": closed.visitor_alias}),
+        ],
+    )

@@ -1,0 +1,188 @@
+"""The volunteer's side: joining by invite, choosing an alias, shifts, the queue, taking a chat.
+
+Every command checks the role on arrival; to anyone else it looks like an unknown command.
+Volunteers see counts and aliases, never who a visitor is.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot import screens
+from bot.callbacks import Action
+from bot.relay import Notice
+from bot.screens import Button, Screen
+from bot.staff import INVITE_PREFIX
+from handlers.common import BotContext, answer_query, deliver, say, show
+from handlers.fallback import unknown_command
+from handlers.relay import end_session, refresh_queue
+
+
+def _minutes(seconds: float | None) -> int:
+    return 0 if seconds is None else int(seconds // 60)
+
+
+async def redeem_invite(update: Update, context: BotContext, payload: str) -> None:
+    """`/start v_<code>`: the opener becomes a volunteer pending sign-off, and picks an alias."""
+    core = context.core
+    code = payload[len(INVITE_PREFIX) :]
+    outcome = await core.staff.redeem(code, context.user_id)
+    if outcome == "ok":
+        context.staff = await core.staff.get(context.visitor.pseudonym)
+        await show(context, update, Screen(context.t("volunteer.welcome_choose_alias")))
+    elif outcome == "already":
+        await show(context, update, Screen(context.t("volunteer.already")))
+    else:
+        await show(context, update, screens.simple(context.loc, "volunteer.invite_invalid"))
+
+
+async def choose_alias(update: Update, context: BotContext) -> bool:
+    """A new volunteer's text is their alias. False if this update is not that."""
+    staff = context.staff
+    message = update.message
+    if staff is None or staff.status != "naming" or message is None or not message.text:
+        return False
+    if message.text.startswith("/"):
+        return False
+    core = context.core
+    problem = await core.staff.choose_alias(staff, message.text)
+    if problem is not None:
+        await say(context, message.chat_id, Screen(context.t(f"volunteer.alias_{problem}")))
+        return True
+    staff = await core.staff.get(staff.pseudonym)
+    assert staff is not None and staff.alias is not None
+    context.staff = staff
+    await say(
+        context, message.chat_id, Screen(context.t("volunteer.alias_saved", alias=staff.alias))
+    )
+    await deliver(
+        context.bot,
+        core,
+        [
+            Notice(
+                admin,
+                "admin.signoff_request",
+                {"alias": staff.alias},
+                ((("admin.button_signoff", Action("signoff", str(staff.id))),),),
+            )
+            for admin in core.admin_pseudonyms
+        ],
+    )
+    return True
+
+
+async def duty(update: Update, context: BotContext) -> None:
+    """`/duty`: toggle on and off shift. Going off with a chat open asks first."""
+    staff = context.staff
+    if staff is None or not staff.active:
+        await unknown_command(update, context)
+        return
+    core = context.core
+    if not staff.on_duty:
+        await core.staff.set_duty(staff, True)
+        waiting, urgent, longest = await core.relay.queue_counts()
+        await show(
+            context,
+            update,
+            Screen(
+                context.t(
+                    "volunteer.on_duty", waiting=waiting, urgent=urgent, minutes=_minutes(longest)
+                )
+            ),
+        )
+        return
+    if await core.relay.sessions_of_volunteer(staff.pseudonym):
+        await show(
+            context,
+            update,
+            Screen(
+                context.t("volunteer.off_duty_open_chat"),
+                [
+                    [Button(context.t("volunteer.button_end_chat"), Action("duty", "end"))],
+                    [Button(context.t("volunteer.button_hand_back"), Action("duty", "back"))],
+                    [Button(context.t("volunteer.button_stay"), Action("duty", "stay"))],
+                ],
+            ),
+        )
+        return
+    await core.staff.set_duty(staff, False)
+    await show(context, update, Screen(context.t("volunteer.off_duty")))
+
+
+async def duty_choice(update: Update, context: BotContext, choice: str) -> bool:
+    staff = context.staff
+    if staff is None or not staff.active:
+        return False
+    core = context.core
+    await answer_query(update)
+    if choice == "stay":
+        await show(context, update, Screen(context.t("volunteer.staying")))
+        return True
+    for session in await core.relay.sessions_of_volunteer(staff.pseudonym):
+        await end_session(
+            context.bot, core, session, "volunteer" if choice == "end" else "handback"
+        )
+    await core.staff.set_duty(staff, False)
+    await show(context, update, Screen(context.t("volunteer.off_duty")))
+    await refresh_queue(context.bot, core)
+    return True
+
+
+async def queue(update: Update, context: BotContext) -> None:
+    """`/queue`: how many wait, how long, how many urgent. Never who."""
+    staff = context.staff
+    if staff is None or not staff.active:
+        await unknown_command(update, context)
+        return
+    waiting, urgent, longest = await context.core.relay.queue_counts()
+    await show(
+        context,
+        update,
+        Screen(
+            context.t("volunteer.queue", waiting=waiting, urgent=urgent, minutes=_minutes(longest))
+        ),
+    )
+
+
+async def take_next(update: Update, context: BotContext) -> None:
+    """`/next`: the most urgent, longest-waiting visitor, to this volunteer alone."""
+    staff = context.staff
+    if staff is None or not staff.active:
+        await unknown_command(update, context)
+        return
+    core = context.core
+    session = await core.relay.take_next(staff)
+    if isinstance(session, str):
+        key = {
+            "off": "volunteer.not_on_duty",
+            "empty": "volunteer.queue_empty",
+            "full": "volunteer.caseload_full",
+        }[session]
+        await show(context, update, Screen(context.t(key, limit=core.settings.caseload_limit)))
+        return
+    urgent = context.t("volunteer.urgent_flag") if session.urgent else ""
+    await show(
+        context,
+        update,
+        Screen(
+            context.t(
+                "volunteer.connected",
+                visitor=session.visitor_alias,
+                minutes=_minutes(session.waited),
+                urgent=urgent,
+            )
+        ),
+    )
+    await deliver(
+        context.bot,
+        core,
+        [
+            Notice(
+                session.visitor,
+                "relay.connected",
+                {"volunteer": session.volunteer_alias},
+                ((("button.end_chat", Action("end")),),),
+            ),
+        ],
+    )
+    await refresh_queue(context.bot, core)
