@@ -24,6 +24,8 @@ from telegram.ext import (
 
 from bot.config import Settings
 from bot.core import Core
+from bot.polling import DurablePoller
+from bot.storage.inbox_repo import InboxRepository
 from bot.throttle import ChatOrderedUpdateProcessor, ChatRateLimiter
 from handlers import admin, fallback, guards, messages, relay, visitor, volunteer
 from handlers.commands import publish_commands
@@ -41,18 +43,23 @@ def build_application(
 ) -> Application:
     """An `Application` bound to `core`, not yet started."""
     settings = core.settings
+    processor = ChatOrderedUpdateProcessor(concurrency)
     application = (
         ApplicationBuilder()
         .token(settings.token)
         .base_url(settings.api_base_url)
         .base_file_url(_file_url(settings.api_base_url))
+        .updater(None)  # polling is ours: see bot/polling.py
         .context_types(ContextTypes(context=BotContext))
-        .concurrent_updates(ChatOrderedUpdateProcessor(concurrency))
+        .concurrent_updates(processor)
         .rate_limiter(ChatRateLimiter(enabled=settings.rate_limit))
         .connection_pool_size(concurrency + 4)
         .build()
     )
     application.bot_data["core"] = core
+    poller = DurablePoller(application, InboxRepository(core.db), core.cipher, clock=core.clock)
+    processor.on_done = poller.done
+    application.bot_data["poller"] = poller
     register_handlers(application)
     if extra_setup is not None:
         extra_setup(application)
@@ -107,7 +114,8 @@ def _file_url(base_url: str) -> str:
 async def start_bot(application: Application, *, poll_timeout: float = 10) -> None:
     """Initialise, publish command menus, schedule jobs, and start long polling.
 
-    Pending updates are never dropped: what arrived while the bot was down is handled now.
+    Pending updates are never dropped: what arrived while the bot was down is handled now, and
+    what was stored but not finished before a crash is handled first.
     """
     core: Core = application.bot_data["core"]
     await application.initialize()
@@ -116,16 +124,14 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
         application.job_queue.run_repeating(_purge, interval=PURGE_INTERVAL, first=5)
         application.job_queue.run_repeating(_sweep, interval=SWEEP_INTERVAL, first=SWEEP_INTERVAL)
     await application.start()
-    assert application.updater is not None
-    await application.updater.start_polling(
-        poll_interval=0, timeout=int(poll_timeout), drop_pending_updates=False
-    )
+    poller: DurablePoller = application.bot_data["poller"]
+    poller.poll_timeout = int(poll_timeout)
+    await poller.start()
 
 
 async def stop_bot(application: Application) -> None:
     """Stop polling, let running handlers finish, release connections."""
-    if application.updater is not None and application.updater.running:
-        await application.updater.stop()
+    await application.bot_data["poller"].stop()
     if application.running:
         await application.stop()
     await application.shutdown()
@@ -137,6 +143,7 @@ async def _purge(context: BotContext) -> None:
     removed = await core.visitors.purge_expired_messages()
     sessions = await core.relay.purge(core.settings.retention_days)
     invites = await core.staff.purge_invites()
+    await context.application.bot_data["poller"].purge()
     if removed or sessions or invites:
         log.info(
             "retention: purged %d message ids, %d chats, %d invites", removed, sessions, invites

@@ -70,7 +70,16 @@ class Harness:
         await self.start_bot()
 
     async def start_bot(self) -> None:
+        await self.start_bot_paused()
+        await self.resume()
+
+    async def start_bot_paused(self) -> None:
+        """Open the core on the database without starting the bot (to set up a crash scene)."""
         self.core = await Core.open(self._settings, clock=self._clock)
+
+    async def resume(self) -> None:
+        """Start the bot on the core opened by `start_bot_paused()`."""
+        assert self.core is not None
         self.application = build_application(self.core)
         await start_bot(self.application, poll_timeout=self._poll_timeout)
 

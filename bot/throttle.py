@@ -5,7 +5,9 @@
   arrived. PTB's `concurrent_updates=True` alone may reorder one person's messages.
 * `ChatRateLimiter`: PTB's `AIORateLimiter` (Telegram's ~30 messages a second overall, with
   retries after a 429 `retry_after`) plus a per-private-chat bucket of about one message a
-  second, which `AIORateLimiter` only applies to groups.
+  second, which `AIORateLimiter` only applies to groups, plus a few retries with backoff after
+  a timeout or a 5xx (a retried send that had in fact arrived shows twice: rare, and better
+  than a lost message in a support chat).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 from aiolimiter import AsyncLimiter
 from telegram import Update
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor
 
 # PTB's own semaphore only has to be large enough never to be the limit: the real bound is ours,
@@ -37,8 +40,13 @@ def chat_key(update: object) -> int | None:
 class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
     """Bounded concurrency across chats, strict order within each chat."""
 
-    def __init__(self, max_concurrent_updates: int = 12) -> None:
+    def __init__(
+        self,
+        max_concurrent_updates: int = 12,
+        on_done: Callable[[object], Awaitable[None]] | None = None,
+    ) -> None:
         super().__init__(_PTB_SLOTS)
+        self.on_done = on_done  # told when an update's handlers have all run (durable inbox)
         self._limit = max_concurrent_updates
         self._slots = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._chat_locks: dict[int, asyncio.Lock] = {}
@@ -53,17 +61,23 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
         if key is None:
             async with self._slots:
                 await coroutine
+                await self._done(update)
             return
         lock = self._chat_locks.setdefault(key, asyncio.Lock())
         self._waiting[key] = self._waiting.get(key, 0) + 1
         try:
             async with lock, self._slots:  # lock first: FIFO per chat, no slot while waiting
                 await coroutine
+                await self._done(update)
         finally:
             self._waiting[key] -= 1
             if self._waiting[key] == 0:
                 del self._waiting[key]
                 del self._chat_locks[key]
+
+    async def _done(self, update: object) -> None:
+        if self.on_done is not None:
+            await self.on_done(update)
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -86,6 +100,8 @@ class ChatRateLimiter(AIORateLimiter):
         per_chat_burst: int = 5,
         max_retries: int = 3,
         max_chats: int = 10_000,
+        network_retries: int = 2,
+        retry_delay: float = 0.5,
     ) -> None:
         if enabled:
             super().__init__(max_retries=max_retries)
@@ -98,6 +114,8 @@ class ChatRateLimiter(AIORateLimiter):
                 max_retries=max_retries,
             )
         self._enabled = enabled
+        self._network_retries = network_retries
+        self._retry_delay = retry_delay
         self._rate = per_chat_rate
         self._burst = per_chat_burst
         self._max_chats = max_chats
@@ -131,6 +149,15 @@ class ChatRateLimiter(AIORateLimiter):
             and endpoint.startswith(_SENDS)
         ):
             await self._chat_limiter(chat_id).acquire()
-        return await super().process_request(
-            callback, args, kwargs, endpoint, data, rate_limit_args
-        )
+        for attempt in range(self._network_retries + 1):
+            try:
+                return await super().process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args
+                )
+            except BadRequest:
+                raise  # a subclass of NetworkError, but the request itself is wrong
+            except NetworkError:  # timeouts, 5xx, dropped connections
+                if endpoint == "getUpdates" or attempt == self._network_retries:
+                    raise
+                await asyncio.sleep(self._retry_delay * (2**attempt))
+        raise AssertionError("unreachable")

@@ -242,7 +242,12 @@ async def relay_message(
         return
     pairs = core.relay.pairs
     if not await pairs.claim(session.id, origin, message.message_id):
-        return  # already relayed: a redelivered update
+        _, copy_id = await pairs.get(session.id, origin, message.message_id)
+        if copy_id is not None:
+            return  # already relayed: a replayed update
+        # Claimed but never completed: the process died while sending. Send it now. (If it
+        # died in the instant after Telegram accepted the copy, this one is a duplicate: the
+        # Bot API has no idempotency key to rule that out; see README, Guarantees.)
     contact = await core.contact(_other(session, origin))
     if contact is None:
         await pairs.release(session.id, origin, message.message_id)

@@ -244,6 +244,23 @@ class BotAPIStandIn:
         chat = self.state.group_chat(group_id, title, chat_type)
         self.state.chat_member_update(chat, user.as_dict(), "left", "member")
 
+    def delivered_updates(self) -> list[dict[str, Any]]:
+        """Every update a getUpdates call has returned so far, in order."""
+        return [u for call in self.calls_to("getUpdates") if call.ok for u in call.result or []]
+
+    def redeliver(self, update: dict[str, Any]) -> None:
+        """Queue an update again with its own id, as Telegram does when the bot stopped before
+        confirming it (its next getUpdates offset never arrived)."""
+        self.state.updates.requeue(copy.deepcopy(update))
+
+    def take_pending(self) -> list[dict[str, Any]]:
+        """Remove and return the queued updates, as if the bot had fetched and confirmed them
+        (a test then plays the part of a bot that crashed right after)."""
+        taken = list(self.state.updates.pending)
+        if taken:
+            self.state.updates.confirm(taken[-1]["update_id"] + 1)
+        return taken
+
     def chat_history(self, chat_id: int) -> list[dict[str, Any]]:
         """Visible messages of a chat in order (deletions removed, edits applied), copied."""
         return self.state.history(chat_id)

@@ -118,6 +118,13 @@ class UpdateQueue:
             self.poll_waiter.set()
         return update
 
+    def requeue(self, update: dict[str, Any]) -> None:
+        """Put an already delivered update back, keeping its id (a redelivery)."""
+        self.pending.appendleft(update)
+        self.last_queued_id = max(self.last_queued_id or 0, update["update_id"])
+        if self.poll_waiter is not None:
+            self.poll_waiter.set()
+
     def confirm(self, offset: int) -> None:
         """Forget updates below ``offset``; a negative offset keeps only the last -offset."""
         if offset < 0:

@@ -1,0 +1,116 @@
+"""Durability: a restart or a crash at any relay step loses nothing and doubles nothing.
+
+A crash is played by stopping the application and leaving the database exactly as a process
+killed at that step would have left it; then a new `Application` starts on the same file.
+"""
+
+from __future__ import annotations
+
+import json
+
+from bot.harness import Harness
+from bot.polling import inbox_context
+from bot.standin import SimUser
+from bot.storage.inbox_repo import InboxRepository
+from tests.test_relay import connect
+
+
+async def crash_with_update_unhandled(h: Harness, user: SimUser, text: str) -> dict:
+    """The bot fetched `text`, stored it in its inbox, confirmed it to Telegram, then died."""
+    await h.stop_bot()
+    await user.send(text)
+    (update,) = h.standin.take_pending()
+    # what the poller stores: the update, encrypted, before confirming it
+    await h.start_bot_paused()
+    core = h.core
+    sealed = core.cipher.encrypt(json.dumps(update).encode(), inbox_context(update["update_id"]))
+    await InboxRepository(core.db).store(update["update_id"], sealed, core.clock())
+    return update
+
+
+async def test_update_stored_before_a_crash_is_handled_after_restart(harness: Harness) -> None:
+    h = harness
+    visitor, volunteer = await connect(h)
+    await crash_with_update_unhandled(h, visitor, "sent just before the crash")
+    await h.resume()
+    await h.settle()
+    assert volunteer.texts().count("sent just before the crash") == 1
+
+
+async def test_crash_between_claim_and_copy_sends_once(harness: Harness) -> None:
+    h = harness
+    visitor, volunteer = await connect(h)
+    update = await crash_with_update_unhandled(h, visitor, "claimed, never sent")
+    session = (await h.core.db.fetchone("SELECT id FROM sessions"))[0]
+    await h.core.relay.pairs.claim(session, "visitor", update["message"]["message_id"])
+    await h.resume()
+    await h.settle()
+    assert volunteer.texts().count("claimed, never sent") == 1
+
+
+async def test_crash_after_relay_before_done_does_not_double(harness: Harness) -> None:
+    h = harness
+    visitor, volunteer = await connect(h)
+    await visitor.send("relayed, then the crash")
+    await h.settle()
+    update = h.standin.delivered_updates()[-1]
+    await h.stop_bot()
+    await h.start_bot_paused()
+    # the inbox row as it was before being marked done
+    sealed = h.core.cipher.encrypt(json.dumps(update).encode(), inbox_context(update["update_id"]))
+    await h.core.db.execute(
+        "UPDATE inbox SET done = 0, payload = ? WHERE update_id = ?", (sealed, update["update_id"])
+    )
+    await h.resume()
+    await h.settle()
+    assert volunteer.texts().count("relayed, then the crash") == 1
+
+
+async def test_redelivered_update_is_not_handled_twice(harness: Harness) -> None:
+    h = harness
+    visitor, volunteer = await connect(h)
+    await visitor.send("only once please")
+    await h.settle()
+    update = h.standin.delivered_updates()[-1]
+    await h.stop_bot()
+    h.standin.redeliver(update)  # Telegram never saw the confirming offset
+    await h.start_bot()
+    await h.settle()
+    await volunteer.send("and back")
+    await h.settle()
+    assert volunteer.texts().count("only once please") == 1
+    assert visitor.texts()[-1].endswith("and back")
+
+
+async def test_inbox_holds_no_text_once_handled(harness: Harness) -> None:
+    h = harness
+    visitor, _ = await connect(h)
+    await visitor.send("private words")
+    await h.settle()
+    rows = await h.core.db.fetchall("SELECT done, payload FROM inbox")
+    assert rows and all(done == 1 and payload is None for done, payload in rows)
+
+
+async def test_telegram_errors_mid_chat(harness: Harness) -> None:
+    """429 and 5xx are retried (the message arrives once); a 403 ends the chat kindly."""
+    h = harness
+    visitor, volunteer = await connect(h)
+    h.standin.fail_next(
+        "copyMessage", error_code=429, description="Too Many Requests: retry after 1"
+    )
+    await visitor.send("through a 429")
+    h.standin.fail_next("copyMessage", error_code=502, description="Bad Gateway")
+    await visitor.send("through a 502")
+    await h.settle()
+    texts = volunteer.texts()
+    assert texts.count("through a 429") == 1 and texts.count("through a 502") == 1
+    assert texts.index("through a 429") < texts.index("through a 502")  # still in order
+    h.standin.fail_next(
+        "sendMessage",
+        error_code=403,
+        description="Forbidden: bot was blocked by the user",
+        chat_id=visitor.id,
+    )
+    await volunteer.send("are you there?")
+    await h.settle()
+    assert "has ended" in volunteer.texts()[-1]
