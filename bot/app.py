@@ -138,15 +138,25 @@ async def stop_bot(application: Application) -> None:
 
 
 async def _purge(context: BotContext) -> None:
-    """Retention: message ids past Telegram's 48 h, closed chats past RETENTION_DAYS."""
-    core = context.core
+    await retention(context.application)
+
+
+async def retention(application: Application) -> None:
+    """Keep as little as possible: message ids past Telegram's 48 h, closed chats (and the
+    link from a rating to a person) past RETENTION_DAYS, used invites, handled update ids.
+    Anonymous chat facts stay, for stats."""
+    core: Core = application.bot_data["core"]
     removed = await core.visitors.purge_expired_messages()
     sessions = await core.relay.purge(core.settings.retention_days)
     invites = await core.staff.purge_invites()
-    await context.application.bot_data["poller"].purge()
-    if removed or sessions or invites:
+    updates = await application.bot_data["poller"].purge()
+    if removed or sessions or invites or updates:
         log.info(
-            "retention: purged %d message ids, %d chats, %d invites", removed, sessions, invites
+            "retention: purged %d message ids, %d chats, %d invites, %d update ids",
+            removed,
+            sessions,
+            invites,
+            updates,
         )
 
 

@@ -114,3 +114,28 @@ async def test_telegram_errors_mid_chat(harness: Harness) -> None:
     await volunteer.send("are you there?")
     await h.settle()
     assert "has ended" in volunteer.texts()[-1]
+
+
+async def test_retention_purges_closed_chats_and_keeps_anonymous_facts(
+    harness: Harness, clock
+) -> None:
+    from bot.app import retention
+
+    h = harness
+    visitor, _ = await connect(h)
+    await visitor.send("hello")
+    await h.settle()
+    await visitor.send("/end")
+    await h.settle()
+    await visitor.press("😊")
+    await h.settle()
+    db = h.core.db
+    await retention(h.application)
+    assert (await db.fetchone("SELECT count(*) FROM sessions"))[0] == 1  # within the window
+    clock.advance((h.settings.retention_days + 1) * 86400)
+    await retention(h.application)
+    assert (await db.fetchone("SELECT count(*) FROM sessions"))[0] == 0
+    assert (await db.fetchone("SELECT count(*) FROM message_pairs"))[0] == 0
+    assert (await db.fetchone("SELECT count(*) FROM chat_messages"))[0] == 0
+    assert (await db.fetchone("SELECT count(*) FROM inbox"))[0] == 0
+    assert await db.fetchall("SELECT rating FROM chat_facts") == [(5,)]

@@ -64,3 +64,36 @@ async def test_logs_hold_no_identifiers(harness: Harness, log_output: io.StringI
     assert logs, "logging is captured"
     assert [n for n in needles(USER_ID) if n in logs] == []
     assert harness.settings.token.split(":")[1].encode() not in logs
+
+
+async def test_relay_leaves_no_identifiers_or_texts_at_rest(
+    harness: Harness, log_output: io.StringIO
+) -> None:
+    """Volunteers and relayed text are covered too: DB, WAL and logs after a whole chat."""
+    from tests.test_relay import onboard
+
+    h = harness
+    volunteer = await onboard(h, "River")
+    visitor = h.standin.user(USER_ID, first_name=NAME, last_name=LAST, username=USERNAME)
+    await visitor.send("/talk")
+    await h.settle()
+    await visitor.press(h.core.content.current.locale("en").strings["button.consent"])
+    await h.settle()
+    await volunteer.send("/next")
+    await h.settle()
+    await visitor.send(SECRET_TEXT)
+    await volunteer.send("I'm so sorry. Are you safe now?")
+    await h.settle()
+    await visitor.send("/end")
+    await h.settle()
+    assert SECRET_TEXT in volunteer.texts()  # it really was relayed
+    db_path = h.settings.database_path
+    wal = db_path.with_name(db_path.name + "-wal")
+    volunteer_needles = [str(volunteer.id).encode(), b"Real name of River", b"river_tg",
+                         b"Are you safe now"]
+    for path in (db_path, wal):
+        data = path.read_bytes()
+        assert [n for n in needles(USER_ID) if n in data] == []
+        assert [n for n in volunteer_needles if n in data] == []
+    logs = log_output.getvalue().encode()
+    assert [n for n in needles(USER_ID) + volunteer_needles if n in logs] == []
