@@ -4,8 +4,9 @@
     python -m bot keygen            print a new data key for DATA_KEYS
     python -m bot content check [DIR]   validate content; non-zero exit on errors
     python -m bot playground        try the bot in the terminal: no token, no network
+    python -m bot risk              rate lines on stdin: high, elevated or none (phrase lists)
 
-`keygen`, `content check` and `playground` need no settings at all.
+`keygen`, `content check`, `risk` and `playground` need no settings at all.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     check = content_sub.add_parser("check", help="validate content")
     check.add_argument("directory", nargs="?", default=None, help="content folder")
     sub.add_parser("playground", help="chat with the bot in this terminal, offline")
+    sub.add_parser("risk", help="rate lines from standard input: high, elevated or none")
     args = parser.parse_args(argv)
 
     if args.command == "keygen":
@@ -38,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "content":
         return content_check(Path(args.directory) if args.directory else _content_dir())
+    if args.command == "risk":
+        from bot.safety import run_risk_cli
+
+        return run_risk_cli(_content_dir(), sys.stdin, sys.stdout)
     if args.command == "playground":
         from bot.playground import run_playground
 

@@ -11,11 +11,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.admin import AuditLog, Blocks
 from bot.config import Settings
 from bot.content.loader import Content, ContentError, Problem, load_content
 from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher, Pseudonymizer
 from bot.relay import RelayService
 from bot.staff import StaffService
+from bot.storage.admin_repo import AuditRepository, BlockRepository, ContentChangeRepository
 from bot.storage.db import Database
 from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepository
 from bot.storage.repositories import ChatMessageRepository, MetaRepository, VisitorRepository
@@ -69,6 +71,9 @@ class Core:
     visitors: VisitorService
     staff: StaffService
     relay: RelayService
+    audit: AuditLog
+    blocks: Blocks
+    content_changes: ContentChangeRepository
     admin_pseudonyms: frozenset[bytes]
     clock: Callable[[], float] = field(default=time.time)
 
@@ -105,10 +110,20 @@ class Core:
             clock=clock,
         )
         admins = frozenset(pseudonymize(i) for i in settings.admin_ids)
-        return cls(settings, db, cipher, content, visitors, staff, relay, admins, clock)
+        return cls(
+            settings, db, cipher, content, visitors, staff, relay,
+            AuditLog(AuditRepository(db), clock), Blocks(BlockRepository(db), clock),
+            ContentChangeRepository(db), admins, clock,
+        )
 
-    def is_admin(self, pseudonym: bytes) -> bool:
+    def is_settings_admin(self, pseudonym: bytes) -> bool:
+        """An admin named in ADMIN_IDS (admins promoted in the bot are staff with role admin)."""
         return pseudonym in self.admin_pseudonyms
+
+    async def admins(self) -> list[bytes]:
+        """Pseudonyms of every admin: from settings, and promoted in the bot."""
+        promoted = [s.pseudonym for s in await self.staff.all() if s.active and s.role == "admin"]
+        return sorted(set(self.admin_pseudonyms) | set(promoted))
 
     async def contact(self, pseudonym: bytes) -> Contact | None:
         """Where to write to a person, with their preferences; None if they are gone."""

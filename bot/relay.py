@@ -47,6 +47,7 @@ class QueuePlace:
     waiting: int
     estimate_minutes: int | None  # None: nobody on duty; 0: soon
     status_msg: int | None
+    urgent: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ class RelayService:
             mean = await self.sessions.mean_duration(int(self.clock() // 86400) - 7)
             minutes = mean / 60 if mean else DEFAULT_CHAT_MINUTES
             estimate = estimate_minutes(position, free, on_duty, minutes)
-        return QueuePlace(row.visitor, position, waiting, estimate, row.status_msg)
+        return QueuePlace(row.visitor, position, waiting, estimate, row.status_msg, row.urgent)
 
     async def join(self, visitor: bytes, *, urgent: bool = False) -> JoinResult:
         """Queue a visitor who accepted the consent note. Joining twice queues once."""

@@ -31,17 +31,26 @@ class Staff:
     status: str  # naming, pending, active, revoked
     on_duty: bool
     duty_since: float | None
+    rest_reminded: bool = False
 
     @property
     def active(self) -> bool:
         return self.status == "active"
+
+    @property
+    def supervises(self) -> bool:
+        return self.active and self.role in {"supervisor", "admin"}
+
+
+ROLES = ("volunteer", "supervisor", "admin")
 
 
 def _staff(row: StaffRow | None) -> Staff | None:
     if row is None:
         return None
     return Staff(
-        row.id, row.pseudonym, row.alias, row.role, row.status, row.on_duty, row.duty_since
+        row.id, row.pseudonym, row.alias, row.role, row.status, row.on_duty, row.duty_since,
+        row.rest_reminded,
     )
 
 
@@ -134,6 +143,15 @@ class StaffService:
 
     async def revoke(self, staff: Staff) -> bool:
         return await self._repo.set_status(staff.id, "revoked", from_status=staff.status)
+
+    async def set_role(self, staff: Staff, role: str) -> bool:
+        """Promote or demote a signed-off volunteer (volunteer, supervisor, admin)."""
+        if role not in ROLES:
+            return False
+        return await self._repo.set_role(staff.id, role)
+
+    async def set_rest_reminded(self, staff: Staff) -> None:
+        await self._repo.set_rest_reminded(staff.id, True)
 
     async def set_duty(self, staff: Staff, on: bool) -> None:
         await self._repo.set_duty(staff.id, on, self._clock())

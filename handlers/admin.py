@@ -20,9 +20,8 @@ log = logging.getLogger(__name__)
 
 async def reload_content(update: Update, context: BotContext) -> None:
     """`/reload`: re-read the content folder; invalid content is refused, the old stays live."""
-    assert context.visitor is not None
     core = context.core
-    if not core.is_admin(context.visitor.pseudonym):
+    if not _is_admin(context):
         await unknown_command(update, context)
         return
     problems = core.content.reload()
@@ -45,7 +44,7 @@ async def reload_content(update: Update, context: BotContext) -> None:
 
 
 def _is_admin(context: BotContext) -> bool:
-    return context.visitor is not None and context.core.is_admin(context.visitor.pseudonym)
+    return context.has_role("admin")
 
 
 async def invite(update: Update, context: BotContext) -> None:

@@ -15,6 +15,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, U
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.admin import Role, actor_alias
 from bot.content.i18n import t
 from bot.content.model import LocaleContent
 from bot.core import Contact, Core
@@ -39,6 +40,7 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):  # type: igno
         super().__init__(application, chat_id=chat_id, user_id=user_id)
         self.visitor: Visitor | None = None
         self.staff: Staff | None = None
+        self.role: Role = "visitor"
         self.user_id: int | None = user_id
 
     @property
@@ -52,6 +54,18 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):  # type: igno
 
     def t(self, key: str, **values: object) -> str:
         return t(self.loc, key, **values)
+
+    def has_role(self, role: Role) -> bool:
+        """At least this role, as loaded from the database when the update arrived."""
+        from bot.admin import RANK
+
+        return RANK[self.role] >= RANK[role]
+
+    @property
+    def actor(self) -> str:
+        """This person's name in the audit log."""
+        assert self.visitor is not None
+        return actor_alias(self.visitor.pseudonym, self.staff)
 
 
 def keyboard(screen: Screen) -> InlineKeyboardMarkup | None:

@@ -15,6 +15,7 @@ from telegram import Chat, ChatMember, Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
+from bot.admin import role_of
 from bot.content.i18n import t
 from handlers.common import BotContext
 
@@ -54,6 +55,7 @@ async def load_visitor(update: Update, context: BotContext) -> None:
     context.user_id = user.id
     context.visitor = await core.visitors.load(user.id, locale)
     context.staff = await core.staff.get(context.visitor.pseudonym)
+    context.role = role_of(context.visitor.pseudonym, context.staff, core.admin_pseudonyms)
     message = update.message or update.edited_message
     if update.message is not None and message is not None:
         await core.visitors.remember_message(context.visitor.pseudonym, message.message_id)

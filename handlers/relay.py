@@ -427,27 +427,38 @@ async def rate(update: Update, context: BotContext, arg: str) -> bool:
 # --- messages from either side -----------------------------------------------------------------
 
 
-async def on_message(update: Update, context: BotContext) -> bool:
-    """Relay a message if its sender is in a chat. False if it was not for the relay."""
-    message = update.message
-    visitor = context.visitor
+async def on_volunteer_message(update: Update, context: BotContext) -> bool:
+    """Relay a volunteer's message to their visitor. False if they have no chat open."""
+    message, visitor = update.message, context.visitor
+    if message is None or visitor is None or context.staff is None:
+        return False
+    sessions = await context.core.relay.sessions_of_volunteer(visitor.pseudonym)
+    if not sessions:
+        return False
+    session = await pick_session(context, update, sessions)
+    if session is not None:
+        await relay_message(context, session, "volunteer", message)
+    return True
+
+
+async def on_visitor_message(update: Update, context: BotContext, *, answered: bool) -> bool:
+    """Relay a visitor's message in a chat; while waiting, say it will be read once connected.
+
+    False if the visitor is neither in a chat nor waiting. `answered`: the safety layer has
+    already replied, so no second reply is needed while waiting.
+    """
+    message, visitor = update.message, context.visitor
     if message is None or visitor is None:
         return False
     core = context.core
-    if context.staff is not None:
-        sessions = await core.relay.sessions_of_volunteer(visitor.pseudonym)
-        if sessions:
-            session = await pick_session(context, update, sessions)
-            if session is not None:
-                await relay_message(context, session, "volunteer", message)
-            return True
     session = await core.relay.session_of_visitor(visitor.pseudonym)
     if session is not None:
         await relay_message(context, session, "visitor", message)
         return True
     if await core.relay.place(visitor.pseudonym) is not None:
         await core.relay.seen(visitor.pseudonym)
-        await say(context, message.chat_id, screens.simple(context.loc, "queue.while_waiting"))
+        if not answered:
+            await say(context, message.chat_id, screens.simple(context.loc, "queue.while_waiting"))
         return True
     return False
 

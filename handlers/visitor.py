@@ -84,7 +84,7 @@ async def help_command(update: Update, context: BotContext) -> None:
     parts = [context.t("help.text")]
     if context.staff is not None and context.staff.active:
         parts.append(context.t("help.volunteer"))
-    if context.visitor is not None and context.core.is_admin(context.visitor.pseudonym):
+    if context.has_role("admin"):
         parts.append(context.t("help.admin"))
     screen = screens.simple(context.loc, "help.text")
     await show(context, update, screens.Screen("\n\n".join(parts), screen.rows))

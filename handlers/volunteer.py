@@ -65,7 +65,7 @@ async def choose_alias(update: Update, context: BotContext) -> bool:
                 {"alias": staff.alias},
                 ((("admin.button_signoff", Action("signoff", str(staff.id))),),),
             )
-            for admin in core.admin_pseudonyms
+            for admin in await core.admins()
         ],
     )
     return True

@@ -32,6 +32,7 @@ from bot.content.model import (
     LocaleContent,
     SelfEsteemFile,
 )
+from bot.safety import RiskDetector, load_safety
 
 FILES = ("ui.yaml", "self_esteem.yaml", "guide.yaml", "crisis.yaml")
 STALE_AFTER_DAYS = 365
@@ -66,10 +67,14 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class Content:
-    """All locales, merged. Immutable: `/reload` swaps in a new one whole."""
+    """All locales, merged, and the risk detector built from their phrase lists.
+
+    Immutable: `/reload` swaps in a new one whole, words and phrase lists together.
+    """
 
     locales: dict[str, LocaleContent]
     default_locale: str = BASE_LOCALE
+    risk: RiskDetector | None = None
 
     def locale(self, code: str | None) -> LocaleContent:
         if code and code in self.locales:
@@ -130,9 +135,11 @@ def load_content(
     for loc in locales.values():
         _check_rendered_lengths(loc, directory, problems)
     _check_contacts(base, directory, problems, today)
+    risk, safety_problems = load_safety(directory)
+    problems.extend(Problem(file, key, message) for file, key, message in safety_problems)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return Content(locales=locales, default_locale=default_locale), problems
+    return Content(locales=locales, default_locale=default_locale, risk=risk), problems
 
 
 def _rel(path: Path, root: Path) -> str:

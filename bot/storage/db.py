@@ -8,6 +8,7 @@ a multi-statement `transaction()` can never interleave with another coroutine's 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -112,6 +113,15 @@ class Database:
 
 
 def _statements(script: str) -> list[str]:
-    """Split a migration into statements (comments removed first: they may hold ';')."""
+    """Split a migration into statements. Comments go first (they may hold ';'), and pieces
+    are joined until SQLite says a statement is complete (a trigger body holds ';' too)."""
     code = "\n".join(line.split("--", 1)[0] for line in script.splitlines())
-    return [s.strip() for s in code.split(";") if s.strip()]
+    statements: list[str] = []
+    buffer = ""
+    for piece in code.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n;"):
+                statements.append(buffer.strip())
+            buffer = ""
+    return statements

@@ -125,4 +125,50 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        3,
+        """
+        -- Append-only record of every admin and supervisor action. The bot never updates or
+        -- deletes a row; the triggers make sure of it. Actors are aliases, never ids.
+        CREATE TABLE audit (
+            id     INTEGER PRIMARY KEY,
+            at     REAL NOT NULL,
+            actor  TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+        -- Visitors blocked by a volunteer, by pseudonym, reviewable and with an expiry.
+        -- `ref` is the visitor alias of the chat, so admins can talk about it without ids.
+        CREATE TABLE blocks (
+            pseudonym  BLOB PRIMARY KEY,
+            ref        TEXT NOT NULL UNIQUE,
+            blocked_by TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            expires_at REAL NOT NULL
+        ) WITHOUT ROWID;
+
+        -- Content changes waiting for a second admin (crisis numbers and links).
+        CREATE TABLE content_changes (
+            id          INTEGER PRIMARY KEY,
+            locale      TEXT NOT NULL,
+            file        TEXT NOT NULL,
+            body        BLOB NOT NULL,
+            proposed_by BLOB NOT NULL,           -- pseudonym of the proposing admin
+            proposer    TEXT NOT NULL,           -- their alias, for the audit log
+            created_at  REAL NOT NULL,
+            needs_second INTEGER NOT NULL,
+            status      TEXT NOT NULL            -- pending, applied, cancelled
+        );
+
+        -- Wellbeing: when a volunteer's escalated chat needs a debrief prompt.
+        ALTER TABLE sessions ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE sessions ADD COLUMN observer BLOB;  -- a supervisor reading along (/join)
+        ALTER TABLE staff ADD COLUMN rest_reminded INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
 ]

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from bot.storage.db import Database
 
-_COLUMNS = "id, pseudonym, chat, alias, role, status, on_duty, duty_since, created_at"
+_COLUMNS = (
+    "id, pseudonym, chat, alias, role, status, on_duty, duty_since, created_at, rest_reminded"
+)
 
 
 @dataclass(frozen=True)
@@ -20,12 +22,15 @@ class StaffRow:
     on_duty: bool
     duty_since: float | None
     created_at: float
+    rest_reminded: bool
 
 
 def _row(r: tuple | None) -> StaffRow | None:
     if r is None:
         return None
-    return StaffRow(r[0], bytes(r[1]), bytes(r[2]), r[3], r[4], r[5], bool(r[6]), r[7], r[8])
+    return StaffRow(
+        r[0], bytes(r[1]), bytes(r[2]), r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9])
+    )
 
 
 class StaffRepository:
@@ -110,9 +115,19 @@ class StaffRepository:
         )
         return changed == 1
 
+    async def set_role(self, staff_id: int, role: str) -> bool:
+        return await self.db.execute(
+            "UPDATE staff SET role = ? WHERE id = ? AND status = 'active'", (role, staff_id)
+        ) == 1
+
+    async def set_rest_reminded(self, staff_id: int, value: bool) -> None:
+        await self.db.execute(
+            "UPDATE staff SET rest_reminded = ? WHERE id = ?", (int(value), staff_id)
+        )
+
     async def set_duty(self, staff_id: int, on: bool, now: float) -> None:
         await self.db.execute(
-            "UPDATE staff SET on_duty = ?, duty_since = ? WHERE id = ?",
+            "UPDATE staff SET on_duty = ?, duty_since = ?, rest_reminded = 0 WHERE id = ?",
             (int(on), now if on else None, staff_id),
         )
 
