@@ -27,8 +27,18 @@ from bot.core import Core
 from bot.polling import DurablePoller
 from bot.storage.inbox_repo import InboxRepository
 from bot.throttle import ChatOrderedUpdateProcessor, ChatRateLimiter
-from handlers import admin, fallback, guards, messages, relay, visitor, volunteer
-from handlers.commands import publish_commands
+from handlers import (
+    admin,
+    content_admin,
+    fallback,
+    guards,
+    messages,
+    relay,
+    supervisor,
+    visitor,
+    volunteer,
+)
+from handlers.commands import publish_commands, publish_role_menus
 from handlers.common import BotContext
 from handlers.errors import on_error
 
@@ -90,12 +100,24 @@ def register_handlers(application: Application) -> None:
             CommandHandler("duty", volunteer.duty, filters=on_message),
             CommandHandler("queue", volunteer.queue, filters=on_message),
             CommandHandler("next", volunteer.take_next, filters=on_message),
+            CommandHandler("escalate", supervisor.escalate, filters=on_message),
+            CommandHandler("block", supervisor.block, filters=on_message),
+            # supervisors
+            CommandHandler("join", supervisor.join, filters=on_message),
+            CommandHandler("takeover", supervisor.takeover, filters=on_message),
             # admins (each checks the role on arrival)
             CommandHandler("reload", admin.reload_content, filters=on_message),
             CommandHandler("invite", admin.invite, filters=on_message),
             CommandHandler("signoff", admin.signoff, filters=on_message),
             CommandHandler("revoke", admin.revoke, filters=on_message),
             CommandHandler("volunteers", admin.volunteers, filters=on_message),
+            CommandHandler("promote", admin.promote, filters=on_message),
+            CommandHandler("demote", admin.demote, filters=on_message),
+            CommandHandler("audit", admin.audit, filters=on_message),
+            CommandHandler("stats", admin.stats, filters=on_message),
+            CommandHandler("blocks", admin.blocks, filters=on_message),
+            CommandHandler("unblock", admin.unblock, filters=on_message),
+            CommandHandler("rollback", content_admin.rollback, filters=on_message),
             CallbackQueryHandler(visitor.button),
             # After every command above: unknown commands, then plain messages and edits.
             MessageHandler(filters.COMMAND & on_message, fallback.unknown_command),
@@ -120,6 +142,7 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
     core: Core = application.bot_data["core"]
     await application.initialize()
     await publish_commands(application, core.content.current)
+    await publish_role_menus(application.bot, core)
     if application.job_queue is not None:
         application.job_queue.run_repeating(_purge, interval=PURGE_INTERVAL, first=5)
         application.job_queue.run_repeating(_sweep, interval=SWEEP_INTERVAL, first=SWEEP_INTERVAL)
@@ -149,6 +172,7 @@ async def retention(application: Application) -> None:
     removed = await core.visitors.purge_expired_messages()
     sessions = await core.relay.purge(core.settings.retention_days)
     invites = await core.staff.purge_invites()
+    await core.blocks.purge()
     updates = await application.bot_data["poller"].purge()
     if removed or sessions or invites or updates:
         log.info(

@@ -48,6 +48,7 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "rate": re.compile(r"\d{1,12}-[1-5]"),  # session id - rating (checked against the rater)
     "duty": re.compile(r"end|back|stay"),  # going off duty with a chat open
     "signoff": re.compile(r"\d{1,12}"),  # staff id (the role is checked on arrival)
+    "content": re.compile(r"[ac]\d{1,12}"),  # apply or cancel a content change (admins only)
 }
 
 

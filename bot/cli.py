@@ -5,6 +5,8 @@
     python -m bot content check [DIR]   validate content; non-zero exit on errors
     python -m bot playground        try the bot in the terminal: no token, no network
     python -m bot risk              rate lines on stdin: high, elevated or none (phrase lists)
+    python -m bot stats [--days N]  the figures of /stats
+    python -m bot rotate-keys       re-encrypt everything under the newest data key
 
 `keygen`, `content check`, `risk` and `playground` need no settings at all.
 """
@@ -33,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("directory", nargs="?", default=None, help="content folder")
     sub.add_parser("playground", help="chat with the bot in this terminal, offline")
     sub.add_parser("risk", help="rate lines from standard input: high, elevated or none")
+    stats = sub.add_parser("stats", help="aggregate figures, as /stats shows them")
+    stats.add_argument("--days", type=int, default=7, help="period in days (default 7)")
+    sub.add_parser("rotate-keys", help="re-encrypt everything under the newest data key")
     args = parser.parse_args(argv)
 
     if args.command == "keygen":
@@ -53,7 +58,52 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"Cannot start: {exc}", file=sys.stderr)
         return 2
+    if args.command == "stats":
+        return asyncio.run(print_stats(settings, max(1, min(args.days, 365))))
+    if args.command == "rotate-keys":
+        return asyncio.run(rotate(settings))
     return asyncio.run(run(settings))
+
+
+async def print_stats(settings: Settings, days: int) -> int:
+    """The figures of /stats, in the default language, from the database alone."""
+    import time
+
+    from bot.content.i18n import t
+    from bot.stats import compute
+    from bot.storage.db import Database
+    from bot.storage.stats_repo import StatsRepository
+
+    content, _ = load_content(settings.content_dir, settings.default_locale)
+    db = Database(settings.database_path)
+    await db.open()
+    try:
+        report = await compute(StatsRepository(db), days, time.time())
+    finally:
+        await db.close()
+    if content is None:
+        for key, value in report.lines().items():
+            print(f"{key}: {value}")
+    else:
+        print(t(content.locale(None), "admin.stats", **report.lines()))
+    return 0
+
+
+async def rotate(settings: Settings) -> int:
+    from bot.crypto import DataCipher
+    from bot.rotation import rotate_keys
+    from bot.storage.db import Database
+
+    db = Database(settings.database_path)
+    await db.open()
+    try:
+        counts = await rotate_keys(db, DataCipher(settings.data_keys))
+    finally:
+        await db.close()
+    for column, changed in counts.items():
+        print(f"{column}: {changed} re-encrypted")
+    print("Done. Keys other than the first in DATA_KEYS can now be removed.")
+    return 0
 
 
 def _content_dir() -> Path:

@@ -46,6 +46,8 @@ class Settings:
     volunteer_reply_minutes: int = 3
     queue_timeout_minutes: int = 60
     relay_media: frozenset[str] = frozenset({"text", "sticker"})
+    flood_limit: int = 20
+    shift_reminder_hours: int = 4
 
     def __repr__(self) -> str:  # never print secrets, even by accident
         return (
@@ -157,4 +159,6 @@ def load_settings(
         volunteer_reply_minutes=number("VOLUNTEER_REPLY_MINUTES", 3, 1, 120, "minutes"),
         queue_timeout_minutes=number("QUEUE_TIMEOUT_MINUTES", 60, 5, 24 * 60, "minutes"),
         relay_media=media,
+        flood_limit=number("FLOOD_LIMIT", 20, 3, 600, "messages a minute"),
+        shift_reminder_hours=number("SHIFT_REMINDER_HOURS", 4, 1, 24, "hours"),
     )

@@ -107,13 +107,23 @@ class Core:
             visitor_idle_minutes=settings.visitor_idle_minutes,
             volunteer_reply_minutes=settings.volunteer_reply_minutes,
             queue_timeout_minutes=settings.queue_timeout_minutes,
+            shift_reminder_hours=settings.shift_reminder_hours,
             clock=clock,
         )
         admins = frozenset(pseudonymize(i) for i in settings.admin_ids)
         return cls(
-            settings, db, cipher, content, visitors, staff, relay,
-            AuditLog(AuditRepository(db), clock), Blocks(BlockRepository(db), clock),
-            ContentChangeRepository(db), admins, clock,
+            settings,
+            db,
+            cipher,
+            content,
+            visitors,
+            staff,
+            relay,
+            AuditLog(AuditRepository(db), clock),
+            Blocks(BlockRepository(db), clock),
+            ContentChangeRepository(db),
+            admins,
+            clock,
         )
 
     def is_settings_admin(self, pseudonym: bytes) -> bool:

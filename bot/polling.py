@@ -77,7 +77,8 @@ class DurablePoller:
         while True:
             try:
                 updates = await bot.get_updates(
-                    offset=offset, timeout=self.poll_timeout,
+                    offset=offset,
+                    timeout=self.poll_timeout,
                     allowed_updates=Update.ALL_TYPES,
                     read_timeout=self.poll_timeout + 5,
                 )

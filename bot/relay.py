@@ -85,6 +85,7 @@ class RelayService:
         visitor_idle_minutes: int = 10,
         volunteer_reply_minutes: int = 3,
         queue_timeout_minutes: int = 60,
+        shift_reminder_hours: int = 4,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.queue = queue
@@ -95,6 +96,7 @@ class RelayService:
         self.visitor_idle = visitor_idle_minutes * 60
         self.volunteer_reply = volunteer_reply_minutes * 60
         self.queue_timeout = queue_timeout_minutes * 60
+        self.shift_reminder = shift_reminder_hours * 3600
         self.clock = clock
 
     # --- the queue -------------------------------------------------------------------------
@@ -227,7 +229,8 @@ class RelayService:
 
         * a visitor silent in a chat is asked if they are still there, then the chat ends;
         * a volunteer who has not answered the visitor's first message is reminded once;
-        * a visitor waiting in the queue with no sign of life is asked, then dropped.
+        * a visitor waiting in the queue with no sign of life is asked, then dropped;
+        * a volunteer on duty for a long shift is reminded to rest, once.
         """
         now = self.clock()
         result = SweepResult()
@@ -274,6 +277,11 @@ class RelayService:
                 if await self.queue.remove(row.visitor):
                     result.dropped.append(row.visitor)
                     result.notices.append(Notice(row.visitor, "queue.dropped"))
+        for volunteer in await self.staff.on_duty():
+            since = volunteer.duty_since
+            if not volunteer.rest_reminded and since and now - since >= self.shift_reminder:
+                await self.staff.set_rest_reminded(volunteer)
+                result.notices.append(Notice(volunteer.pseudonym, "volunteer.rest"))
         if result.dropped:
             return SweepResult(result.notices, result.ended, result.dropped, queue_changed=True)
         return result

@@ -84,9 +84,7 @@ for _i in range(10):
 # Deleted outright, not turned into a space, so that a character inserted inside a word does not
 # split it: apostrophes ("can't" == "cant", and the Arabizi 3' for غ stays one word), tatweel
 # (بدي مـــوت), standalone hamza (casual writing drops it: شيء / شي).
-_DELETE = frozenset(
-    map(ord, "'`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\u0640\u0621")
-)
+_DELETE = frozenset(map(ord, "'`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\u0640\u0621"))
 # Zero-width and bidi controls, BOM, soft hyphen: deleted by name so that this never depends on
 # the Unicode version; every other format character (category Cf) is deleted by category.
 _INVISIBLE = frozenset(
@@ -95,8 +93,9 @@ _INVISIBLE = frozenset(
 _DELETE_CATEGORIES = frozenset({"Mn", "Me", "Cf"})  # marks/diacritics and invisible format chars
 # Punctuation, separators, control characters, maths and currency symbols become spaces. Other
 # symbols (So, Sk: emoji, skin-tone modifiers) are kept as one-character tokens.
-_SPACE_CATEGORIES = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs", "Zl", "Zp", "Cc",
-                               "Sm", "Sc"})
+_SPACE_CATEGORIES = frozenset(
+    {"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs", "Zl", "Zp", "Cc", "Sm", "Sc"}
+)
 _CACHE_LIMIT = 65_536  # the per-character table grows lazily; an adversary cannot bloat it
 
 
@@ -390,8 +389,9 @@ def load_safety(content_dir: Path) -> tuple[RiskDetector | None, list[SafetyProb
         if lists is not None:
             parsed.append((rel, lists))
     if not (content_dir / BASE_LOCALE).is_dir():
-        problems.append((_rel(content_dir / BASE_LOCALE / FILE_NAME, content_dir), "-",
-                         "required file missing"))
+        problems.append(
+            (_rel(content_dir / BASE_LOCALE / FILE_NAME, content_dir), "-", "required file missing")
+        )
     _check(parsed, problems)
     if problems:
         return None, problems
@@ -444,8 +444,13 @@ def _check(parsed: list[tuple[str, SafetyLists]], problems: list[SafetyProblem])
         for level, groups in (("high", lists.high), ("elevated", lists.elevated)):
             for category in groups:
                 if not _CATEGORY_NAME.match(category) or category == EMOJI_CATEGORY:
-                    problems.append((rel, f"{level}.{category}",
-                                     "category names are short lowercase words like 'intent'"))
+                    problems.append(
+                        (
+                            rel,
+                            f"{level}.{category}",
+                            "category names are short lowercase words like 'intent'",
+                        )
+                    )
         seen: dict[tuple[str, ...], str] = {}
         for key, phrase, is_emoji in _entries(lists):
             seq = tokens(phrase)
@@ -466,8 +471,9 @@ def _check(parsed: list[tuple[str, SafetyLists]], problems: list[SafetyProblem])
             if not seq:
                 problems.append((rel, key, "empty after normalisation"))
             elif seq in seen_excludes:
-                problems.append((rel, key, f"duplicate of {seen_excludes[seq]} "
-                                 "after normalisation"))
+                problems.append(
+                    (rel, key, f"duplicate of {seen_excludes[seq]} after normalisation")
+                )
             else:
                 seen_excludes[seq] = key
 

@@ -49,12 +49,18 @@ def _staff(row: StaffRow | None) -> Staff | None:
     if row is None:
         return None
     return Staff(
-        row.id, row.pseudonym, row.alias, row.role, row.status, row.on_duty, row.duty_since,
+        row.id,
+        row.pseudonym,
+        row.alias,
+        row.role,
+        row.status,
+        row.on_duty,
+        row.duty_since,
         row.rest_reminded,
     )
 
 
-def _chat_context(pseudonym: bytes) -> bytes:
+def staff_chat_context(pseudonym: bytes) -> bytes:
     return b"staff.chat:" + pseudonym
 
 
@@ -110,7 +116,7 @@ class StaffService:
 
     async def redeem(self, code: str, telegram_id: int) -> Literal["ok", "invalid", "already"]:
         pseudonym = self._pseudonymize(telegram_id)
-        chat = self._cipher.encrypt_int(telegram_id, _chat_context(pseudonym))
+        chat = self._cipher.encrypt_int(telegram_id, staff_chat_context(pseudonym))
         return await self._repo.redeem_invite(self._hash(code), self._clock(), pseudonym, chat)  # type: ignore[return-value]
 
     async def get(self, pseudonym: bytes) -> Staff | None:
@@ -139,10 +145,14 @@ class StaffService:
         return None
 
     async def sign_off(self, staff: Staff) -> bool:
-        return await self._repo.set_status(staff.id, "active", from_status="pending")
+        return await self._repo.set_status(
+            staff.id, "active", from_status="pending", now=self._clock()
+        )
 
     async def revoke(self, staff: Staff) -> bool:
-        return await self._repo.set_status(staff.id, "revoked", from_status=staff.status)
+        return await self._repo.set_status(
+            staff.id, "revoked", from_status=staff.status, now=self._clock()
+        )
 
     async def set_role(self, staff: Staff, role: str) -> bool:
         """Promote or demote a signed-off volunteer (volunteer, supervisor, admin)."""
@@ -158,7 +168,11 @@ class StaffService:
 
     async def chat_id(self, pseudonym: bytes) -> int | None:
         row = await self._repo.by_pseudonym(pseudonym)
-        return None if row is None else self._cipher.decrypt_int(row.chat, _chat_context(pseudonym))
+        return (
+            None
+            if row is None
+            else self._cipher.decrypt_int(row.chat, staff_chat_context(pseudonym))
+        )
 
     async def purge_invites(self) -> int:
         return await self._repo.purge_expired_invites(self._clock())

@@ -32,11 +32,11 @@ class Visitor:
     is_new: bool
 
 
-def _chat_context(pseudonym: bytes) -> bytes:
+def visitor_chat_context(pseudonym: bytes) -> bytes:
     return b"visitors.chat:" + pseudonym
 
 
-def _prefs_context(pseudonym: bytes) -> bytes:
+def visitor_prefs_context(pseudonym: bytes) -> bytes:
     return b"visitors.prefs:" + pseudonym
 
 
@@ -66,7 +66,7 @@ class VisitorService:
         pseudonym = self._pseudonymize(telegram_id)
         row = await self._visitors.get(pseudonym)
         if row is not None:
-            prefs = Prefs(**self._cipher.decrypt_json(row.prefs, _prefs_context(pseudonym)))
+            prefs = Prefs(**self._cipher.decrypt_json(row.prefs, visitor_prefs_context(pseudonym)))
             if row.seen_day != self._today():
                 await self._visitors.touch(pseudonym, self._today())
             return Visitor(pseudonym, prefs, is_new=False)
@@ -78,8 +78,8 @@ class VisitorService:
         await self._visitors.upsert(
             VisitorRow(
                 pseudonym=pseudonym,
-                chat=self._cipher.encrypt_int(chat_id, _chat_context(pseudonym)),
-                prefs=self._cipher.encrypt_json(asdict(prefs), _prefs_context(pseudonym)),
+                chat=self._cipher.encrypt_int(chat_id, visitor_chat_context(pseudonym)),
+                prefs=self._cipher.encrypt_json(asdict(prefs), visitor_prefs_context(pseudonym)),
                 seen_day=self._today(),
             )
         )
@@ -93,15 +93,19 @@ class VisitorService:
     async def chat_id(self, pseudonym: bytes) -> int | None:
         """Decrypt the chat id to write to (None if the visitor asked to be forgotten)."""
         row = await self._visitors.get(pseudonym)
-        return None if row is None else self._cipher.decrypt_int(row.chat, _chat_context(pseudonym))
+        return (
+            None
+            if row is None
+            else self._cipher.decrypt_int(row.chat, visitor_chat_context(pseudonym))
+        )
 
     async def contact(self, pseudonym: bytes) -> tuple[int, Prefs] | None:
         """(chat id, preferences) of a visitor, to write to them outside their own update."""
         row = await self._visitors.get(pseudonym)
         if row is None:
             return None
-        prefs = Prefs(**self._cipher.decrypt_json(row.prefs, _prefs_context(pseudonym)))
-        return self._cipher.decrypt_int(row.chat, _chat_context(pseudonym)), prefs
+        prefs = Prefs(**self._cipher.decrypt_json(row.prefs, visitor_prefs_context(pseudonym)))
+        return self._cipher.decrypt_int(row.chat, visitor_chat_context(pseudonym)), prefs
 
     async def remember_message(self, pseudonym: bytes, message_id: int) -> None:
         """Note a message id in the visitor's chat, so a quick exit can delete it."""

@@ -1,128 +1,226 @@
-"""Admin commands. Each checks the role on arrival; without it, the unknown-command answer."""
+"""Admin commands. Each checks the role on arrival; without it, the unknown-command answer.
+
+Every action is appended to the audit log under the admin's alias (`context.actor`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Awaitable, Callable
+from functools import wraps
 
 from telegram import Update
 
 from bot import screens
+from bot.admin import Role
 from bot.relay import Notice
 from bot.screens import Screen
-from bot.staff import INVITE_PREFIX, Staff
-from handlers.commands import publish_commands
+from bot.staff import INVITE_PREFIX, ROLES, Staff
+from bot.stats import compute
+from bot.storage.stats_repo import StatsRepository
+from handlers.commands import publish_commands, refresh_person
 from handlers.common import BotContext, answer_query, deliver, show
 from handlers.fallback import unknown_command
 from handlers.relay import end_session, refresh_queue
 
 log = logging.getLogger(__name__)
 
+Handler = Callable[[Update, BotContext], Awaitable[None]]
 
+
+def requires(role: Role) -> Callable[[Handler], Handler]:
+    """Refuse (exactly like an unknown command) anyone below `role`, checked on arrival."""
+
+    def decorate(handler: Handler) -> Handler:
+        @wraps(handler)
+        async def guarded(update: Update, context: BotContext) -> None:
+            if not context.has_role(role):
+                await unknown_command(update, context)
+                return
+            await handler(update, context)
+
+        return guarded
+
+    return decorate
+
+
+def _say(context: BotContext, update: Update, key: str, **values: object) -> Awaitable[object]:
+    return show(context, update, Screen(context.t(key, **values)))
+
+
+def _arg_text(context: BotContext) -> str:
+    return " ".join(context.args or []).strip()
+
+
+@requires("admin")
 async def reload_content(update: Update, context: BotContext) -> None:
     """`/reload`: re-read the content folder; invalid content is refused, the old stays live."""
     core = context.core
-    if not _is_admin(context):
-        await unknown_command(update, context)
-        return
     problems = core.content.reload()
     errors = [str(p) for p in problems if p.severity == "error"]
     if errors:
         listing = "\n".join(errors[:20])
-        more = len(errors) - 20
-        if more > 0:
-            listing += f"\n… +{more}"
+        if len(errors) > 20:
+            listing += f"\n… +{len(errors) - 20}"
         await show(
             context,
             update,
             screens.simple(context.loc, "admin.reload_failed", count=len(errors), problems=listing),
         )
         return
-    log.info("content reloaded by an admin")
+    await core.audit.record(context.actor, "reload", "content reloaded from disk")
     await publish_commands(context.application, core.content.current)
     warnings = sum(1 for p in problems if p.severity == "warning")
     await show(context, update, screens.simple(context.loc, "admin.reloaded", warnings=warnings))
 
 
-def _is_admin(context: BotContext) -> bool:
-    return context.has_role("admin")
-
-
+@requires("admin")
 async def invite(update: Update, context: BotContext) -> None:
     """`/invite`: a single-use, expiring link that makes its opener a volunteer (pending)."""
-    if not _is_admin(context):
-        await unknown_command(update, context)
-        return
     core = context.core
     code = await core.staff.create_invite()
     link = f"https://t.me/{context.bot.username}?start={INVITE_PREFIX}{code}"
-    log.info("an admin created a volunteer invite")
-    await show(
-        context,
-        update,
-        Screen(context.t("admin.invite", link=link, hours=core.settings.invite_ttl_hours)),
-    )
+    await core.audit.record(context.actor, "invite", "volunteer invite created")
+    await _say(context, update, "admin.invite", link=link, hours=core.settings.invite_ttl_hours)
 
 
 async def _signoff(update: Update, context: BotContext, staff: Staff | None) -> None:
     core = context.core
     if staff is None or staff.alias is None:
-        await show(context, update, Screen(context.t("admin.no_such_volunteer")))
+        await _say(context, update, "admin.no_such_volunteer")
         return
     if not await core.staff.sign_off(staff):
-        await show(context, update, Screen(context.t("admin.not_pending", alias=staff.alias)))
+        await _say(context, update, "admin.not_pending", alias=staff.alias)
         return
-    log.info("an admin signed off a volunteer")
-    await show(context, update, Screen(context.t("admin.signed_off", alias=staff.alias)))
+    await core.audit.record(context.actor, "signoff", staff.alias)
+    await _say(context, update, "admin.signed_off", alias=staff.alias)
     await deliver(context.bot, core, [Notice(staff.pseudonym, "volunteer.signed_off")])
+    await refresh_person(context.bot, core, staff.pseudonym)
 
 
+@requires("admin")
 async def signoff(update: Update, context: BotContext) -> None:
     """`/signoff <alias>`: training done; the volunteer may take shifts."""
-    if not _is_admin(context):
-        await unknown_command(update, context)
-        return
-    alias = " ".join(context.args or [])
+    alias = _arg_text(context)
     await _signoff(update, context, await context.core.staff.by_alias(alias) if alias else None)
 
 
 async def signoff_button(update: Update, context: BotContext, staff_id: str) -> bool:
     """The sign-off button: authority comes from the presser's role, never from the button."""
-    if not _is_admin(context):
+    if not context.has_role("admin"):
         return False
     await answer_query(update)
     await _signoff(update, context, await context.core.staff.by_id(int(staff_id)))
     return True
 
 
+@requires("admin")
 async def revoke(update: Update, context: BotContext) -> None:
     """`/revoke <alias>`: removes a volunteer at once; an open chat ends kindly."""
-    if not _is_admin(context):
-        await unknown_command(update, context)
-        return
     core = context.core
-    alias = " ".join(context.args or [])
+    alias = _arg_text(context)
     staff = await core.staff.by_alias(alias) if alias else None
     if staff is None or staff.status == "revoked":
-        await show(context, update, Screen(context.t("admin.no_such_volunteer")))
+        await _say(context, update, "admin.no_such_volunteer")
         return
     await core.staff.revoke(staff)
     for session in await core.relay.sessions_of_volunteer(staff.pseudonym):
         await end_session(context.bot, core, session, "revoked")
-    log.info("an admin revoked a volunteer")
-    await show(context, update, Screen(context.t("admin.revoked", alias=staff.alias)))
+    await core.audit.record(context.actor, "revoke", staff.alias or "")
+    await _say(context, update, "admin.revoked", alias=staff.alias)
     await deliver(context.bot, core, [Notice(staff.pseudonym, "volunteer.revoked")])
+    await refresh_person(context.bot, core, staff.pseudonym)
     await refresh_queue(context.bot, core)
 
 
+@requires("admin")
 async def volunteers(update: Update, context: BotContext) -> None:
-    """`/volunteers`: aliases, status, who is on duty."""
-    if not _is_admin(context):
-        await unknown_command(update, context)
-        return
+    """`/volunteers`: aliases, role, status, who is on duty."""
     rows = []
     for staff in await context.core.staff.all():
         status = context.t(f"admin.status_{staff.status}")
+        role = context.t(f"admin.role_{staff.role}")
         duty = context.t("admin.on_duty") if staff.on_duty else ""
-        rows.append(f"{staff.alias or '…'}: {status} {duty}".strip())
+        rows.append(f"{staff.alias or '…'}: {role}, {status} {duty}".strip())
     listing = "\n".join(rows) or context.t("admin.no_volunteers")
-    await show(context, update, Screen(context.t("admin.volunteers", listing=listing)))
+    await _say(context, update, "admin.volunteers", listing=listing)
+
+
+async def _set_role(update: Update, context: BotContext, alias: str, role: str) -> None:
+    core = context.core
+    staff = await core.staff.by_alias(alias) if alias else None
+    if staff is None or not staff.active:
+        await _say(context, update, "admin.no_such_volunteer")
+        return
+    await core.staff.set_role(staff, role)
+    await core.audit.record(context.actor, "role", f"{staff.alias}: {staff.role} -> {role}")
+    await _say(
+        context, update, "admin.role_set", alias=staff.alias, role=context.t(f"admin.role_{role}")
+    )
+    await deliver(context.bot, core, [Notice(staff.pseudonym, f"volunteer.now_{role}")])
+    await refresh_person(context.bot, core, staff.pseudonym)
+
+
+@requires("admin")
+async def promote(update: Update, context: BotContext) -> None:
+    """`/promote <alias> supervisor|admin` (a signed-off volunteer)."""
+    args = context.args or []
+    role = args[-1].lower() if args else ""
+    if len(args) < 2 or role not in ROLES or role == "volunteer":
+        await _say(context, update, "admin.promote_usage")
+        return
+    await _set_role(update, context, " ".join(args[:-1]), role)
+
+
+@requires("admin")
+async def demote(update: Update, context: BotContext) -> None:
+    """`/demote <alias>`: back to volunteer."""
+    await _set_role(update, context, _arg_text(context), "volunteer")
+
+
+@requires("admin")
+async def audit(update: Update, context: BotContext) -> None:
+    """`/audit`: the latest admin and supervisor actions."""
+    rows = await context.core.audit.latest(20)
+    lines = [
+        f"{dt.datetime.fromtimestamp(r.at, dt.UTC):%Y-%m-%d %H:%M} {r.actor}: {r.action}"
+        + (f" ({r.detail})" if r.detail else "")
+        for r in rows
+    ]
+    await _say(
+        context, update, "admin.audit", listing="\n".join(lines) or context.t("admin.audit_empty")
+    )
+
+
+@requires("admin")
+async def stats(update: Update, context: BotContext) -> None:
+    """`/stats [days]`: counts and wait times over a period; nothing under 5 shown exactly."""
+    args = context.args or []
+    days = int(args[0]) if args and args[0].isdigit() and 0 < int(args[0]) <= 365 else 7
+    report = await compute(StatsRepository(context.core.db), days, context.core.clock())
+    await _say(context, update, "admin.stats", **report.lines())
+
+
+@requires("admin")
+async def blocks(update: Update, context: BotContext) -> None:
+    """`/blocks`: visitors blocked by volunteers (by chat reference), with expiry."""
+    rows = await context.core.blocks.list()
+    lines = [
+        f"{r.ref}: {r.blocked_by}, {dt.datetime.fromtimestamp(r.expires_at, dt.UTC):%Y-%m-%d}"
+        for r in rows
+    ]
+    await _say(
+        context, update, "admin.blocks", listing="\n".join(lines) or context.t("admin.blocks_empty")
+    )
+
+
+@requires("admin")
+async def unblock(update: Update, context: BotContext) -> None:
+    """`/unblock <ref>`: lift a block early."""
+    ref = _arg_text(context)
+    if not ref or not await context.core.blocks.unblock(ref):
+        await _say(context, update, "admin.no_such_block")
+        return
+    await context.core.audit.record(context.actor, "unblock", ref.upper())
+    await _say(context, update, "admin.unblocked", ref=ref.upper())

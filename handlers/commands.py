@@ -1,24 +1,54 @@
-"""The command menus Telegram shows, per language (`set_my_commands`)."""
+"""The command menus Telegram shows: per language for everyone, per chat for each role.
+
+Visitors see the visitor menu in their language. Volunteers, supervisors and admins get a menu
+for their own chat (`BotCommandScopeChat`) listing what their role adds, refreshed whenever
+their role changes. A menu is a convenience, never an authority: every command checks the
+role when it arrives.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from telegram import BotCommand, BotCommandScopeAllPrivateChats
+from telegram import Bot, BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
 from telegram.error import TelegramError
 from telegram.ext import Application
 
+from bot.admin import RANK, Role, role_of
 from bot.content.i18n import t
 from bot.content.loader import Content
 from bot.content.model import LocaleContent
+from bot.core import Core
 
 log = logging.getLogger(__name__)
 
 VISITOR_COMMANDS = ("start", "crisis", "talk", "settings", "language", "help", "exit", "forget")
+ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
+    "volunteer": ("duty", "queue", "next", "end", "escalate", "block"),
+    "supervisor": ("join", "takeover"),
+    "admin": (
+        "invite",
+        "signoff",
+        "revoke",
+        "volunteers",
+        "promote",
+        "demote",
+        "stats",
+        "audit",
+        "blocks",
+        "unblock",
+        "reload",
+        "rollback",
+    ),
+}
 
 
-def command_list(loc: LocaleContent) -> list[BotCommand]:
-    return [BotCommand(name, t(loc, f"commands.{name}")) for name in VISITOR_COMMANDS]
+def command_list(loc: LocaleContent, role: Role = "visitor") -> list[BotCommand]:
+    names = list(VISITOR_COMMANDS)
+    for level in ("volunteer", "supervisor", "admin"):
+        if RANK[role] >= RANK[level]:
+            names += ROLE_COMMANDS[level]
+    return [BotCommand(name, t(loc, f"commands.{name}")) for name in names]
 
 
 async def publish_commands(application: Application, content: Content) -> None:
@@ -34,3 +64,26 @@ async def publish_commands(application: Application, content: Content) -> None:
                 )
     except TelegramError as exc:
         log.warning("could not publish command menus: %s", type(exc).__name__)
+
+
+async def refresh_person(bot: Bot, core: Core, pseudonym: bytes) -> None:
+    """Set one person's chat menu to match their role (and language) right now."""
+    contact = await core.contact(pseudonym)
+    if contact is None:
+        return
+    staff = await core.staff.get(pseudonym)
+    role = role_of(pseudonym, staff, core.admin_pseudonyms)
+    loc = core.content.current.locale(contact.prefs.locale if contact.prefs else None)
+    scope = BotCommandScopeChat(contact.chat_id)
+    try:
+        await bot.set_my_commands(command_list(loc, role), scope=scope)
+    except TelegramError as exc:
+        log.info("could not set a chat's command menu: %s", type(exc).__name__)
+
+
+async def publish_role_menus(bot: Bot, core: Core) -> None:
+    """At start: every active staff member's menu, and the admins named in settings."""
+    people = {s.pseudonym for s in await core.staff.all() if s.active}
+    people |= set(core.admin_pseudonyms)
+    for pseudonym in people:
+        await refresh_person(bot, core, pseudonym)

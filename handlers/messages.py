@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from telegram import Update
 
-from handlers import fallback, relay, safety, volunteer
+from handlers import content_admin, fallback, relay, safety, volunteer
 from handlers.common import BotContext
 
 
 async def route_message(update: Update, context: BotContext) -> None:
     if await volunteer.choose_alias(update, context):
+        return
+    if await content_admin.on_upload(update, context):
         return
     if await relay.on_volunteer_message(update, context):
         return

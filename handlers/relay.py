@@ -113,6 +113,20 @@ async def consent(update: Update, context: BotContext) -> None:
     """The visitor accepted the note: join the queue (once, however many taps)."""
     core, visitor = context.core, context.visitor
     assert visitor is not None
+    if await core.blocks.is_blocked(visitor.pseudonym):
+        loc = context.loc
+        await show(
+            context,
+            update,
+            Screen(
+                t(loc, "talk.blocked"),
+                [
+                    [Button(t(loc, "button.crisis"), Action("crisis"))],
+                    [Button(t(loc, "button.menu"), Action("menu"))],
+                ],
+            ),
+        )
+        return
     result = await core.relay.join(visitor.pseudonym)
     if result.outcome == "in_session":
         await show(context, update, screens.simple(context.loc, "relay.already_in_chat"))
@@ -296,8 +310,37 @@ async def relay_message(
         raise
     await pairs.complete(session.id, origin, message.message_id, copy_id)
     await core.relay.touch(session, origin)
+    if session.observer is not None:
+        await _copy_to_observer(context, session, origin, message)
     if origin == "volunteer":
         await core.visitors.remember_message(session.visitor, copy_id)
+
+
+async def _copy_to_observer(
+    context: BotContext, session: Session, origin: Side, message: Message
+) -> None:
+    """A supervisor reading along gets each message labelled with its sender's alias."""
+    contact = await context.core.contact(session.observer or b"")
+    if contact is None:
+        return
+    loc = context.core.content.current.locale(contact.prefs.locale if contact.prefs else None)
+    who = (
+        t(loc, "supervisor.label_visitor", visitor=session.visitor_alias)
+        if origin == "visitor"
+        else session.volunteer_alias
+    )
+    try:
+        if message.text:
+            await context.bot.send_message(
+                contact.chat_id, f"{who}: {message.text}", protect_content=True
+            )
+        else:
+            await context.bot.send_message(contact.chat_id, f"{who}:", protect_content=True)
+            await context.bot.copy_message(
+                contact.chat_id, message.chat_id, message.message_id, protect_content=True
+            )
+    except TelegramError as exc:
+        log.info("a read-along copy was not delivered: %s", type(exc).__name__)
 
 
 async def relay_edit(context: BotContext, session: Session, origin: Side, message: Message) -> None:
@@ -346,14 +389,14 @@ async def end_session(bot: Bot, core: Core, session: Session, reason: str) -> No
     elif reason in {"blocked_volunteer", "revoked", "handback"}:
         await core.relay.requeue(closed)
         notices.append(Notice(closed.visitor, "relay.volunteer_left_requeued"))
+    elif reason == "blocked":
+        notices.append(Notice(closed.visitor, "relay.ended_blocked"))
     else:
         visitor_key = {
             "visitor": "relay.ended_by_you",
             "volunteer": "relay.ended_by_volunteer",
             "idle": "relay.ended_idle",
-            "exit": None,
-            "gone": None,
-        }.get(reason, "relay.ended_by_volunteer")
+        }.get(reason)  # "exit", "gone": the visitor has left; nothing to tell them
         if visitor_key:
             notices.append(
                 Notice(
@@ -368,6 +411,8 @@ async def end_session(bot: Bot, core: Core, session: Session, reason: str) -> No
             "exit": "volunteer.visitor_left",
         }.get(reason, "volunteer.ended")
         notices.append(Notice(closed.volunteer, volunteer_key, {"visitor": closed.visitor_alias}))
+    if closed.escalated:
+        notices.append(Notice(closed.volunteer, "volunteer.debrief"))
     await deliver(bot, core, notices)
 
 

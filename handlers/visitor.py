@@ -15,7 +15,7 @@ from bot import screens
 from bot.callbacks import Action, parse
 from bot.staff import INVITE_PREFIX
 from bot.visitors import NO_COUNTRY, Visitor
-from handlers import admin, relay, volunteer
+from handlers import admin, content_admin, relay, volunteer
 from handlers.commands import command_list
 from handlers.common import BotContext, answer_query, say, show
 
@@ -84,6 +84,8 @@ async def help_command(update: Update, context: BotContext) -> None:
     parts = [context.t("help.text")]
     if context.staff is not None and context.staff.active:
         parts.append(context.t("help.volunteer"))
+    if context.has_role("supervisor"):
+        parts.append(context.t("help.supervisor"))
     if context.has_role("admin"):
         parts.append(context.t("help.admin"))
     screen = screens.simple(context.loc, "help.text")
@@ -225,6 +227,8 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         return await volunteer.duty_choice(update, context, arg or "")
     if name == "signoff":
         return await admin.signoff_button(update, context, arg or "")
+    if name == "content":
+        return await content_admin.on_button(update, context, arg or "")
     names = {"menu": "menu", "crisis": "crisis", "talk": "talk", "settings": "settings"}
     if name in names:
         await answer_query(update)
@@ -237,7 +241,8 @@ async def _set_chat_commands(update: Update, context: BotContext) -> None:
     """After a language change, this chat's command menu follows the chosen language."""
     try:
         await context.bot.set_my_commands(
-            command_list(context.loc), scope=BotCommandScopeChat(update.effective_chat.id)
+            command_list(context.loc, context.role),
+            scope=BotCommandScopeChat(update.effective_chat.id),
         )
     except TelegramError as exc:
         log.warning("could not set a chat's command menu: %s", type(exc).__name__)

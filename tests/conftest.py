@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import logging
+import shutil
 import time
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from bot.harness import DEFAULT_SPEC, Harness, offline_settings
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 ADMIN_ID = 7_000_000_001
+SECOND_ADMIN_ID = 7_000_000_002
 
 
 @dataclass
@@ -50,11 +53,15 @@ def log_output() -> io.StringIO:
     logging.getLogger().handlers.clear()
 
 
-@pytest.fixture
-async def harness(
-    tmp_path: Path, clock: FakeClock, log_output: io.StringIO
+@asynccontextmanager
+async def running_harness(
+    tmp_path: Path, clock: FakeClock, *, content: Path = CONTENT, **changes: object
 ) -> AsyncIterator[Harness]:
-    settings = offline_settings(tmp_path / "bot.sqlite3", CONTENT, admin_ids=frozenset({ADMIN_ID}))
+    """The real bot against the stand-in on a fresh database; checks the Bot API on exit."""
+    settings = offline_settings(
+        tmp_path / "data" / "bot.sqlite3", content,
+        admin_ids=frozenset({ADMIN_ID, SECOND_ADMIN_ID}), **changes,
+    )
     h = Harness(settings, api_spec=api_spec(), clock=clock)
     await h.start()
     try:
@@ -62,3 +69,24 @@ async def harness(
     finally:
         await h.stop()
     assert h.standin.spec_violations == [], h.standin.spec_violations
+
+
+@pytest.fixture
+async def harness(
+    tmp_path: Path, clock: FakeClock, log_output: io.StringIO
+) -> AsyncIterator[Harness]:
+    """The bot with Telegram's flood limits off (the stand-in is local; tests stay quick).
+    `tests/test_visitor_flows.py` runs with them on, as in production."""
+    async with running_harness(tmp_path, clock, rate_limit=False) as h:
+        yield h
+
+
+@pytest.fixture
+async def editable_harness(
+    tmp_path: Path, clock: FakeClock, log_output: io.StringIO
+) -> AsyncIterator[Harness]:
+    """Like `harness`, on a private copy of the content that tests may change."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    async with running_harness(tmp_path, clock, content=content, rate_limit=False) as h:
+        yield h

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from bot.harness import Harness
 from bot.standin import SimUser
-from tests.conftest import ADMIN_ID
+from tests.conftest import ADMIN_ID, running_harness
+
+
+@pytest.fixture
+async def harness(tmp_path, clock, log_output):
+    """These flows run with Telegram's flood limits on, exactly as in production."""
+    async with running_harness(tmp_path, clock, rate_limit=True) as h:
+        yield h
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 

@@ -100,7 +100,7 @@ def load_content(
     if not directory.is_dir():
         return None, [Problem(str(directory), "-", "content folder not found")]
     raw: dict[str, dict[str, Any]] = {}
-    for folder in sorted(p for p in directory.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in directory.iterdir() if p.is_dir() and p.name[0] != "."):
         if not _LOCALE.match(folder.name):
             problems.append(Problem(str(folder), "-", "folder name is not a locale code"))
             continue

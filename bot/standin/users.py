@@ -138,8 +138,12 @@ class SimUser:
         mime_type: str = "application/pdf",
         caption: str | None = None,
         reply_to: int | None = None,
+        data: bytes | None = None,
     ) -> dict[str, Any]:
-        stored = self._standin.state.register_file("document", file_name.rsplit(".", 1)[-1])
+        """Send a file; `data` is what the bot downloads through getFile (default: filler)."""
+        stored = self._standin.state.register_file(
+            "document", file_name.rsplit(".", 1)[-1], data=data
+        )
         stored.media = {
             "file_id": stored.file_id,
             "file_unique_id": stored.file_unique_id,

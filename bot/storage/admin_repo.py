@@ -94,6 +94,7 @@ class ContentChangeRow:
     created_at: float
     needs_second: bool
     status: str
+    rollback_of: str | None = None
 
 
 class ContentChangeRepository:
@@ -101,31 +102,43 @@ class ContentChangeRepository:
         self.db = db
 
     async def add(
-        self, locale: str, file: str, body: bytes, proposed_by: bytes, proposer: str,
-        now: float, needs_second: bool,
+        self,
+        locale: str,
+        file: str,
+        body: bytes,
+        proposed_by: bytes,
+        proposer: str,
+        now: float,
+        needs_second: bool,
+        rollback_of: str | None = None,
     ) -> int:
         async with self.db.transaction() as conn:
             cur = await conn.execute(
                 "INSERT INTO content_changes (locale, file, body, proposed_by, proposer, "
-                "created_at, needs_second, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')",
-                (locale, file, body, proposed_by, proposer, now, int(needs_second)),
+                "created_at, needs_second, status, rollback_of) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+                (locale, file, body, proposed_by, proposer, now, int(needs_second), rollback_of),
             )
             return int(cur.lastrowid or 0)
 
     async def get(self, change_id: int) -> ContentChangeRow | None:
         r = await self.db.fetchone(
             "SELECT id, locale, file, body, proposed_by, proposer, created_at, needs_second, "
-            "status FROM content_changes WHERE id = ?",
+            "status, rollback_of FROM content_changes WHERE id = ?",
             (change_id,),
         )
         if r is None:
             return None
-        return ContentChangeRow(r[0], r[1], r[2], bytes(r[3]), bytes(r[4]), r[5], r[6],
-                                bool(r[7]), r[8])
+        return ContentChangeRow(
+            r[0], r[1], r[2], bytes(r[3]), bytes(r[4]), r[5], r[6], bool(r[7]), r[8], r[9]
+        )
 
     async def settle(self, change_id: int, status: str) -> bool:
         """Move a pending change to applied or cancelled, once."""
-        return await self.db.execute(
-            "UPDATE content_changes SET status = ? WHERE id = ? AND status = 'pending'",
-            (status, change_id),
-        ) == 1
+        return (
+            await self.db.execute(
+                "UPDATE content_changes SET status = ? WHERE id = ? AND status = 'pending'",
+                (status, change_id),
+            )
+            == 1
+        )

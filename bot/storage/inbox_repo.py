@@ -11,10 +11,13 @@ class InboxRepository:
 
     async def store(self, update_id: int, payload: bytes, now: float) -> bool:
         """Keep an update until it is handled. False if this update was seen before."""
-        return await self.db.execute(
-            "INSERT OR IGNORE INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)",
-            (update_id, payload, now),
-        ) == 1
+        return (
+            await self.db.execute(
+                "INSERT OR IGNORE INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)",
+                (update_id, payload, now),
+            )
+            == 1
+        )
 
     async def done(self, update_id: int) -> None:
         """Handled: the content goes at once; the id stays a while to refuse a redelivery."""

@@ -171,4 +171,19 @@ MIGRATIONS: list[tuple[int, str]] = [
         ALTER TABLE staff ADD COLUMN rest_reminded INTEGER NOT NULL DEFAULT 0;
         """,
     ),
+    (
+        4,
+        """
+        -- Shift lengths for "volunteers on duty by hour": no pseudonym, no alias.
+        CREATE TABLE duty_log (
+            id         INTEGER PRIMARY KEY,
+            started_at REAL NOT NULL,
+            ended_at   REAL NOT NULL
+        );
+        CREATE INDEX duty_log_ended ON duty_log (ended_at);
+
+        -- A content change that restores a kept version names that version here.
+        ALTER TABLE content_changes ADD COLUMN rollback_of TEXT;
+        """,
+    ),
 ]

@@ -36,6 +36,8 @@ class SessionRow:
     idle_prompted_at: float | None
     reminded: bool
     fact_id: int | None
+    escalated: bool = False
+    observer: bytes | None = None
 
 
 _Q = "id, visitor, urgent, enqueued_at, last_seen, prompted_at, status_msg"
@@ -43,7 +45,7 @@ _ORDER = "urgent DESC, enqueued_at, id"
 _S = (
     "id, visitor, volunteer, visitor_alias, volunteer_alias, status, urgent, waited, "
     "started_at, ended_at, end_reason, last_visitor_at, last_volunteer_at, idle_prompted_at, "
-    "reminded, fact_id"
+    "reminded, fact_id, escalated, observer"
 )
 
 
@@ -53,23 +55,10 @@ def _queue(r: tuple) -> QueueRow:
 
 def _session(r: tuple) -> SessionRow:
     return SessionRow(
-        r[0],
-        bytes(r[1]),
-        bytes(r[2]),
-        r[3],
-        r[4],
-        r[5],
-        bool(r[6]),
-        r[7],
-        r[8],
-        r[9],
-        r[10],
-        r[11],
-        r[12],
-        r[13],
-        bool(r[14]),
-        r[15],
-    )
+        r[0], bytes(r[1]), bytes(r[2]), r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9], r[10],
+        r[11], r[12], r[13], bool(r[14]), r[15], bool(r[16]),
+        None if r[17] is None else bytes(r[17]),
+    )  # fmt: skip
 
 
 class QueueRepository:
@@ -107,9 +96,7 @@ class QueueRepository:
         return r[0], r[1] or 0, r[2]
 
     async def head(self, limit: int) -> list[QueueRow]:
-        rows = await self.db.fetchall(
-            f"SELECT {_Q} FROM queue ORDER BY {_ORDER} LIMIT ?", (limit,)
-        )
+        rows = await self.db.fetchall(f"SELECT {_Q} FROM queue ORDER BY {_ORDER} LIMIT ?", (limit,))
         return [_queue(r) for r in rows]
 
     async def mark_urgent(self, visitor: bytes) -> bool:
@@ -254,6 +241,29 @@ class SessionRepository:
 
     async def mark_urgent(self, session_id: int) -> None:
         await self.db.execute("UPDATE sessions SET urgent = 1 WHERE id = ?", (session_id,))
+
+    async def mark_escalated(self, session_id: int) -> None:
+        await self.db.execute("UPDATE sessions SET escalated = 1 WHERE id = ?", (session_id,))
+
+    async def set_observer(self, session_id: int, observer: bytes | None) -> bool:
+        return (
+            await self.db.execute(
+                "UPDATE sessions SET observer = ? WHERE id = ? AND status = 'active'",
+                (observer, session_id),
+            )
+            == 1
+        )
+
+    async def hand_over(self, session_id: int, volunteer: bytes, alias: str) -> bool:
+        """A supervisor takes over: the chat continues with them, the pairs stay valid."""
+        return (
+            await self.db.execute(
+                "UPDATE sessions SET volunteer = ?, volunteer_alias = ?, observer = NULL "
+                "WHERE id = ? AND status = 'active'",
+                (volunteer, alias, session_id),
+            )
+            == 1
+        )
 
     async def set_idle_prompted(self, session_id: int, now: float) -> None:
         await self.db.execute(

@@ -107,7 +107,9 @@ class StaffRepository:
             raise
         return changed == 1
 
-    async def set_status(self, staff_id: int, status: str, *, from_status: str) -> bool:
+    async def set_status(self, staff_id: int, status: str, *, from_status: str, now: float) -> bool:
+        if status != "active":
+            await self.set_duty(staff_id, False, now)
         changed = await self.db.execute(
             "UPDATE staff SET status = ?, on_duty = CASE WHEN ? = 'active' THEN on_duty ELSE 0 END "
             "WHERE id = ? AND status = ?",
@@ -116,9 +118,12 @@ class StaffRepository:
         return changed == 1
 
     async def set_role(self, staff_id: int, role: str) -> bool:
-        return await self.db.execute(
-            "UPDATE staff SET role = ? WHERE id = ? AND status = 'active'", (role, staff_id)
-        ) == 1
+        return (
+            await self.db.execute(
+                "UPDATE staff SET role = ? WHERE id = ? AND status = 'active'", (role, staff_id)
+            )
+            == 1
+        )
 
     async def set_rest_reminded(self, staff_id: int, value: bool) -> None:
         await self.db.execute(
@@ -126,10 +131,22 @@ class StaffRepository:
         )
 
     async def set_duty(self, staff_id: int, on: bool, now: float) -> None:
-        await self.db.execute(
-            "UPDATE staff SET on_duty = ?, duty_since = ?, rest_reminded = 0 WHERE id = ?",
-            (int(on), now if on else None, staff_id),
-        )
+        """Start or end a shift; an ended shift's length goes to the anonymous duty log."""
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
+                "SELECT on_duty, duty_since FROM staff WHERE id = ?", (staff_id,)
+            )
+            row = await cur.fetchone()
+            if row is not None and row[0] and row[1] is not None and not on:
+                await conn.execute(
+                    "INSERT INTO duty_log (started_at, ended_at) VALUES (?, ?)", (row[1], now)
+                )
+            if row is not None and bool(row[0]) == on:
+                return
+            await conn.execute(
+                "UPDATE staff SET on_duty = ?, duty_since = ?, rest_reminded = 0 WHERE id = ?",
+                (int(on), now if on else None, staff_id),
+            )
 
     async def purge_expired_invites(self, now: float) -> int:
         return await self.db.execute(

@@ -1,0 +1,193 @@
+"""Content changes from Telegram: upload a YAML file, confirm, apply; `/rollback`.
+
+A change to a crisis number, link or source needs a second admin to confirm it. Every applied
+change and rollback goes to the audit log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot.callbacks import Action
+from bot.content_admin import MAX_BYTES, ContentFiles, Proposal, parse_name, propose
+from bot.core import Core
+from bot.relay import Notice
+from bot.screens import Button, Screen
+from handlers.admin import requires
+from handlers.commands import publish_commands
+from handlers.common import BotContext, answer_query, deliver, show
+
+log = logging.getLogger(__name__)
+
+
+def files(core: Core) -> ContentFiles:
+    history = core.settings.database_path.parent / "content-history"
+    return ContentFiles(core.settings.content_dir, history)
+
+
+def _problems_text(problems: list) -> str:  # type: ignore[type-arg]
+    lines = [str(p) for p in problems[:15]]
+    if len(problems) > 15:
+        lines.append(f"… +{len(problems) - 15}")
+    return "\n".join(lines)
+
+
+async def on_upload(update: Update, context: BotContext) -> bool:
+    """An admin sent a content file. False if this message is not that."""
+    message = update.message
+    if message is None or message.document is None or not context.has_role("admin"):
+        return False
+    named = parse_name(message.document.file_name)
+    if named is None:
+        await show(context, update, Screen(context.t("content.bad_name")))
+        return True
+    if (message.document.file_size or 0) > MAX_BYTES:
+        await show(context, update, Screen(context.t("content.too_large")))
+        return True
+    try:
+        telegram_file = await context.bot.get_file(message.document.file_id)
+        body = bytes(await telegram_file.download_as_bytearray())
+    except TelegramError as exc:
+        log.warning("a content file could not be downloaded: %s", type(exc).__name__)
+        await show(context, update, Screen(context.t("error.generic")))
+        return True
+    await _propose(update, context, named[0], named[1], body, rollback_of=None)
+    return True
+
+
+@requires("admin")
+async def rollback(update: Update, context: BotContext) -> None:
+    """`/rollback`: propose restoring the version the last change replaced."""
+    last = files(context.core).last_change()
+    if last is None:
+        await show(context, update, Screen(context.t("content.nothing_to_roll_back")))
+        return
+    locale, file, body, entry = last
+    await _propose(update, context, locale, file, body, rollback_of=entry)
+
+
+async def _propose(
+    update: Update,
+    context: BotContext,
+    locale: str,
+    file: str,
+    body: bytes,
+    rollback_of: str | None,
+) -> None:
+    core = context.core
+    proposal, problems = propose(core.settings.content_dir, locale, file, body)
+    if proposal is None:
+        await show(
+            context, update, Screen(context.t("content.refused", problems=_problems_text(problems)))
+        )
+        return
+    assert context.visitor is not None
+    change_id = await core.content_changes.add(
+        locale,
+        file,
+        body,
+        context.visitor.pseudonym,
+        context.actor,
+        core.clock(),
+        proposal.crisis_facts_changed,
+        rollback_of,
+    )
+    await show(context, update, _confirm_screen(context, proposal, change_id, rollback_of))
+    if proposal.crisis_facts_changed:
+        others = [a for a in await core.admins() if a != context.visitor.pseudonym]
+        await deliver(
+            context.bot,
+            core,
+            [
+                Notice(
+                    a,
+                    "content.second_admin_needed",
+                    {"path": proposal.path, "by": context.actor, "summary": proposal.summary()},
+                    ((("content.button_apply", Action("content", f"a{change_id}")),),),
+                )
+                for a in others
+            ],
+        )
+
+
+def _confirm_screen(
+    context: BotContext, proposal: Proposal, change_id: int, rollback_of: str | None
+) -> Screen:
+    key = "content.confirm_rollback" if rollback_of else "content.confirm"
+    text = context.t(key, path=proposal.path, summary=proposal.summary() or "-")
+    if proposal.crisis_facts_changed:
+        text += "\n\n" + context.t("content.crisis_change")
+    return Screen(
+        text,
+        [
+            [
+                Button(context.t("content.button_apply"), Action("content", f"a{change_id}")),
+                Button(context.t("content.button_cancel"), Action("content", f"c{change_id}")),
+            ]
+        ],
+    )
+
+
+async def on_button(update: Update, context: BotContext, arg: str) -> bool:
+    """Apply or cancel a pending change. Authority: the presser's role, checked now."""
+    if not context.has_role("admin"):
+        return False
+    core = context.core
+    change = await core.content_changes.get(int(arg[1:]))
+    if change is None or change.status != "pending":
+        return False
+    await answer_query(update)
+    assert context.visitor is not None
+    if arg[0] == "c":
+        await core.content_changes.settle(change.id, "cancelled")
+        await show(context, update, Screen(context.t("content.cancelled")))
+        return True
+    if change.needs_second and change.proposed_by == context.visitor.pseudonym:
+        await show(context, update, Screen(context.t("content.waiting_for_second")))
+        return True
+    # Check again: other content may have changed since the proposal.
+    proposal, problems = propose(core.settings.content_dir, change.locale, change.file, change.body)
+    if proposal is None:
+        await core.content_changes.settle(change.id, "cancelled")
+        await show(
+            context, update, Screen(context.t("content.refused", problems=_problems_text(problems)))
+        )
+        return True
+    if not await core.content_changes.settle(change.id, "applied"):
+        return False
+    stamp = dt.datetime.fromtimestamp(core.clock(), dt.UTC).strftime("%Y%m%dT%H%M%S") + (
+        f"-{change.id:06d}"
+    )
+    store = files(core)
+    store.apply(change.locale, change.file, change.body, stamp, keep=change.rollback_of is None)
+    if change.rollback_of:
+        store.consume(change.rollback_of)
+    reload_problems = core.content.reload()
+    if any(p.severity == "error" for p in reload_problems):  # pragma: no cover - checked above
+        log.error("applied content did not load; the previous content stays live")
+    await publish_commands(context.application, core.content.current)
+    action = "rollback" if change.rollback_of else "content"
+    detail = (
+        f"{proposal.path}: +{len(proposal.added)} ~{len(proposal.changed)} -{len(proposal.removed)}"
+    )
+    if change.needs_second:
+        detail += f" (proposed by {change.proposer}, confirmed by {context.actor})"
+    await core.audit.record(context.actor, action, detail)
+    await show(context, update, Screen(context.t("content.applied", path=proposal.path)))
+    if change.proposed_by != context.visitor.pseudonym:
+        await deliver(
+            context.bot,
+            core,
+            [
+                Notice(
+                    change.proposed_by,
+                    "content.applied_by_other",
+                    {"path": proposal.path, "by": context.actor},
+                )
+            ],
+        )
+    return True

@@ -1,0 +1,151 @@
+"""Escalation and volunteer safety: /escalate, /join, /takeover, /block.
+
+A volunteer who needs help escalates; on-duty supervisors and admins are alerted (by alias and
+chat number only) and may read along silently or take the chat over. A volunteer can end a
+chat and block the visitor's pseudonym for a while; admins review blocks. Every step is in the
+audit log.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.relay import Notice, Session
+from bot.screens import Screen
+from handlers.common import BotContext, deliver, show
+from handlers.fallback import unknown_command
+from handlers.relay import end_session, pick_session
+
+DEFAULT_BLOCK_DAYS = 7
+MAX_BLOCK_DAYS = 90
+
+
+async def _own_session(update: Update, context: BotContext) -> Session | None:
+    """The chat a volunteer means (None, after telling them, if they have none)."""
+    assert context.visitor is not None
+    sessions = await context.core.relay.sessions_of_volunteer(context.visitor.pseudonym)
+    if not sessions:
+        await show(context, update, Screen(context.t("relay.no_chat")))
+        return None
+    return await pick_session(context, update, sessions)
+
+
+async def escalate(update: Update, context: BotContext) -> None:
+    """`/escalate`: alert on-duty supervisors and admins (everyone senior if none is on duty)."""
+    if not context.has_role("volunteer"):
+        await unknown_command(update, context)
+        return
+    session = await _own_session(update, context)
+    if session is None:
+        return
+    core = context.core
+    await core.relay.sessions.mark_escalated(session.id)
+    seniors = [
+        s for s in await core.staff.all() if s.supervises and s.pseudonym != session.volunteer
+    ]
+    on_duty = [s.pseudonym for s in seniors if s.on_duty]
+    targets = on_duty or [s.pseudonym for s in seniors] + [
+        a for a in core.admin_pseudonyms if a != session.volunteer
+    ]
+    values = {
+        "volunteer": session.volunteer_alias,
+        "visitor": session.visitor_alias,
+        "chat": session.id,
+    }
+    await deliver(
+        context.bot,
+        core,
+        [Notice(p, "supervisor.escalation", values) for p in dict.fromkeys(targets)],
+    )
+    await core.audit.record(context.actor, "escalate", f"chat {session.id}")
+    await show(context, update, Screen(context.t("volunteer.escalated")))
+
+
+async def _session_arg(update: Update, context: BotContext) -> Session | None:
+    args = context.args or []
+    session = None
+    if args and args[0].isdigit():
+        session = await context.core.relay.sessions.get(int(args[0]))
+    if session is None or session.status != "active":
+        await show(context, update, Screen(context.t("supervisor.no_such_chat")))
+        return None
+    return session
+
+
+async def join(update: Update, context: BotContext) -> None:
+    """`/join <chat>`: read along silently (copies of both sides, labelled by alias)."""
+    if not context.has_role("supervisor"):
+        await unknown_command(update, context)
+        return
+    session = await _session_arg(update, context)
+    if session is None:
+        return
+    assert context.visitor is not None
+    await context.core.relay.sessions.set_observer(session.id, context.visitor.pseudonym)
+    await context.core.audit.record(context.actor, "join", f"chat {session.id}")
+    await show(
+        context,
+        update,
+        Screen(
+            context.t(
+                "supervisor.joined",
+                chat=session.id,
+                visitor=session.visitor_alias,
+                volunteer=session.volunteer_alias,
+            )
+        ),
+    )
+
+
+async def takeover(update: Update, context: BotContext) -> None:
+    """`/takeover <chat>`: the supervisor continues the chat; the volunteer steps out."""
+    if not context.has_role("supervisor"):
+        await unknown_command(update, context)
+        return
+    session = await _session_arg(update, context)
+    if session is None:
+        return
+    core = context.core
+    assert context.visitor is not None
+    alias = context.actor
+    if not await core.relay.sessions.hand_over(session.id, context.visitor.pseudonym, alias):
+        await show(context, update, Screen(context.t("supervisor.no_such_chat")))
+        return
+    await core.audit.record(context.actor, "takeover", f"chat {session.id}")
+    await deliver(
+        context.bot,
+        core,
+        [
+            Notice(
+                session.volunteer,
+                "volunteer.taken_over",
+                {"supervisor": alias, "visitor": session.visitor_alias},
+            ),
+            Notice(session.volunteer, "volunteer.debrief"),
+            Notice(session.visitor, "relay.new_volunteer", {"volunteer": alias}),
+        ],
+    )
+    await show(
+        context,
+        update,
+        Screen(context.t("supervisor.took_over", chat=session.id, visitor=session.visitor_alias)),
+    )
+
+
+async def block(update: Update, context: BotContext) -> None:
+    """`/block [days]`: end the chat and keep this visitor from queueing for a while."""
+    if not context.has_role("volunteer"):
+        await unknown_command(update, context)
+        return
+    session = await _own_session(update, context)
+    if session is None:
+        return
+    args = context.args or []
+    days = int(args[0]) if args and args[0].isdigit() else DEFAULT_BLOCK_DAYS
+    days = max(1, min(days, MAX_BLOCK_DAYS))
+    core = context.core
+    ref = f"{session.visitor_alias}-{session.id}"
+    await core.blocks.block(session.visitor, ref, context.actor, days)
+    await end_session(context.bot, core, session, "blocked")
+    await core.audit.record(context.actor, "block", f"{ref} for {days} days")
+    await show(context, update, Screen(context.t("volunteer.blocked", ref=ref, days=days)))
