@@ -3,7 +3,8 @@
 The real bot runs against the local Bot API stand-in, on a throw-away database with a
 throw-away key. You type as a simulated Telegram user; the bot's messages are printed with
 their buttons numbered, and typing a number presses one. Several users are ready (a visitor in
-English, one in Arabic, an admin), so every flow can be tried, and admins can preview content.
+English, one in Arabic, a future volunteer, an admin), so every flow can be tried, and
+admins can preview content.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from bot.standin import SimUser
 
 ADMIN_ID = 1_000_001
 HELP = """Type a message, or a command such as /start. Type a number to press that button.
-  :as visitor | :as arabic | :as admin   switch user (each has their own chat)
+  :as visitor | :as arabic | :as volunteer | :as admin   switch user (each has a chat)
+  To try the relay: as admin /invite; as volunteer /start v_<code from the link>, choose a
+  name; as admin press Sign off; as volunteer /duty; as visitor /talk; as volunteer /next.
   :sticker  :photo                      send a sticker or a photo
   :say TEXT                             send TEXT as is (even a number)
   :chat                                 show this user's chat as it looks now
@@ -35,6 +38,7 @@ class Playground:
         self.users: dict[str, SimUser] = {
             "visitor": standin.user(2_000_001, first_name="Visitor", language_code="en"),
             "arabic": standin.user(2_000_002, first_name="زائر", language_code="ar"),
+            "volunteer": standin.user(2_000_003, first_name="Volunteer", language_code="en"),
             "admin": standin.user(ADMIN_ID, first_name="Admin", language_code="en"),
         }
         self.current = "visitor"
