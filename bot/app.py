@@ -188,24 +188,25 @@ async def _sweep(context: BotContext) -> None:
     await relay.sweep(context.application)
 
 
-class RedactingFilter(logging.Filter):
-    """Defence in depth for logs: hide the bot token and anything that looks like a Telegram id.
+class RedactingFormatter(logging.Formatter):
+    """Defence in depth for logs: hide the bot token and anything that looks like a Telegram
+    id in the whole formatted record, tracebacks and exception texts included.
 
-    The code never logs ids, names or texts; this catches a library that might.
+    The code never logs ids, names or texts; this catches a library (or an exception message)
+    that might.
     """
 
-    def __init__(self, token: str | None) -> None:
-        super().__init__()
-        self._token = token
-        self._ids = re.compile(r"(?<![\w.])-?\d{6,}(?![\w.])")
+    _ids = re.compile(r"(?<![\w.])-?\d{6,}(?![\w.])")
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
+    def __init__(self, token: str | None) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        self._token = token
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
         if self._token:
-            message = message.replace(self._token, "<token>")
-        message = self._ids.sub("<id>", message)
-        record.msg, record.args = message, None
-        return True
+            text = text.replace(self._token, "<token>")
+        return self._ids.sub("<id>", text)
 
 
 def configure_logging(
@@ -214,8 +215,7 @@ def configure_logging(
     """Plain logs on stderr; chatty libraries kept quiet, since they may print URLs or updates."""
     level = settings.log_level if settings else level
     handler = logging.StreamHandler(stream)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactingFilter(settings.token if settings else None))
+    handler.setFormatter(RedactingFormatter(settings.token if settings else None))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

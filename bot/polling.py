@@ -28,6 +28,12 @@ log = logging.getLogger(__name__)
 KEEP_DONE_IDS = 48 * 3600  # Telegram keeps an unconfirmed update for 24 h at most
 
 
+def _seconds(value: object) -> float:
+    """`retry_after` is an int in PTB 22 and a timedelta in later versions."""
+    total = getattr(value, "total_seconds", None)
+    return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]
+
+
 def inbox_context(update_id: int) -> bytes:
     return b"inbox:" + str(update_id).encode()
 
@@ -86,20 +92,32 @@ class DurablePoller:
             except InvalidToken:
                 log.critical("Telegram refused the bot token; polling stopped")
                 return
-            except RetryAfter:
-                await asyncio.sleep(backoff)
+            except RetryAfter as exc:
+                await asyncio.sleep(_seconds(exc.retry_after))
                 continue
-            except (TimedOut, NetworkError, Conflict) as exc:
-                log.warning("polling: %s; retrying in %.0f s", type(exc).__name__, backoff)
+            except Exception as exc:  # polling must never stop for good
+                expected = isinstance(exc, TimedOut | NetworkError | Conflict)
+                log.log(
+                    logging.WARNING if expected else logging.ERROR,
+                    "polling: %s; retrying in %.0f s",
+                    type(exc).__name__,
+                    backoff,
+                )
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 30.0)
                 continue
-            for update in updates:
-                payload = update.to_json().encode()
-                sealed = self.cipher.encrypt(payload, inbox_context(update.update_id))
-                if await self.inbox.store(update.update_id, sealed, self.clock()):
-                    await self.application.update_queue.put(update)
-                offset = max(offset, update.update_id + 1)
+            try:
+                for update in updates:
+                    payload = update.to_json().encode()
+                    sealed = self.cipher.encrypt(payload, inbox_context(update.update_id))
+                    if await self.inbox.store(update.update_id, sealed, self.clock()):
+                        await self.application.update_queue.put(update)
+                    offset = max(offset, update.update_id + 1)
+            except Exception as exc:  # e.g. the disk is full or the database locked
+                # The offset only moved past what was stored: Telegram keeps the rest for us.
+                log.error("polling: could not store an update: %s", type(exc).__name__)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 30.0)
 
     async def purge(self) -> int:
         return await self.inbox.purge(self.clock() - KEEP_DONE_IDS)

@@ -28,6 +28,21 @@ Session = SessionRow
 Side = Literal["visitor", "volunteer"]
 DEFAULT_CHAT_MINUTES = 20  # used for wait estimates until there are real chat lengths
 QUEUE_REFRESH = 20  # how many waiting visitors get live position updates
+RISK_MEMORY = 3600  # seconds a sign of risk makes a later request to talk urgent
+# Why a chat closed, when the visitor goes back to the queue rather than being let go.
+REQUEUE_REASONS = {"blocked_volunteer", "revoked", "handback", "absent"}
+NOBODY_BUTTONS = (
+    (("button.crisis", Action("crisis")),),
+    (("button.self_esteem", Action("se", "0")),),
+    (("button.leave_queue", Action("cancel")),),
+)
+
+
+def rating_buttons(session_id: int) -> tuple[tuple[tuple[str, Action], ...], ...]:
+    """One tap, anonymous: the rating is stored on the chat's facts, not on a person."""
+    return (
+        tuple((f"rating.button_{n}", Action("rate", f"{session_id}-{n}")) for n in range(1, 6)),
+    )
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,7 @@ class JoinResult:
 class SweepResult:
     notices: list[Notice] = field(default_factory=list)
     ended: list[Session] = field(default_factory=list)
+    absent: list[Session] = field(default_factory=list)  # volunteer silent too long
     dropped: list[bytes] = field(default_factory=list)
     queue_changed: bool = False
 
@@ -98,6 +114,9 @@ class RelayService:
         self.queue_timeout = queue_timeout_minutes * 60
         self.shift_reminder = shift_reminder_hours * 3600
         self.clock = clock
+        # Who showed signs of risk lately, so asking to talk afterwards queues them as urgent.
+        # In memory only, for an hour: a signal for triage, not a record about a person.
+        self._recent_risk: dict[bytes, float] = {}
 
     # --- the queue -------------------------------------------------------------------------
 
@@ -128,8 +147,16 @@ class RelayService:
             estimate = estimate_minutes(position, free, on_duty, minutes)
         return QueuePlace(row.visitor, position, waiting, estimate, row.status_msg, row.urgent)
 
+    def _recently_at_risk(self, visitor: bytes) -> bool:
+        now = self.clock()
+        for key, at in list(self._recent_risk.items()):
+            if now - at > RISK_MEMORY:
+                del self._recent_risk[key]
+        return visitor in self._recent_risk
+
     async def join(self, visitor: bytes, *, urgent: bool = False) -> JoinResult:
         """Queue a visitor who accepted the consent note. Joining twice queues once."""
+        urgent = urgent or self._recently_at_risk(visitor)
         if await self.sessions.active_for_visitor(visitor) is not None:
             return JoinResult("in_session")
         existing = await self.queue.get(visitor)
@@ -155,6 +182,10 @@ class RelayService:
             for v in await self.staff.on_duty()
         ]
 
+    def forget(self, visitor: bytes) -> None:
+        """`/forget`: not even the hour-long memory of a sign of risk stays."""
+        self._recent_risk.pop(visitor, None)
+
     async def cancel(self, visitor: bytes) -> bool:
         return await self.queue.remove(visitor)
 
@@ -166,9 +197,11 @@ class RelayService:
         await self.queue.set_status_msg(visitor, message_id)
 
     async def mark_urgent(self, visitor: bytes) -> list[Notice]:
-        """Risk detected: move a waiting visitor up; flag an active chat to its volunteer."""
+        """Risk detected: move a waiting visitor up (and tell who is on duty); flag an active
+        chat to its volunteer; otherwise remember it for an hour, should they ask to talk."""
+        self._recent_risk[visitor] = self.clock()
         if await self.queue.mark_urgent(visitor):
-            return []
+            return await self._alert_on_duty(True)
         session = await self.sessions.active_for_visitor(visitor)
         if session is not None and not session.urgent:
             await self.sessions.mark_urgent(session.id)
@@ -216,6 +249,64 @@ class RelayService:
         """Put a visitor whose volunteer had to leave back at the front of their priority."""
         await self.queue.add(session.visitor, session.urgent, self.clock() - session.waited)
 
+    async def close(self, session: Session, reason: str) -> list[Notice] | None:
+        """End a chat and say who must be told what; None if it had already ended."""
+        closed = await self.end(session, reason)
+        return None if closed is None else await self.after_close(closed, reason)
+
+    async def after_close(self, closed: Session, reason: str) -> list[Notice]:
+        """What each side is told once a chat has closed (and, if the volunteer left, the
+        visitor's return to the queue, with the volunteers on duty alerted)."""
+        notices: list[Notice] = []
+        visitor_alias = {"visitor": closed.visitor_alias}
+        if reason == "blocked_visitor":
+            notices.append(Notice(closed.volunteer, "volunteer.visitor_blocked", visitor_alias))
+        elif reason in REQUEUE_REASONS:
+            await self.requeue(closed)
+            on_duty, _ = await self._capacity()
+            if on_duty:
+                notices.append(Notice(closed.visitor, "relay.volunteer_left_requeued"))
+                notices += await self._alert_on_duty(closed.urgent)
+            else:
+                notices.append(Notice(closed.visitor, "queue.nobody_now", buttons=NOBODY_BUTTONS))
+            if reason == "absent":
+                notices.append(Notice(closed.volunteer, "volunteer.absent", visitor_alias))
+        elif reason == "blocked":
+            notices.append(Notice(closed.visitor, "relay.ended_blocked"))
+        else:
+            visitor_key = {
+                "visitor": "relay.ended_by_you",
+                "volunteer": "relay.ended_by_volunteer",
+                "idle": "relay.ended_idle",
+            }.get(reason)  # "exit", "gone": the visitor has left; nothing to tell them
+            if visitor_key:
+                notices.append(
+                    Notice(
+                        closed.visitor,
+                        visitor_key,
+                        {"volunteer": closed.volunteer_alias},
+                        rating_buttons(closed.id),
+                    )
+                )
+            volunteer_key = {
+                "volunteer": "volunteer.ended_by_you",
+                "exit": "volunteer.visitor_left",
+            }.get(reason, "volunteer.ended")
+            notices.append(Notice(closed.volunteer, volunteer_key, visitor_alias))
+        if closed.escalated:
+            notices.append(Notice(closed.volunteer, "volunteer.debrief"))
+        return notices
+
+    async def nobody_left_notices(self) -> list[Notice]:
+        """When the last volunteer goes off duty, everyone waiting is told plainly."""
+        on_duty, _ = await self._capacity()
+        if on_duty:
+            return []
+        return [
+            Notice(row.visitor, "queue.nobody_now", buttons=NOBODY_BUTTONS)
+            for row in await self.queue.head(10_000)
+        ]
+
     async def touch(self, session: Session, side: Side) -> None:
         await self.sessions.touch(session.id, side, self.clock())
 
@@ -227,42 +318,17 @@ class RelayService:
     async def sweep(self) -> SweepResult:
         """Find what timed out, from the database alone (so it survives restarts).
 
-        * a visitor silent in a chat is asked if they are still there, then the chat ends;
-        * a volunteer who has not answered the visitor's first message is reminded once;
+        * a visitor who has not answered the volunteer for a while is asked if they are still
+          there, then the chat ends;
+        * a volunteer who leaves a visitor's message unanswered is reminded, and after three
+          times as long the visitor goes back to the front of the queue for someone else;
         * a visitor waiting in the queue with no sign of life is asked, then dropped;
         * a volunteer on duty for a long shift is reminded to rest, once.
         """
         now = self.clock()
         result = SweepResult()
         for session in await self.sessions.active():
-            silent = now - max(session.last_visitor_at, session.last_volunteer_at or 0)
-            if session.idle_prompted_at is not None:
-                if now - session.idle_prompted_at >= self.visitor_idle:
-                    closed = await self.end(session, "idle")
-                    if closed is not None:
-                        result.ended.append(closed)
-            elif silent >= self.visitor_idle and now - session.last_visitor_at >= self.visitor_idle:
-                await self.sessions.set_idle_prompted(session.id, now)
-                result.notices.append(
-                    Notice(
-                        session.visitor,
-                        "relay.still_there",
-                        buttons=(((("relay.button_still_here"), Action("here")),),),
-                    )
-                )
-            if (
-                session.last_volunteer_at is None
-                and not session.reminded
-                and now - session.started_at >= self.volunteer_reply
-            ):
-                await self.sessions.set_reminded(session.id)
-                result.notices.append(
-                    Notice(
-                        session.volunteer,
-                        "volunteer.reply_reminder",
-                        {"visitor": session.visitor_alias},
-                    )
-                )
+            await self._sweep_session(session, now, result)
         for row in await self.queue.idle(now - self.queue_timeout):
             if row.prompted_at is None:
                 await self.queue.set_prompted(row.visitor, now)
@@ -283,8 +349,50 @@ class RelayService:
                 await self.staff.set_rest_reminded(volunteer)
                 result.notices.append(Notice(volunteer.pseudonym, "volunteer.rest"))
         if result.dropped:
-            return SweepResult(result.notices, result.ended, result.dropped, queue_changed=True)
+            return SweepResult(result.notices, result.ended, result.absent, result.dropped, True)
         return result
+
+    async def _sweep_session(self, session: Session, now: float, result: SweepResult) -> None:
+        volunteer_last = session.last_volunteer_at
+        # The visitor's last word has had no answer: since the start if the volunteer never
+        # wrote, else since the visitor's latest message after the volunteer's.
+        if volunteer_last is None:
+            unanswered_since: float | None = session.started_at
+        elif session.last_visitor_at >= volunteer_last:
+            unanswered_since = session.last_visitor_at
+        else:
+            unanswered_since = None
+        if unanswered_since is not None:
+            waiting = now - unanswered_since
+            if waiting >= 3 * self.volunteer_reply:
+                result.absent.append(session)  # handed back to the queue by the caller
+                return
+            if waiting >= self.volunteer_reply and not session.reminded:
+                await self.sessions.set_reminded(session.id)
+                result.notices.append(
+                    Notice(
+                        session.volunteer,
+                        "volunteer.reply_reminder",
+                        {"visitor": session.visitor_alias},
+                    )
+                )
+            return
+        # The volunteer spoke last: is the visitor still there?
+        assert volunteer_last is not None
+        if session.idle_prompted_at is not None:
+            if now - session.idle_prompted_at >= self.visitor_idle:
+                closed = await self.end(session, "idle")
+                if closed is not None:
+                    result.ended.append(closed)
+        elif now - volunteer_last >= self.visitor_idle:
+            await self.sessions.set_idle_prompted(session.id, now)
+            result.notices.append(
+                Notice(
+                    session.visitor,
+                    "relay.still_there",
+                    buttons=((("relay.button_still_here", Action("here")),),),
+                )
+            )
 
     async def purge(self, retention_days: int) -> int:
         """Delete closed sessions older than the retention window (facts stay, anonymous)."""

@@ -90,15 +90,6 @@ class VisitorService:
         await self._write(visitor.pseudonym, telegram_id, prefs)
         return replace(visitor, prefs=prefs)
 
-    async def chat_id(self, pseudonym: bytes) -> int | None:
-        """Decrypt the chat id to write to (None if the visitor asked to be forgotten)."""
-        row = await self._visitors.get(pseudonym)
-        return (
-            None
-            if row is None
-            else self._cipher.decrypt_int(row.chat, visitor_chat_context(pseudonym))
-        )
-
     async def contact(self, pseudonym: bytes) -> tuple[int, Prefs] | None:
         """(chat id, preferences) of a visitor, to write to them outside their own update."""
         row = await self._visitors.get(pseudonym)

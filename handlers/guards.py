@@ -17,9 +17,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.admin import role_of
 from bot.content.i18n import t
-from bot.flood import FloodGate
-from bot.screens import Screen
-from handlers.common import BotContext, say
+from handlers.common import BotContext
 
 log = logging.getLogger(__name__)
 
@@ -61,19 +59,3 @@ async def load_visitor(update: Update, context: BotContext) -> None:
     message = update.message or update.edited_message
     if update.message is not None and message is not None:
         await core.visitors.remember_message(context.visitor.pseudonym, message.message_id)
-        if context.role == "visitor":
-            await _flood_control(update, context)
-
-
-async def _flood_control(update: Update, context: BotContext) -> None:
-    """Too many messages a minute: a kind notice once, then quiet until the pace drops."""
-    gate: FloodGate = context.application.bot_data.setdefault(
-        "flood", FloodGate(context.core.settings.flood_limit, clock=context.core.clock)
-    )
-    verdict = gate.check(context.visitor.pseudonym)
-    if verdict == "ok":
-        return
-    if verdict == "slow":
-        log.info("flood control: a visitor was slowed down")
-        await say(context, update.effective_chat.id, Screen(context.t("flood.slow_down")))
-    raise ApplicationHandlerStop

@@ -18,9 +18,9 @@ from bot import screens
 from bot.callbacks import Action
 from bot.content.i18n import t
 from bot.content.model import LocaleContent
-from bot.core import Core
-from bot.relay import Notice, QueuePlace, Session, Side
-from bot.screens import Button, Screen
+from bot.core import Contact, Core
+from bot.relay import REQUEUE_REASONS, QueuePlace, Session, Side
+from bot.screens import Button, Screen, split_text
 from handlers.common import (
     BotContext,
     answer_query,
@@ -149,6 +149,8 @@ async def consent(update: Update, context: BotContext) -> None:
     assert result.place is not None
     await _show_place(update, context, result.place)
     await deliver(context.bot, core, result.notices)
+    if result.place.urgent and result.outcome == "queued":
+        await refresh_queue(context.bot, core)  # they went ahead of others
 
 
 async def _show_place(update: Update, context: BotContext, place: QueuePlace) -> None:
@@ -244,6 +246,40 @@ def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def _discreet_prefix(core: Core, contact: Contact, origin: Side) -> str:
+    """What goes before a volunteer's words in a visitor's chat: the neutral first line."""
+    if origin != "volunteer" or (contact.prefs is not None and not contact.prefs.discreet):
+        return ""
+    loc = core.content.current.locale(contact.prefs.locale if contact.prefs else None)
+    return t(loc, "discreet.first_line") + "\n"
+
+
+async def _send_text(
+    context: BotContext,
+    contact: Contact,
+    origin: Side,
+    message: Message,
+    reply: ReplyParameters | None,
+) -> list[int]:
+    """Re-send a text (never `forward_message`): formatting kept, identities dropped (a
+    `text_mention` would carry a Telegram account), split if the neutral line pushes it over
+    Telegram's limit. Returns the ids of the parts, the first one standing for the message."""
+    prefix = _discreet_prefix(context.core, contact, origin)
+    parts = split_text(prefix + (message.text or ""))
+    ids = []
+    for i, part in enumerate(parts):
+        entities = _shift(message.entities, _utf16(prefix)) if len(parts) == 1 else None
+        sent = await context.bot.send_message(
+            contact.chat_id,
+            part,
+            entities=entities,
+            protect_content=True,
+            reply_parameters=reply if i == 0 else None,
+        )
+        ids.append(sent.message_id)
+    return ids
+
+
 async def relay_message(
     context: BotContext, session: Session, origin: Side, message: Message
 ) -> None:
@@ -269,24 +305,10 @@ async def relay_message(
         return
     target = await _reply_target(core, session, origin, message)
     reply = ReplyParameters(target, allow_sending_without_reply=True) if target else None
-    discreet_prefix = None
-    if (
-        origin == "volunteer"
-        and kind == "text"
-        and (contact.prefs is None or contact.prefs.discreet)
-    ):
-        loc = core.content.current.locale(contact.prefs.locale if contact.prefs else None)
-        discreet_prefix = t(loc, "discreet.first_line") + "\n"
     try:
-        if discreet_prefix is not None:
-            sent = await context.bot.send_message(
-                contact.chat_id,
-                discreet_prefix + (message.text or ""),
-                entities=_shift(message.entities, _utf16(discreet_prefix)),
-                protect_content=True,
-                reply_parameters=reply,
-            )
-            copy_id = sent.message_id
+        if kind == "text":
+            copy_ids = await _send_text(context, contact, origin, message, reply)
+            copy_id = copy_ids[0]
         else:
             copied = await context.bot.copy_message(
                 contact.chat_id,
@@ -295,6 +317,7 @@ async def relay_message(
                 protect_content=True,
                 reply_parameters=reply,
             )
+            copy_ids = [copied.message_id]
             copy_id = copied.message_id
     except Forbidden:
         await pairs.release(session.id, origin, message.message_id)
@@ -313,14 +336,18 @@ async def relay_message(
     if session.observer is not None:
         await _copy_to_observer(context, session, origin, message)
     if origin == "volunteer":
-        await core.visitors.remember_message(session.visitor, copy_id)
+        for sent_id in copy_ids:
+            await core.visitors.remember_message(session.visitor, sent_id)
 
 
 async def _copy_to_observer(
     context: BotContext, session: Session, origin: Side, message: Message
 ) -> None:
     """A supervisor reading along gets each message labelled with its sender's alias."""
-    contact = await context.core.contact(session.observer or b"")
+    observer = await context.core.staff.get(session.observer or b"")
+    if observer is None or not observer.supervises:  # the role is checked on every message
+        return
+    contact = await context.core.contact(observer.pseudonym)
     if contact is None:
         return
     loc = context.core.content.current.locale(contact.prefs.locale if contact.prefs else None)
@@ -352,16 +379,14 @@ async def relay_edit(context: BotContext, session: Session, origin: Side, messag
     contact = await core.contact(_other(session, origin))
     if contact is None:
         return
-    prefix = ""
-    if origin == "volunteer" and (contact.prefs is None or contact.prefs.discreet):
-        loc = core.content.current.locale(contact.prefs.locale if contact.prefs else None)
-        prefix = t(loc, "discreet.first_line") + "\n"
+    prefix = _discreet_prefix(core, contact, origin)
+    parts = split_text(prefix + message.text)  # a copy that was split: its first part changes
     try:
         await context.bot.edit_message_text(
-            prefix + message.text,
+            parts[0],
             chat_id=contact.chat_id,
             message_id=copy_id,
-            entities=_shift(message.entities, _utf16(prefix)),
+            entities=_shift(message.entities, _utf16(prefix)) if len(parts) == 1 else None,
         )
     except BadRequest:
         pass  # unchanged, or the copy was deleted (a quick exit)
@@ -370,50 +395,14 @@ async def relay_edit(context: BotContext, session: Session, origin: Side, messag
 # --- ending ------------------------------------------------------------------------------------
 
 
-def rating_buttons(session_id: int) -> tuple[tuple[tuple[str, Action], ...], ...]:
-    return (
-        tuple((f"rating.button_{n}", Action("rate", f"{session_id}-{n}")) for n in range(1, 6)),
-    )
-
-
 async def end_session(bot: Bot, core: Core, session: Session, reason: str) -> None:
     """Close a chat and tell both sides (idempotent). The visitor is offered a rating."""
-    closed = await core.relay.end(session, reason)
-    if closed is None:
+    notices = await core.relay.close(session, reason)
+    if notices is None:
         return
-    notices: list[Notice] = []
-    if reason == "blocked_visitor":
-        notices.append(
-            Notice(closed.volunteer, "volunteer.visitor_blocked", {"visitor": closed.visitor_alias})
-        )
-    elif reason in {"blocked_volunteer", "revoked", "handback"}:
-        await core.relay.requeue(closed)
-        notices.append(Notice(closed.visitor, "relay.volunteer_left_requeued"))
-    elif reason == "blocked":
-        notices.append(Notice(closed.visitor, "relay.ended_blocked"))
-    else:
-        visitor_key = {
-            "visitor": "relay.ended_by_you",
-            "volunteer": "relay.ended_by_volunteer",
-            "idle": "relay.ended_idle",
-        }.get(reason)  # "exit", "gone": the visitor has left; nothing to tell them
-        if visitor_key:
-            notices.append(
-                Notice(
-                    closed.visitor,
-                    visitor_key,
-                    {"volunteer": closed.volunteer_alias},
-                    rating_buttons(closed.id),
-                )
-            )
-        volunteer_key = {
-            "volunteer": "volunteer.ended_by_you",
-            "exit": "volunteer.visitor_left",
-        }.get(reason, "volunteer.ended")
-        notices.append(Notice(closed.volunteer, volunteer_key, {"visitor": closed.visitor_alias}))
-    if closed.escalated:
-        notices.append(Notice(closed.volunteer, "volunteer.debrief"))
     await deliver(bot, core, notices)
+    if reason in REQUEUE_REASONS:
+        await refresh_queue(bot, core)
 
 
 async def end_command(update: Update, context: BotContext) -> None:
@@ -533,23 +522,8 @@ async def sweep(application: Application) -> None:
     result = await core.relay.sweep()
     await deliver(application.bot, core, result.notices)
     for session in result.ended:
-        await end_session_notices(application.bot, core, session)
+        await deliver(application.bot, core, await core.relay.after_close(session, "idle"))
+    for session in result.absent:
+        await end_session(application.bot, core, session, "absent")
     if result.queue_changed:
         await refresh_queue(application.bot, core)
-
-
-async def end_session_notices(bot: Bot, core: Core, closed: Session) -> None:
-    """Tell both sides about a chat the sweep already closed (for being idle)."""
-    await deliver(
-        bot,
-        core,
-        [
-            Notice(
-                closed.visitor,
-                "relay.ended_idle",
-                {"volunteer": closed.volunteer_alias},
-                rating_buttons(closed.id),
-            ),
-            Notice(closed.volunteer, "volunteer.ended", {"visitor": closed.visitor_alias}),
-        ],
-    )

@@ -8,6 +8,8 @@ audit log.
 
 from __future__ import annotations
 
+import re
+
 from telegram import Update
 
 from bot.relay import Notice, Session
@@ -62,12 +64,17 @@ async def escalate(update: Update, context: BotContext) -> None:
 
 
 async def _session_arg(update: Update, context: BotContext) -> Session | None:
+    """The escalated, open chat a supervisor names. Only a chat whose volunteer asked for help
+    can be joined or taken over: no one reads along uninvited."""
     args = context.args or []
     session = None
-    if args and args[0].isdigit():
+    if args and re.fullmatch(r"[0-9]{1,9}", args[0]):
         session = await context.core.relay.sessions.get(int(args[0]))
-    if session is None or session.status != "active":
+    if session is None or session.status != "active" or not session.escalated:
         await show(context, update, Screen(context.t("supervisor.no_such_chat")))
+        return None
+    if context.staff is None or not context.staff.alias:
+        await show(context, update, Screen(context.t("supervisor.needs_alias")))
         return None
     return session
 
@@ -107,7 +114,7 @@ async def takeover(update: Update, context: BotContext) -> None:
         return
     core = context.core
     assert context.visitor is not None
-    alias = context.actor
+    alias = context.staff.alias if context.staff and context.staff.alias else context.actor
     if not await core.relay.sessions.hand_over(session.id, context.visitor.pseudonym, alias):
         await show(context, update, Screen(context.t("supervisor.no_such_chat")))
         return
@@ -141,7 +148,7 @@ async def block(update: Update, context: BotContext) -> None:
     if session is None:
         return
     args = context.args or []
-    days = int(args[0]) if args and args[0].isdigit() else DEFAULT_BLOCK_DAYS
+    days = int(args[0]) if args and re.fullmatch(r"[0-9]{1,3}", args[0]) else DEFAULT_BLOCK_DAYS
     days = max(1, min(days, MAX_BLOCK_DAYS))
     core = context.core
     ref = f"{session.visitor_alias}-{session.id}"

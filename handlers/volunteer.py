@@ -107,6 +107,7 @@ async def duty(update: Update, context: BotContext) -> None:
         return
     await core.staff.set_duty(staff, False)
     await show(context, update, Screen(context.t("volunteer.off_duty")))
+    await after_off_duty(context)
 
 
 async def duty_choice(update: Update, context: BotContext, choice: str) -> bool:
@@ -124,8 +125,15 @@ async def duty_choice(update: Update, context: BotContext, choice: str) -> bool:
         )
     await core.staff.set_duty(staff, False)
     await show(context, update, Screen(context.t("volunteer.off_duty")))
-    await refresh_queue(context.bot, core)
+    await after_off_duty(context)
     return True
+
+
+async def after_off_duty(context: BotContext) -> None:
+    """Waiting visitors see the queue as it now is; if no one is left, they are told so."""
+    core = context.core
+    await deliver(context.bot, core, await core.relay.nobody_left_notices())
+    await refresh_queue(context.bot, core)
 
 
 async def queue(update: Update, context: BotContext) -> None:
@@ -160,6 +168,21 @@ async def take_next(update: Update, context: BotContext) -> None:
         }[session]
         await show(context, update, Screen(context.t(key, limit=core.settings.caseload_limit)))
         return
+    # The visitor first: if they left in the meantime (a quick exit), they are told nothing.
+    current = await core.relay.session_of_visitor(session.visitor)
+    if current is not None and current.id == session.id:
+        await deliver(
+            context.bot,
+            core,
+            [
+                Notice(
+                    session.visitor,
+                    "relay.connected",
+                    {"volunteer": session.volunteer_alias},
+                    ((("button.end_chat", Action("end")),),),
+                ),
+            ],
+        )
     urgent = context.t("volunteer.urgent_flag") if session.urgent else ""
     await show(
         context,
@@ -172,17 +195,5 @@ async def take_next(update: Update, context: BotContext) -> None:
                 urgent=urgent,
             )
         ),
-    )
-    await deliver(
-        context.bot,
-        core,
-        [
-            Notice(
-                session.visitor,
-                "relay.connected",
-                {"volunteer": session.volunteer_alias},
-                ((("button.end_chat", Action("end")),),),
-            ),
-        ],
     )
     await refresh_queue(context.bot, core)

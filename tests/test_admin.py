@@ -22,9 +22,20 @@ from tests.test_relay import connect, en, last_text, onboard, queue_visitor, say
 PRIVILEGED = {
     "volunteer": ["/duty", "/queue", "/next", "/escalate", "/block"],
     "supervisor": ["/join 1", "/takeover 1"],
-    "admin": ["/invite", "/signoff River", "/revoke River", "/volunteers", "/promote River admin",
-              "/demote River", "/stats", "/audit", "/blocks", "/unblock X", "/reload",
-              "/rollback"],
+    "admin": [
+        "/invite",
+        "/signoff River",
+        "/revoke River",
+        "/volunteers",
+        "/promote River admin",
+        "/demote River",
+        "/stats",
+        "/audit",
+        "/blocks",
+        "/unblock X",
+        "/reload",
+        "/rollback",
+    ],
 }
 RANKS = ["visitor", "volunteer", "supervisor", "admin"]
 
@@ -85,14 +96,20 @@ async def test_promote_demote_menus_and_audit(harness: Harness) -> None:
     admin = h.standin.user(ADMIN_ID)
     msg = await say(h, admin, "/promote River admin")
     assert en(h, "admin.role_set", alias="River", role="admin") in msg["text"]
-    menus = [c for c in h.standin.calls_to("setMyCommands")
-             if c.params.get("scope", {}).get("chat_id") == volunteer.id]
+    menus = [
+        c
+        for c in h.standin.calls_to("setMyCommands")
+        if c.params.get("scope", {}).get("chat_id") == volunteer.id
+    ]
     assert "stats" in [c["command"] for c in menus[-1].params["commands"]]
     msg = await say(h, volunteer, "/volunteers")  # a promoted admin is an admin at once
     assert "River" in msg["text"]
     await say(h, admin, "/demote River")
-    menus = [c for c in h.standin.calls_to("setMyCommands")
-             if c.params.get("scope", {}).get("chat_id") == volunteer.id]
+    menus = [
+        c
+        for c in h.standin.calls_to("setMyCommands")
+        if c.params.get("scope", {}).get("chat_id") == volunteer.id
+    ]
     assert "stats" not in [c["command"] for c in menus[-1].params["commands"]]
     assert "duty" in [c["command"] for c in menus[-1].params["commands"]]
     assert en(h, "unknown.command") in (await say(h, volunteer, "/volunteers"))["text"]
@@ -141,15 +158,21 @@ async def test_stats_cli(harness: Harness, tmp_path: Path) -> None:
     h = harness
     await h.stop_bot()
     env = {
-        "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT),
         "TELEGRAM_BOT_TOKEN": h.settings.token,
         "DATA_KEYS": generate_data_key(),
         "DATABASE_PATH": str(h.settings.database_path),
         "CONTENT_DIR": str(h.settings.content_dir),
     }
     result = await asyncio.to_thread(
-        subprocess.run, [sys.executable, "-m", "bot", "stats", "--days", "3"], env=env,
-        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        subprocess.run,
+        [sys.executable, "-m", "bot", "stats", "--days", "3"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert "Last 3 days" in result.stdout and "Chats: <5" in result.stdout
@@ -160,8 +183,11 @@ async def test_reload_good_and_bad(editable_harness: Harness) -> None:
     h = editable_harness
     admin = h.standin.user(ADMIN_ID)
     ui = h.settings.content_dir / "en" / "ui.yaml"
-    ui.write_text(ui.read_text().replace('text: "What would help right now?"',
-                                         'text: "How can I help today?"'))
+    ui.write_text(
+        ui.read_text().replace(
+            'text: "What would help right now?"', 'text: "How can I help today?"'
+        )
+    )
     msg = await say(h, admin, "/reload")
     assert "Content reloaded" in msg["text"]
     assert "How can I help today?" in (await say(h, admin, "/start"))["text"]
@@ -179,8 +205,7 @@ async def test_upload_confirm_and_rollback(editable_harness: Harness) -> None:
     original = guide.read_bytes()
     changed = original.replace("أولًا: هل الأمر آمن؟".encode(), "قبل كل شيء: الأمان".encode())
     assert changed != original
-    await admin.send_document(file_name="ar-guide.yaml", mime_type="application/yaml",
-                              data=changed)
+    await admin.send_document(file_name="ar-guide.yaml", mime_type="application/yaml", data=changed)
     await h.settle()
     assert "~ steps.is-it-safe.title" in last_text(admin)
     assert guide.read_bytes() == original  # nothing changes before confirmation
@@ -316,3 +341,48 @@ async def test_key_rotation_round_trip(harness: Harness) -> None:
     assert last_text(visitor).endswith("still reachable after rotation")
     msg = await say(h, visitor, "/settings")
     assert "English" in msg["text"]
+
+
+async def test_join_only_escalated_chats_and_revoke_stops_reading(harness: Harness) -> None:
+    h = harness
+    sage = await make_supervisor(h, "Sage")
+    visitor, volunteer = await connect(h, "River")
+    chat = (await h.core.db.fetchone("SELECT id FROM sessions"))[0]
+    msg = await say(h, sage, f"/join {chat}")
+    assert en(h, "supervisor.no_such_chat") in msg["text"]  # not escalated: no reading along
+    await say(h, volunteer, "/escalate")
+    await say(h, sage, f"/join {chat}")
+    await say(h, visitor, "first")
+    assert any(t.endswith(": first") for t in sage.texts())
+    await say(h, h.standin.user(ADMIN_ID), "/revoke Sage")
+    await say(h, visitor, "second")
+    assert not any(t.endswith(": second") for t in sage.texts())
+    for odd in ("/join ²", "/join 99999999999999999999", "/block ²"):
+        await say(h, sage, odd)  # no crash, a kind answer
+    assert en(h, "error.generic") not in " ".join(sage.texts())
+
+
+async def test_flood_never_blocks_exit_or_risk(harness: Harness) -> None:
+    h = harness
+    visitor = h.standin.user()
+    for i in range(22):
+        await visitor.send(f"line {i}")
+    await h.settle()
+    msg = await say(h, visitor, "I want to kill myself")
+    assert en(h, "safety.high").split("\n")[0] in msg["text"]
+    await say(h, visitor, "/exit")
+    assert [m["text"] for m in visitor.history()] == [en(h, "exit.neutral")]
+
+
+async def test_risk_before_talking_queues_as_urgent(harness: Harness) -> None:
+    h = harness
+    volunteer = await onboard(h, "River")
+    calm = await queue_visitor(h)
+    worried = h.standin.user()
+    await say(h, worried, "i want to die")
+    await say(h, worried, "/talk")
+    await worried.press(en(h, "button.consent"))
+    await h.settle()
+    assert "number 1" in last_text(worried)
+    assert "number 2" in calm.history()[-1]["text"]
+    assert "may be at risk" in last_text(volunteer)

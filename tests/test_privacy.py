@@ -97,3 +97,15 @@ async def test_relay_leaves_no_identifiers_or_texts_at_rest(
         assert [n for n in volunteer_needles if n in data] == []
     logs = log_output.getvalue().encode()
     assert [n for n in needles(USER_ID) + volunteer_needles if n in logs] == []
+
+
+def test_tracebacks_and_exception_texts_are_redacted(log_output: io.StringIO) -> None:
+    import logging
+
+    try:
+        int(f"{NAME} {USER_ID}")
+    except ValueError:
+        logging.getLogger("handlers.example").exception("a handler failed")
+    text = log_output.getvalue()
+    assert "Traceback" in text and "a handler failed" in text
+    assert str(USER_ID) not in text

@@ -131,7 +131,11 @@ async def test_onboarding_and_a_whole_chat(harness: Harness) -> None:
 async def test_anonymity_both_ways_and_protected_copies(harness: Harness) -> None:
     h = harness
     visitor, volunteer = await connect(
-        h, "Noor", first_name="Karim", last_name="Haddad", username="karim_secret",
+        h,
+        "Noor",
+        first_name="Karim",
+        last_name="Haddad",
+        username="karim_secret",
         language_code="haw",
     )
     for text in ("hello", "my name is not important", "🙂"):
@@ -218,7 +222,8 @@ async def test_caseload_cap_and_duty_with_open_chat(harness: Harness) -> None:
     msg = await say(h, volunteer, "/duty")
     assert en(h, "volunteer.off_duty_open_chat") in msg["text"]
     await press(h, volunteer, en(h, "volunteer.button_hand_back"))
-    assert first_line(h, "relay.volunteer_left_requeued") in last_text(visitor)
+    # the only volunteer went off duty: the visitor keeps their place and is told plainly
+    assert first_line(h, "queue.nobody_now") in last_text(visitor)
     assert (await h.core.db.fetchone("SELECT count(*) FROM queue"))[0] == 2
 
 
@@ -229,9 +234,10 @@ async def test_revoke_mid_chat(harness: Harness) -> None:
     msg = await say(h, admin, "/revoke River")
     assert en(h, "admin.revoked", alias="River") in msg["text"]
     assert en(h, "volunteer.revoked") in last_text(volunteer)
-    assert first_line(h, "relay.volunteer_left_requeued") in last_text(visitor)
+    assert first_line(h, "queue.nobody_now") in last_text(visitor)  # back in the queue
     unknown = en(h, "unknown.command")
     assert unknown in (await say(h, volunteer, "/next"))["text"]  # the role is gone
+    assert (await h.core.audit.latest(1))[0].action == "revoke"
 
 
 async def test_timeouts_with_a_controllable_clock(harness: Harness, clock) -> None:
@@ -305,3 +311,42 @@ async def test_forged_rating_and_signoff_buttons_are_refused(harness: Harness) -
     await h.settle()
     assert en(h, "expired.text") in last_text(stranger)
     assert (await h.core.db.fetchone("SELECT rating FROM chat_facts"))[0] is None
+
+
+async def test_absent_volunteer_hands_the_visitor_back(harness: Harness, clock) -> None:
+    h = harness
+    visitor, volunteer = await connect(h, "River")
+    other = await onboard(h, "Noor")
+    await say(h, volunteer, "hello, I'm here")
+    clock.advance(30)
+    await say(h, visitor, "are you still there?")
+    clock.advance(4 * 60)
+    await sweep(h.application)
+    assert "waiting for your first message" in last_text(volunteer) or "is waiting" in last_text(
+        volunteer
+    )
+    clock.advance(6 * 60)
+    await sweep(h.application)
+    await h.settle()
+    assert "went back to the queue" in last_text(volunteer)
+    assert first_line(h, "relay.volunteer_left_requeued") in last_text(visitor)
+    assert "Someone is waiting" in last_text(other)
+
+
+async def test_quiet_visitor_with_a_silent_volunteer_is_not_blamed(harness: Harness, clock) -> None:
+    h = harness
+    visitor, _ = await connect(h)
+    clock.advance(11 * 60)
+    await sweep(h.application)
+    assert first_line(h, "relay.still_there") not in last_text(visitor)
+
+
+async def test_long_volunteer_text_reaches_a_discreet_visitor(harness: Harness) -> None:
+    h = harness
+    visitor, volunteer = await connect(h)
+    long_text = ("word " * 819).strip()  # 4094 characters: fits alone, not with the neutral line
+    await say(h, volunteer, long_text)
+    first, rest = (m["text"] for m in visitor.bot_messages()[-2:])
+    assert first.startswith(en(h, "discreet.first_line"))  # the neutral line still comes first
+    received = (first + rest).replace(en(h, "discreet.first_line"), "")
+    assert received.replace(" ", "").replace("\n", "") == long_text.replace(" ", "")

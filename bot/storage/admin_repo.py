@@ -68,9 +68,6 @@ class BlockRepository:
     async def remove(self, ref: str) -> bool:
         return await self.db.execute("DELETE FROM blocks WHERE ref = ?", (ref,)) == 1
 
-    async def remove_pseudonym(self, pseudonym: bytes) -> None:
-        await self.db.execute("DELETE FROM blocks WHERE pseudonym = ?", (pseudonym,))
-
     async def list(self, now: float) -> list[BlockRow]:
         rows = await self.db.fetchall(
             "SELECT pseudonym, ref, blocked_by, created_at, expires_at FROM blocks "

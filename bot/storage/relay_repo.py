@@ -234,7 +234,8 @@ class SessionRepository:
 
     async def touch(self, session_id: int, side: str, now: float) -> None:
         column = "last_visitor_at" if side == "visitor" else "last_volunteer_at"
-        extra = ", idle_prompted_at = NULL" if side == "visitor" else ""
+        # The visitor wrote: not idle. The volunteer wrote: a new silence may be reminded.
+        extra = ", idle_prompted_at = NULL" if side == "visitor" else ", reminded = 0"
         await self.db.execute(
             f"UPDATE sessions SET {column} = ?{extra} WHERE id = ?", (now, session_id)
         )
@@ -255,15 +256,22 @@ class SessionRepository:
         )
 
     async def hand_over(self, session_id: int, volunteer: bytes, alias: str) -> bool:
-        """A supervisor takes over: the chat continues with them, the pairs stay valid."""
-        return (
-            await self.db.execute(
+        """A supervisor takes over: the chat continues with them. The message pairs pointed
+        into the old volunteer's chat, so they go (earlier messages can't be edited any more)."""
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
                 "UPDATE sessions SET volunteer = ?, volunteer_alias = ?, observer = NULL "
                 "WHERE id = ? AND status = 'active'",
                 (volunteer, alias, session_id),
             )
-            == 1
-        )
+            if cur.rowcount != 1:
+                return False
+            await conn.execute("DELETE FROM message_pairs WHERE session_id = ?", (session_id,))
+            return True
+
+    async def stop_observing(self, observer: bytes) -> None:
+        """A revoked or demoted supervisor stops reading along everywhere, at once."""
+        await self.db.execute("UPDATE sessions SET observer = NULL WHERE observer = ?", (observer,))
 
     async def set_idle_prompted(self, session_id: int, now: float) -> None:
         await self.db.execute(

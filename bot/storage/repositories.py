@@ -22,13 +22,6 @@ class MetaRepository:
         assert stored is not None
         return stored
 
-    async def set(self, key: str, value: bytes) -> None:
-        await self.db.execute(
-            "INSERT INTO meta (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, value),
-        )
-
 
 @dataclass(frozen=True)
 class VisitorRow:
@@ -67,9 +60,6 @@ class VisitorRepository:
 
     async def delete(self, pseudonym: bytes) -> None:
         await self.db.execute("DELETE FROM visitors WHERE pseudonym = ?", (pseudonym,))
-
-    async def count(self) -> int:
-        return (await self.db.fetchone("SELECT count(*) FROM visitors"))[0]
 
 
 class ChatMessageRepository:
