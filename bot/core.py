@@ -145,9 +145,7 @@ class Core:
 
     async def forget(self, pseudonym: bytes) -> None:
         """Every row about a visitor: queue place, closed-session links, preferences."""
-        await self.relay.queue.remove(pseudonym)
-        self.relay.forget(pseudonym)
-        await self.relay.sessions.forget_visitor(pseudonym)
+        await self.relay.forget_visitor(pseudonym)
         await self.visitors.forget(pseudonym)
 
     async def close(self) -> None:

@@ -182,10 +182,6 @@ class RelayService:
             for v in await self.staff.on_duty()
         ]
 
-    def forget(self, visitor: bytes) -> None:
-        """`/forget`: not even the hour-long memory of a sign of risk stays."""
-        self._recent_risk.pop(visitor, None)
-
     async def cancel(self, visitor: bytes) -> bool:
         return await self.queue.remove(visitor)
 
@@ -312,6 +308,66 @@ class RelayService:
 
     async def rate(self, session_id: int, visitor: bytes, rating: int) -> bool:
         return await self.sessions.rate(session_id, visitor, rating)
+
+    # --- relaying, exactly once ------------------------------------------------------------
+
+    async def claim(self, session: Session, origin: Side, message_id: int) -> bool:
+        """May this message be sent now? Yes if new, or if a previous run claimed it and died
+        before recording its copy; no if its copy is recorded (a replayed update)."""
+        if await self.pairs.claim(session.id, origin, message_id):
+            return True
+        _, copy_id = await self.pairs.get(session.id, origin, message_id)
+        return copy_id is None
+
+    async def record_copy(self, session: Session, origin: Side, message_id: int, copy: int) -> None:
+        await self.pairs.complete(session.id, origin, message_id, copy)
+        await self.touch(session, origin)
+
+    async def release(self, session: Session, origin: Side, message_id: int) -> None:
+        """The copy could not be sent: a retry may send it."""
+        await self.pairs.release(session.id, origin, message_id)
+
+    async def copy_of(self, session: Session, origin: Side, message_id: int) -> int | None:
+        """The id of the copy of `origin`'s message in the other chat."""
+        return (await self.pairs.get(session.id, origin, message_id))[1]
+
+    async def owns(self, session: Session, origin: Side, message_id: int) -> bool:
+        """Was this message (in `origin`'s chat) part of this session, as original or copy?"""
+        other: Side = "volunteer" if origin == "visitor" else "visitor"
+        if await self.pairs.by_copy(session.id, other, message_id) is not None:
+            return True
+        return (await self.pairs.get(session.id, origin, message_id))[0]
+
+    async def reply_target(self, session: Session, origin: Side, replied_id: int) -> int | None:
+        """In the other chat, the message that a reply to `replied_id` should answer."""
+        other: Side = "volunteer" if origin == "visitor" else "visitor"
+        original = await self.pairs.by_copy(session.id, other, replied_id)
+        if original is not None:
+            return original  # a reply to a copy: answer the other side's original
+        return await self.copy_of(session, origin, replied_id)  # a reply to one's own
+
+    # --- escalation ------------------------------------------------------------------------
+
+    async def escalate(self, session: Session) -> None:
+        await self.sessions.mark_escalated(session.id)
+
+    async def session(self, session_id: int) -> Session | None:
+        return await self.sessions.get(session_id)
+
+    async def observe(self, session: Session, observer: bytes) -> bool:
+        return await self.sessions.set_observer(session.id, observer)
+
+    async def stop_observing(self, observer: bytes) -> None:
+        await self.sessions.stop_observing(observer)
+
+    async def hand_over(self, session: Session, volunteer: bytes, alias: str) -> bool:
+        return await self.sessions.hand_over(session.id, volunteer, alias)
+
+    async def forget_visitor(self, visitor: bytes) -> None:
+        """`/forget`: queue place, closed-session links, the memory of a sign of risk."""
+        self._recent_risk.pop(visitor, None)
+        await self.queue.remove(visitor)
+        await self.sessions.forget_visitor(visitor)
 
     # --- timeouts --------------------------------------------------------------------------
 

@@ -125,7 +125,7 @@ async def revoke(update: Update, context: BotContext) -> None:
         await _say(context, update, "admin.no_such_volunteer")
         return
     await core.staff.revoke(staff)
-    await core.relay.sessions.stop_observing(staff.pseudonym)
+    await core.relay.stop_observing(staff.pseudonym)
     for session in await core.relay.sessions_of_volunteer(staff.pseudonym):
         await end_session(context.bot, core, session, "revoked")
     await core.audit.record(context.actor, "revoke", staff.alias or "")
@@ -157,7 +157,7 @@ async def _set_role(update: Update, context: BotContext, alias: str, role: str) 
         return
     await core.staff.set_role(staff, role)
     if role == "volunteer":
-        await core.relay.sessions.stop_observing(staff.pseudonym)
+        await core.relay.stop_observing(staff.pseudonym)
     await core.audit.record(context.actor, "role", f"{staff.alias}: {staff.role} -> {role}")
     await _say(
         context, update, "admin.role_set", alias=staff.alias, role=context.t(f"admin.role_{role}")

@@ -218,12 +218,7 @@ async def _reply_target(core: Core, session: Session, origin: Side, message: Mes
     replied = message.reply_to_message
     if replied is None:
         return None
-    other: Side = "volunteer" if origin == "visitor" else "visitor"
-    original = await core.relay.pairs.by_copy(session.id, other, replied.message_id)
-    if original is not None:
-        return original  # a reply to a copy: answer the other side's original
-    _, copy = await core.relay.pairs.get(session.id, origin, replied.message_id)
-    return copy  # a reply to one's own message: answer its copy
+    return await core.relay.reply_target(session, origin, replied.message_id)
 
 
 def _shift(entities: tuple[MessageEntity, ...], by: int) -> list[MessageEntity]:
@@ -290,17 +285,14 @@ async def relay_message(
         key = "relay.media_identifying" if kind in NEVER_RELAYED else "relay.media_refused"
         await say(context, message.chat_id, Screen(context.t(key)))
         return
-    pairs = core.relay.pairs
-    if not await pairs.claim(session.id, origin, message.message_id):
-        _, copy_id = await pairs.get(session.id, origin, message.message_id)
-        if copy_id is not None:
-            return  # already relayed: a replayed update
-        # Claimed but never completed: the process died while sending. Send it now. (If it
-        # died in the instant after Telegram accepted the copy, this one is a duplicate: the
-        # Bot API has no idempotency key to rule that out; see README, Guarantees.)
+    # A claim that a previous run made but never completed is sent again: the process died
+    # while sending. (If it died in the instant after Telegram accepted the copy, this one is
+    # a duplicate: the Bot API has no idempotency key to rule that out; README, Guarantees.)
+    if not await core.relay.claim(session, origin, message.message_id):
+        return  # already relayed: a replayed update
     contact = await core.contact(_other(session, origin))
     if contact is None:
-        await pairs.release(session.id, origin, message.message_id)
+        await core.relay.release(session, origin, message.message_id)
         await end_session(context.bot, core, session, "gone")
         return
     target = await _reply_target(core, session, origin, message)
@@ -320,7 +312,7 @@ async def relay_message(
             copy_ids = [copied.message_id]
             copy_id = copied.message_id
     except Forbidden:
-        await pairs.release(session.id, origin, message.message_id)
+        await core.relay.release(session, origin, message.message_id)
         await end_session(
             context.bot,
             core,
@@ -329,10 +321,9 @@ async def relay_message(
         )
         return
     except TelegramError:
-        await pairs.release(session.id, origin, message.message_id)
+        await core.relay.release(session, origin, message.message_id)
         raise
-    await pairs.complete(session.id, origin, message.message_id, copy_id)
-    await core.relay.touch(session, origin)
+    await core.relay.record_copy(session, origin, message.message_id, copy_id)
     if session.observer is not None:
         await _copy_to_observer(context, session, origin, message)
     if origin == "volunteer":
@@ -373,7 +364,7 @@ async def _copy_to_observer(
 async def relay_edit(context: BotContext, session: Session, origin: Side, message: Message) -> None:
     """An edit of a relayed text is applied to its copy."""
     core = context.core
-    _, copy_id = await core.relay.pairs.get(session.id, origin, message.message_id)
+    copy_id = await core.relay.copy_of(session, origin, message.message_id)
     if copy_id is None or message.text is None:
         return
     contact = await core.contact(_other(session, origin))
@@ -436,12 +427,7 @@ async def pick_session(
     replied = message.reply_to_message if message is not None else None
     if replied is not None:
         for session in sessions:
-            if await context.core.relay.pairs.by_copy(session.id, "visitor", replied.message_id):
-                return session
-            exists, _ = await context.core.relay.pairs.get(
-                session.id, "volunteer", replied.message_id
-            )
-            if exists:
+            if await context.core.relay.owns(session, "volunteer", replied.message_id):
                 return session
     await say(context, update.effective_chat.id, Screen(context.t("volunteer.which_chat")))
     return None
@@ -505,8 +491,7 @@ async def on_edit(update: Update, context: BotContext) -> None:
     core = context.core
     if context.staff is not None:
         for session in await core.relay.sessions_of_volunteer(visitor.pseudonym):
-            exists, _ = await core.relay.pairs.get(session.id, "volunteer", message.message_id)
-            if exists:
+            if await core.relay.copy_of(session, "volunteer", message.message_id) is not None:
                 await relay_edit(context, session, "volunteer", message)
                 return
     session = await core.relay.session_of_visitor(visitor.pseudonym)

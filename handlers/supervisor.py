@@ -41,7 +41,7 @@ async def escalate(update: Update, context: BotContext) -> None:
     if session is None:
         return
     core = context.core
-    await core.relay.sessions.mark_escalated(session.id)
+    await core.relay.escalate(session)
     seniors = [
         s for s in await core.staff.all() if s.supervises and s.pseudonym != session.volunteer
     ]
@@ -69,7 +69,7 @@ async def _session_arg(update: Update, context: BotContext) -> Session | None:
     args = context.args or []
     session = None
     if args and re.fullmatch(r"[0-9]{1,9}", args[0]):
-        session = await context.core.relay.sessions.get(int(args[0]))
+        session = await context.core.relay.session(int(args[0]))
     if session is None or session.status != "active" or not session.escalated:
         await show(context, update, Screen(context.t("supervisor.no_such_chat")))
         return None
@@ -88,7 +88,7 @@ async def join(update: Update, context: BotContext) -> None:
     if session is None:
         return
     assert context.visitor is not None
-    await context.core.relay.sessions.set_observer(session.id, context.visitor.pseudonym)
+    await context.core.relay.observe(session, context.visitor.pseudonym)
     await context.core.audit.record(context.actor, "join", f"chat {session.id}")
     await show(
         context,
@@ -115,7 +115,7 @@ async def takeover(update: Update, context: BotContext) -> None:
     core = context.core
     assert context.visitor is not None
     alias = context.staff.alias if context.staff and context.staff.alias else context.actor
-    if not await core.relay.sessions.hand_over(session.id, context.visitor.pseudonym, alias):
+    if not await core.relay.hand_over(session, context.visitor.pseudonym, alias):
         await show(context, update, Screen(context.t("supervisor.no_such_chat")))
         return
     await core.audit.record(context.actor, "takeover", f"chat {session.id}")
