@@ -17,11 +17,13 @@ from bot.content.loader import Content, ContentError, Problem, load_content
 from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher, Pseudonymizer
 from bot.relay import RelayService
 from bot.staff import StaffService
+from bot.stats import StatsReport, compute
 from bot.storage.admin_repo import AuditRepository, BlockRepository, ContentChangeRepository
 from bot.storage.db import Database
 from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepository
 from bot.storage.repositories import ChatMessageRepository, MetaRepository, VisitorRepository
 from bot.storage.staff_repo import StaffRepository
+from bot.storage.stats_repo import StatsRepository
 from bot.visitors import Prefs, VisitorService
 
 log = logging.getLogger(__name__)
@@ -142,6 +144,10 @@ class Core:
             return Contact(pseudonym, found[0], found[1])
         chat_id = await self.staff.chat_id(pseudonym)
         return None if chat_id is None else Contact(pseudonym, chat_id, None)
+
+    async def stats(self, days: int) -> StatsReport:
+        """The aggregate figures of the last `days` days (small numbers suppressed on display)."""
+        return await compute(StatsRepository(self.db), days, self.clock())
 
     async def forget(self, pseudonym: bytes) -> None:
         """Every row about a visitor: queue place, closed-session links, preferences."""

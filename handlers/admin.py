@@ -17,8 +17,6 @@ from bot.admin import Role
 from bot.relay import Notice
 from bot.screens import Screen
 from bot.staff import INVITE_PREFIX, ROLES, Staff
-from bot.stats import compute
-from bot.storage.stats_repo import StatsRepository
 from handlers.commands import publish_commands, refresh_person
 from handlers.common import BotContext, answer_query, deliver, show
 from handlers.fallback import unknown_command
@@ -202,7 +200,7 @@ async def stats(update: Update, context: BotContext) -> None:
     """`/stats [days]`: counts and wait times over a period; nothing under 5 shown exactly."""
     args = context.args or []
     days = int(args[0]) if args and args[0].isdigit() and 0 < int(args[0]) <= 365 else 7
-    report = await compute(StatsRepository(context.core.db), days, context.core.clock())
+    report = await context.core.stats(days)
     await _say(context, update, "admin.stats", **report.lines())
 
 
