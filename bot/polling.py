@@ -15,6 +15,7 @@ import json
 import logging
 import time
 from collections.abc import Callable
+from typing import Any
 
 from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TimedOut
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 KEEP_DONE_IDS = 48 * 3600  # Telegram keeps an unconfirmed update for 24 h at most
 
 
-def _seconds(value: object) -> float:
+def retry_seconds(value: object) -> float:
     """`retry_after` is an int in PTB 22 and a timedelta in later versions."""
     total = getattr(value, "total_seconds", None)
     return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]
@@ -78,22 +79,16 @@ class DurablePoller:
             await self.inbox.done(update.update_id)
 
     async def _poll(self, offset: int) -> None:
-        bot = self.application.bot
         backoff = 1.0
         while True:
             try:
-                updates = await bot.get_updates(
-                    offset=offset,
-                    timeout=self.poll_timeout,
-                    allowed_updates=Update.ALL_TYPES,
-                    read_timeout=self.poll_timeout + 5,
-                )
+                raw_updates = await self._fetch(offset)
                 backoff = 1.0
             except InvalidToken:
                 log.critical("Telegram refused the bot token; polling stopped")
                 return
             except RetryAfter as exc:
-                await asyncio.sleep(_seconds(exc.retry_after))
+                await asyncio.sleep(retry_seconds(exc.retry_after))
                 continue
             except Exception as exc:  # polling must never stop for good
                 expected = isinstance(exc, TimedOut | NetworkError | Conflict)
@@ -107,17 +102,47 @@ class DurablePoller:
                 backoff = min(backoff * 2, 30.0)
                 continue
             try:
-                for update in updates:
-                    payload = update.to_json().encode()
-                    sealed = self.cipher.encrypt(payload, inbox_context(update.update_id))
-                    if await self.inbox.store(update.update_id, sealed, self.clock()):
-                        await self.application.update_queue.put(update)
-                    offset = max(offset, update.update_id + 1)
+                for raw in raw_updates:
+                    offset = max(offset, await self._take(raw) + 1)
             except Exception as exc:  # e.g. the disk is full or the database locked
                 # The offset only moved past what was stored: Telegram keeps the rest for us.
                 log.error("polling: could not store an update: %s", type(exc).__name__)
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 30.0)
+
+    async def _fetch(self, offset: int) -> list[dict[str, Any]]:
+        """One long poll, as raw JSON.
+
+        PTB's `get_updates` parses the whole answer at once, so a single update it cannot read
+        would fail every update with it, forever (and PTB logs the raw data, names and texts
+        included). We take the raw list through PTB's own request path (`_post`: the rate
+        limiter and timeouts still apply) and read each update on its own.
+        """
+        result = await self.application.bot._post(
+            "getUpdates",
+            {"offset": offset, "timeout": self.poll_timeout, "allowed_updates": Update.ALL_TYPES},
+            read_timeout=self.poll_timeout + 5,
+        )
+        return [u for u in result if isinstance(u, dict)] if isinstance(result, list) else []
+
+    async def _take(self, raw: dict[str, Any]) -> int:
+        """Store one update and queue it for handling; returns its id (skipped ones included)."""
+        update_id = raw.get("update_id")
+        if not isinstance(update_id, int):
+            raise ValueError("an update without an id")  # cannot happen with Telegram
+        try:
+            update = Update.de_json(raw, self.application.bot)
+        except Exception:  # a shape PTB cannot read: skip it, never block the others
+            log.warning("skipped an update that could not be read")
+            await self.inbox.store(update_id, b"", self.clock())
+            await self.inbox.done(update_id)
+            return update_id
+        sealed = self.cipher.encrypt(
+            json.dumps(raw, separators=(",", ":")).encode(), inbox_context(update_id)
+        )
+        if await self.inbox.store(update_id, sealed, self.clock()):
+            await self.application.update_queue.put(update)
+        return update_id
 
     async def purge(self) -> int:
         return await self.inbox.purge(self.clock() - KEEP_DONE_IDS)

@@ -28,6 +28,7 @@ Session = SessionRow
 Side = Literal["visitor", "volunteer"]
 DEFAULT_CHAT_MINUTES = 20  # used for wait estimates until there are real chat lengths
 QUEUE_REFRESH = 20  # how many waiting visitors get live position updates
+HELD_MESSAGES = 20  # messages written while waiting that are passed on when connected
 RISK_MEMORY = 3600  # seconds a sign of risk makes a later request to talk urgent
 # Why a chat closed, when the visitor goes back to the queue rather than being let go.
 REQUEUE_REASONS = {"blocked_volunteer", "revoked", "handback", "absent"}
@@ -185,6 +186,17 @@ class RelayService:
     async def cancel(self, visitor: bytes) -> bool:
         return await self.queue.remove(visitor)
 
+    async def hold(self, visitor: bytes, message_id: int) -> bool:
+        """A message written while waiting goes to the volunteer who takes the visitor (by id:
+        the text stays only in the visitor's own Telegram chat). False when too many wait."""
+        return await self.queue.hold_message(visitor, message_id, HELD_MESSAGES)
+
+    async def held(self, visitor: bytes) -> list[int]:
+        return await self.queue.held_messages(visitor)
+
+    async def passed_on(self, visitor: bytes, message_id: int) -> None:
+        await self.queue.release_message(visitor, message_id)
+
     async def seen(self, visitor: bytes) -> None:
         """The visitor did something while waiting: they are still there."""
         await self.queue.seen(visitor, self.clock())
@@ -258,6 +270,11 @@ class RelayService:
         if reason == "blocked_visitor":
             notices.append(Notice(closed.volunteer, "volunteer.visitor_blocked", visitor_alias))
         elif reason in REQUEUE_REASONS:
+            if reason == "blocked_volunteer":  # they can't be reached: their shift is over
+                volunteer = await self.staff.get(closed.volunteer)
+                if volunteer is not None and volunteer.on_duty:
+                    await self.staff.set_duty(volunteer, False)
+                notices.append(Notice(closed.visitor, "relay.last_not_delivered"))
             await self.requeue(closed)
             on_duty, _ = await self._capacity()
             if on_duty:
@@ -291,6 +308,24 @@ class RelayService:
             notices.append(Notice(closed.volunteer, volunteer_key, visitor_alias))
         if closed.escalated:
             notices.append(Notice(closed.volunteer, "volunteer.debrief"))
+        return notices
+
+    async def unreachable(self, person: bytes) -> list[Notice]:
+        """Someone blocked the bot: end what they were part of, take them off duty.
+
+        Returns what others must be told (the closing notices, and the queue if the last
+        volunteer on duty is gone)."""
+        notices: list[Notice] = []
+        session = await self.sessions.active_for_visitor(person)
+        if session is not None:
+            notices += await self.close(session, "blocked_visitor") or []
+        await self.queue.remove(person)
+        for session in await self.sessions.active_for_volunteer(person):
+            notices += await self.close(session, "blocked_volunteer") or []
+        volunteer = await self.staff.get(person)
+        if volunteer is not None and volunteer.on_duty:
+            await self.staff.set_duty(volunteer, False)
+            notices += await self.nobody_left_notices()
         return notices
 
     async def nobody_left_notices(self) -> list[Notice]:

@@ -17,7 +17,8 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.admin import role_of
 from bot.content.i18n import t
-from handlers.common import BotContext
+from handlers.common import BotContext, deliver
+from handlers.relay import refresh_queue
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,10 @@ log = logging.getLogger(__name__)
 async def private_only(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     if chat is not None and chat.type == Chat.PRIVATE and update.effective_user is not None:
-        if update.my_chat_member is not None:  # a visitor blocked or unblocked the bot
+        member = update.my_chat_member
+        if member is not None:  # someone blocked (or unblocked) the bot
+            if member.new_chat_member.status == ChatMember.BANNED:
+                await _blocked_the_bot(context, update.effective_user.id)
             raise ApplicationHandlerStop
         return
     if chat is not None and chat.type != Chat.PRIVATE:
@@ -45,6 +49,15 @@ async def private_only(update: Update, context: BotContext) -> None:
             except TelegramError as exc:
                 log.warning("could not leave a group chat: %s", type(exc).__name__)
     raise ApplicationHandlerStop
+
+
+async def _blocked_the_bot(context: BotContext, telegram_id: int) -> None:
+    """Whoever blocked the bot can't be written to: their chat ends at once (the other side is
+    told kindly), their queue place goes, and a volunteer goes off duty."""
+    core = context.core
+    pseudonym = core.visitors.pseudonym(telegram_id)
+    await deliver(context.bot, core, await core.relay.unreachable(pseudonym))
+    await refresh_queue(context.bot, core)
 
 
 async def load_visitor(update: Update, context: BotContext) -> None:

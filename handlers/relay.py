@@ -8,10 +8,12 @@ completed after, so a redelivered update is never relayed twice.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 
 from telegram import Bot, Message, MessageEntity, ReplyParameters, Update
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from bot import screens
@@ -19,6 +21,7 @@ from bot.callbacks import Action
 from bot.content.i18n import t
 from bot.content.model import LocaleContent
 from bot.core import Contact, Core
+from bot.polling import retry_seconds
 from bot.relay import REQUEUE_REASONS, QueuePlace, Session, Side
 from bot.screens import Button, Screen, split_text
 from handlers.common import (
@@ -241,6 +244,31 @@ def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+RELAY_ATTEMPTS = 6  # on top of the rate limiter's own retries: about two minutes in all
+
+
+async def _patiently(send: Callable[[], Awaitable[list[int]]]) -> list[int]:
+    """Send a relayed message, waiting out 429s and backing off after timeouts and 5xx.
+
+    This runs inside the chat's turn (per-chat ordering), so later messages of the same chat
+    wait behind it and stay in order; other chats go on meanwhile.
+    """
+    for attempt in range(RELAY_ATTEMPTS):
+        try:
+            return await send()
+        except RetryAfter as exc:
+            if attempt == RELAY_ATTEMPTS - 1:
+                raise
+            await asyncio.sleep(retry_seconds(exc.retry_after) + 0.1)
+        except (BadRequest, Forbidden):
+            raise
+        except NetworkError:
+            if attempt == RELAY_ATTEMPTS - 1:
+                raise
+            await asyncio.sleep(min(2.0**attempt, 30.0))
+    raise AssertionError("unreachable")
+
+
 def _discreet_prefix(core: Core, contact: Contact, origin: Side) -> str:
     """What goes before a volunteer's words in a visitor's chat: the neutral first line."""
     if origin != "volunteer" or (contact.prefs is not None and not contact.prefs.discreet):
@@ -297,20 +325,21 @@ async def relay_message(
         return
     target = await _reply_target(core, session, origin, message)
     reply = ReplyParameters(target, allow_sending_without_reply=True) if target else None
-    try:
+
+    async def send() -> list[int]:
         if kind == "text":
-            copy_ids = await _send_text(context, contact, origin, message, reply)
-            copy_id = copy_ids[0]
-        else:
-            copied = await context.bot.copy_message(
-                contact.chat_id,
-                message.chat_id,
-                message.message_id,
-                protect_content=True,
-                reply_parameters=reply,
-            )
-            copy_ids = [copied.message_id]
-            copy_id = copied.message_id
+            return await _send_text(context, contact, origin, message, reply)
+        copied = await context.bot.copy_message(
+            contact.chat_id,
+            message.chat_id,
+            message.message_id,
+            protect_content=True,
+            reply_parameters=reply,
+        )
+        return [copied.message_id]
+
+    try:
+        copy_ids = await _patiently(send)
     except Forbidden:
         await core.relay.release(session, origin, message.message_id)
         await end_session(
@@ -320,9 +349,13 @@ async def relay_message(
             f"blocked_{'volunteer' if origin == 'visitor' else 'visitor'}",
         )
         return
-    except TelegramError:
+    except TelegramError as exc:
+        # Telegram kept failing for minutes: say so rather than lose the message silently.
         await core.relay.release(session, origin, message.message_id)
-        raise
+        log.warning("a relayed message could not be delivered: %s", type(exc).__name__)
+        await say(context, message.chat_id, Screen(context.t("relay.not_delivered")))
+        return
+    copy_id = copy_ids[0]
     await core.relay.record_copy(session, origin, message.message_id, copy_id)
     if session.observer is not None:
         await _copy_to_observer(context, session, origin, message)
@@ -477,10 +510,44 @@ async def on_visitor_message(update: Update, context: BotContext, *, answered: b
         return True
     if await core.relay.place(visitor.pseudonym) is not None:
         await core.relay.seen(visitor.pseudonym)
-        if not answered:
-            await say(context, message.chat_id, screens.simple(context.loc, "queue.while_waiting"))
+        kind = media_kind(message)
+        if kind not in core.settings.relay_media or kind in NEVER_RELAYED:
+            key = "relay.media_identifying" if kind in NEVER_RELAYED else "relay.media_refused"
+            await say(context, message.chat_id, Screen(context.t(key)))
+            return True
+        first = not await core.relay.held(visitor.pseudonym)
+        if not await core.relay.hold(visitor.pseudonym, message.message_id):
+            await say(context, message.chat_id, Screen(context.t("queue.held_full")))
+        elif first and not answered:
+            await say(context, message.chat_id, Screen(context.t("queue.while_waiting")))
         return True
     return False
+
+
+async def pass_on_held(bot: Bot, core: Core, session: Session) -> None:
+    """A volunteer took the visitor: what they wrote while waiting reaches them now, in order
+    (copied from the visitor's own chat by message id; the text was never stored)."""
+    visitor = await core.contact(session.visitor)
+    volunteer = await core.contact(session.volunteer)
+    if visitor is None or volunteer is None:
+        return
+    for message_id in await core.relay.held(session.visitor):
+        if await core.relay.claim(session, "visitor", message_id):
+            try:
+                copied = await _patiently(
+                    lambda mid=message_id: _copy_ids(bot, volunteer.chat_id, visitor.chat_id, mid)
+                )
+            except TelegramError as exc:  # deleted by a quick exit, or Telegram trouble
+                log.info("a held message was not passed on: %s", type(exc).__name__)
+                await core.relay.release(session, "visitor", message_id)
+            else:
+                await core.relay.record_copy(session, "visitor", message_id, copied[0])
+        await core.relay.passed_on(session.visitor, message_id)
+
+
+async def _copy_ids(bot: Bot, to_chat: int, from_chat: int, message_id: int) -> list[int]:
+    copied = await bot.copy_message(to_chat, from_chat, message_id, protect_content=True)
+    return [copied.message_id]
 
 
 async def on_edit(update: Update, context: BotContext) -> None:

@@ -15,7 +15,7 @@ from bot.screens import Button, Screen
 from bot.staff import INVITE_PREFIX
 from handlers.common import BotContext, answer_query, deliver, say, show
 from handlers.fallback import unknown_command
-from handlers.relay import end_session, refresh_queue
+from handlers.relay import end_session, pass_on_held, refresh_queue
 
 
 def _minutes(seconds: float | None) -> int:
@@ -184,6 +184,7 @@ async def take_next(update: Update, context: BotContext) -> None:
             ],
         )
     urgent = context.t("volunteer.urgent_flag") if session.urgent else ""
+    held = await core.relay.held(session.visitor)
     await show(
         context,
         update,
@@ -196,4 +197,6 @@ async def take_next(update: Update, context: BotContext) -> None:
             )
         ),
     )
+    if held:
+        await pass_on_held(context.bot, core, session)
     await refresh_queue(context.bot, core)

@@ -350,3 +350,19 @@ async def test_long_volunteer_text_reaches_a_discreet_visitor(harness: Harness) 
     assert first.startswith(en(h, "discreet.first_line"))  # the neutral line still comes first
     received = (first + rest).replace(en(h, "discreet.first_line"), "")
     assert received.replace(" ", "").replace("\n", "") == long_text.replace(" ", "")
+
+
+async def test_what_a_waiting_visitor_writes_reaches_the_volunteer(harness: Harness) -> None:
+    h = harness
+    volunteer = await onboard(h, "River")
+    visitor = await queue_visitor(h)
+    msg = await say(h, visitor, "I've been waiting to tell someone")
+    assert en(h, "queue.while_waiting") in msg["text"]
+    await visitor.send_sticker()
+    await h.settle()
+    held = await h.core.db.fetchall("SELECT message_id FROM waiting_messages")
+    assert len(held) == 2  # ids only: the text stays in the visitor's own chat
+    await say(h, volunteer, "/next")
+    assert "I've been waiting to tell someone" in volunteer.texts()
+    assert volunteer.history()[-1].get("sticker")
+    assert await h.core.db.fetchall("SELECT * FROM waiting_messages") == []

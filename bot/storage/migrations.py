@@ -186,4 +186,16 @@ MIGRATIONS: list[tuple[int, str]] = [
         ALTER TABLE content_changes ADD COLUMN rollback_of TEXT;
         """,
     ),
+    (
+        5,
+        """
+        -- What a visitor writes while waiting, by message id only (never the text), so the
+        -- volunteer who takes them receives it. Gone once passed on, or when they leave.
+        CREATE TABLE waiting_messages (
+            visitor    BLOB NOT NULL,
+            message_id INTEGER NOT NULL,
+            PRIMARY KEY (visitor, message_id)
+        ) WITHOUT ROWID;
+        """,
+    ),
 ]

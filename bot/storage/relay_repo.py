@@ -79,7 +79,35 @@ class QueueRepository:
         return None if r is None else _queue(r)
 
     async def remove(self, visitor: bytes) -> bool:
+        await self.db.execute("DELETE FROM waiting_messages WHERE visitor = ?", (visitor,))
         return await self.db.execute("DELETE FROM queue WHERE visitor = ?", (visitor,)) == 1
+
+    async def hold_message(self, visitor: bytes, message_id: int, limit: int) -> bool:
+        """Keep the id of a message written while waiting; False past `limit` messages."""
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
+                "SELECT count(*) FROM waiting_messages WHERE visitor = ?", (visitor,)
+            )
+            if (await cur.fetchone())[0] >= limit:
+                return False
+            await conn.execute(
+                "INSERT OR IGNORE INTO waiting_messages (visitor, message_id) VALUES (?, ?)",
+                (visitor, message_id),
+            )
+            return True
+
+    async def held_messages(self, visitor: bytes) -> list[int]:
+        rows = await self.db.fetchall(
+            "SELECT message_id FROM waiting_messages WHERE visitor = ? ORDER BY message_id",
+            (visitor,),
+        )
+        return [r[0] for r in rows]
+
+    async def release_message(self, visitor: bytes, message_id: int) -> None:
+        await self.db.execute(
+            "DELETE FROM waiting_messages WHERE visitor = ? AND message_id = ?",
+            (visitor, message_id),
+        )
 
     async def position(self, row: QueueRow) -> int:
         """1-based place: urgent first, then longest waiting (uses the queue_order index)."""

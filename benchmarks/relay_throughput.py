@@ -1,0 +1,134 @@
+"""(a) Relay throughput against the floor: our bot vs a bare PTB echo bot, same stand-in.
+
+The floor is the cheapest thing PTB can do with a message through this stand-in: a default
+`Application` (PTB's own polling, one update at a time) whose only handler `copy_message`s each
+text back. Our bot relays visitor -> volunteer across many sessions at once, with everything
+that makes it safe (durable inbox, pseudonyms, decryption, claim/complete of each copy). The
+ratio says what that safety costs; msgs/s against 300 says whether one process stays well
+clear of Telegram's own cap of 30 a second (goal: 10x).
+
+Each run pushes a backlog of messages into the stand-in at once and times until the last copy
+reaches it; a warm-up round runs first so start-up costs are not counted.
+
+    python -m benchmarks.relay_throughput [--messages N] [--sessions N] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import tempfile
+import time
+from pathlib import Path
+
+from telegram import Update
+from telegram.ext import Application, ContextTypes, MessageHandler, filters
+
+from benchmarks.common import DeliveryCounter, Result, open_sessions, report, running_bot
+from bot.standin import BotAPIStandIn
+
+GOAL_RATIO = 0.7
+GOAL_RATE = 300.0
+
+
+async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    assert message is not None
+    await context.bot.copy_message(message.chat_id, message.chat_id, message.message_id)
+
+
+async def echo_floor(messages: int, users: int, warmup: int) -> tuple[float, float]:
+    """(msgs/s, CPU s per message) of a bare PTB echo bot on a backlog of `messages`."""
+    standin = BotAPIStandIn()
+    await standin.start()
+    application = Application.builder().token(standin.token).base_url(standin.base_url).build()
+    application.add_handler(MessageHandler(filters.TEXT, _echo))
+    counter = DeliveryCounter(standin, methods=frozenset({"copyMessage"}))
+    try:
+        await application.initialize()
+        assert application.updater is not None
+        await application.updater.start_polling(timeout=10)
+        await application.start()
+        people = [standin.user(first_name=f"Echo {i}") for i in range(users)]
+        for i in range(warmup):
+            await people[i % users].send(f"warm {i}")
+        await counter.wait_for(warmup, timeout=60)
+        for i in range(messages):  # no await yields here: the whole backlog is queued at once
+            await people[i % users].send(f"echo {i}")
+        start, cpu = time.perf_counter(), time.process_time()
+        await counter.wait_for(warmup + messages, timeout=300)
+        elapsed, cpu_used = time.perf_counter() - start, time.process_time() - cpu
+    finally:
+        counter.close()
+        with contextlib.suppress(Exception):
+            if application.updater is not None and application.updater.running:
+                await application.updater.stop()
+            if application.running:
+                await application.stop()
+            await application.shutdown()
+        await standin.stop()
+    return messages / elapsed, cpu_used / messages
+
+
+async def relay_rate(messages: int, sessions: int, warmup: int) -> tuple[float, float]:
+    """(msgs/s, CPU s per message) of our bot relaying visitor -> volunteer."""
+    with tempfile.TemporaryDirectory(prefix="bench-relay-") as tmp:
+        async with running_bot(directory=Path(tmp)) as h:
+            pairs = await open_sessions(h, sessions)
+            counter = DeliveryCounter(h.standin, chats={p.volunteer.id for p in pairs})
+            try:
+                for i in range(warmup):
+                    await pairs[i % sessions].visitor.send(f"warm {i}")
+                await counter.wait_for(warmup, timeout=60)
+                for i in range(messages):
+                    await pairs[i % sessions].visitor.send(f"relay {i}")
+                start, cpu = time.perf_counter(), time.process_time()
+                await counter.wait_for(warmup + messages, timeout=300)
+                elapsed, cpu_used = time.perf_counter() - start, time.process_time() - cpu
+                await h.settle()
+            finally:
+                counter.close()
+    return messages / elapsed, cpu_used / messages
+
+
+async def run(messages: int = 3000, sessions: int = 20) -> Result:
+    warmup = max(sessions * 5, 100)
+    floor, floor_cpu = await echo_floor(messages, sessions, warmup)
+    ours, ours_cpu = await relay_rate(messages, sessions, warmup)
+    result = Result("relay_throughput")
+    result.add("echo_floor", floor, "msg/s", note=f"bare PTB echo, {messages} messages")
+    result.add(
+        "relay",
+        ours,
+        "msg/s",
+        goal=f">= {GOAL_RATE:.0f}",
+        met=ours >= GOAL_RATE,
+        note=f"{sessions} sessions, caseload 1, {messages} messages visitor->volunteer",
+    )
+    result.add(
+        "ratio", ours / floor, "x floor", goal=f">= {GOAL_RATIO}", met=ours / floor >= GOAL_RATIO
+    )
+    result.add("vs_telegram_cap", ours / 30.0, "x 30/s", goal=">= 10", met=ours / 30.0 >= 10)
+    result.add("echo_cpu_per_msg", floor_cpu * 1000, "ms CPU")
+    result.add(
+        "relay_cpu_per_msg",
+        ours_cpu * 1000,
+        "ms CPU",
+        note="process CPU: bot, stand-in and SQLite thread together",
+    )
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.relay_throughput")
+    parser.add_argument("--messages", type=int, default=3000)
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--quick", action="store_true", help="fewer messages")
+    args = parser.parse_args(argv)
+    messages = 600 if args.quick else args.messages
+    report([asyncio.run(run(messages, args.sessions))])
+
+
+if __name__ == "__main__":
+    main()
