@@ -106,14 +106,15 @@ async def populate(
         volunteer = FIRST_VOLUNTEER_ID + index
         session_rows.append(
             (pseudonym(tid), pseudonym(volunteer), f"{n:04X}"[-4:], f"Vol{_letters(index)}",
-             now - 600, now)
+             now - 600, now - 30)
         )  # fmt: skip
         population.in_session.append((tid, volunteer))
     if session_rows:
+        # both sides have spoken lately, so no timeout of the sweep fires on them
         await db.executemany(
             "INSERT INTO sessions (visitor, volunteer, visitor_alias, volunteer_alias, status, "
-            "urgent, waited, started_at, last_visitor_at) "
-            "VALUES (?, ?, ?, ?, 'active', 0, 60, ?, ?)",
-            session_rows,
+            "urgent, waited, started_at, last_visitor_at, last_volunteer_at) "
+            "VALUES (?, ?, ?, ?, 'active', 0, 60, ?, ?, ?)",
+            [(*row, now) for row in session_rows],
         )
     return population

@@ -38,7 +38,7 @@ from handlers import (
     visitor,
     volunteer,
 )
-from handlers.commands import publish_commands, publish_role_menus
+from handlers.commands import publish_commands
 from handlers.common import BotContext
 from handlers.errors import on_error
 
@@ -142,7 +142,6 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
     core: Core = application.bot_data["core"]
     await application.initialize()
     await publish_commands(application, core.content.current)
-    await publish_role_menus(application.bot, core)
     if application.job_queue is not None:
         application.job_queue.run_repeating(_purge, interval=PURGE_INTERVAL, first=5)
         application.job_queue.run_repeating(_sweep, interval=SWEEP_INTERVAL, first=SWEEP_INTERVAL)

@@ -123,12 +123,7 @@ class RelayService:
 
     async def _capacity(self) -> tuple[int, int]:
         """(volunteers on duty, free chat slots among them)."""
-        on_duty = await self.staff.on_duty()
-        free = 0
-        for volunteer in on_duty:
-            busy = len(await self.sessions.active_for_volunteer(volunteer.pseudonym))
-            free += max(0, self.caseload_limit - busy)
-        return len(on_duty), free
+        return await self.sessions.capacity(self.caseload_limit)
 
     async def place(self, visitor: bytes) -> QueuePlace | None:
         row = await self.queue.get(visitor)

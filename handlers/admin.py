@@ -17,7 +17,7 @@ from bot.admin import Role
 from bot.relay import Notice
 from bot.screens import Screen
 from bot.staff import INVITE_PREFIX, ROLES, Staff
-from handlers.commands import publish_commands, refresh_person
+from handlers.commands import publish_commands, publish_role_menus, refresh_person
 from handlers.common import BotContext, answer_query, deliver, show
 from handlers.fallback import unknown_command
 from handlers.relay import end_session, refresh_queue
@@ -69,6 +69,8 @@ async def reload_content(update: Update, context: BotContext) -> None:
         return
     await core.audit.record(context.actor, "reload", "content reloaded from disk")
     await publish_commands(context.application, core.content.current)
+    # Role menus are kept by Telegram between restarts; only new words need them again.
+    context.application.create_task(publish_role_menus(context.bot, core))
     warnings = sum(1 for p in problems if p.severity == "warning")
     await show(context, update, screens.simple(context.loc, "admin.reloaded", warnings=warnings))
 

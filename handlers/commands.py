@@ -82,7 +82,8 @@ async def refresh_person(bot: Bot, core: Core, pseudonym: bytes) -> None:
 
 
 async def publish_role_menus(bot: Bot, core: Core) -> None:
-    """At start: every active staff member's menu, and the admins named in settings."""
+    """Every active staff member's menu, and the admins named in settings (after the words
+    change; Telegram keeps each chat's menu between restarts, so start-up needs none of this)."""
     people = {s.pseudonym for s in await core.staff.all() if s.active}
     people |= set(core.admin_pseudonyms)
     for pseudonym in people:

@@ -16,7 +16,7 @@ from bot.callbacks import Action, parse
 from bot.staff import INVITE_PREFIX
 from bot.visitors import NO_COUNTRY, Visitor
 from handlers import admin, content_admin, relay, volunteer
-from handlers.commands import command_list
+from handlers.commands import command_list, refresh_person
 from handlers.common import BotContext, answer_query, say, show
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,8 @@ async def start(update: Update, context: BotContext) -> None:
         await volunteer.redeem_invite(update, context, payload)
         return
     payload = payload.lower()
+    if context.role != "visitor":  # their own command menu, e.g. an admin named in settings
+        await refresh_person(context.bot, context.core, visitor.pseudonym)
     first_time = not visitor.prefs.welcomed
     if first_time:
         context.visitor = await context.core.visitors.update(

@@ -207,6 +207,16 @@ class SessionRepository:
             cur = await conn.execute(f"SELECT {_S} FROM sessions WHERE id = ?", (session_id,))
             return _session(await cur.fetchone())
 
+    async def capacity(self, caseload_limit: int) -> tuple[int, int]:
+        """(volunteers on duty, free chat slots among them), in one query."""
+        row = await self.db.fetchone(
+            "SELECT count(*), coalesce(sum(max(0, ? - (SELECT count(*) FROM sessions s "
+            "WHERE s.volunteer = staff.pseudonym AND s.status = 'active'))), 0) "
+            "FROM staff WHERE on_duty = 1 AND status = 'active'",
+            (caseload_limit,),
+        )
+        return row[0], row[1]
+
     async def get(self, session_id: int) -> SessionRow | None:
         r = await self.db.fetchone(f"SELECT {_S} FROM sessions WHERE id = ?", (session_id,))
         return None if r is None else _session(r)
