@@ -59,17 +59,20 @@ async def run(waiting: int = 100_000, sessions: int = 1_000, active: int = 200) 
                 standin.state.private_chat({"id": tid, "is_bot": False, "first_name": "M"})
             process = await spawn_bot(env, directory, directory / "bot.log")
             try:
-                counter = DeliveryCounter(standin)
-                for n, (visitor_id, _) in enumerate(population.in_session[:active]):
+                in_chats = population.in_session[:active]
+                counter = DeliveryCounter(standin, chats={v for _, v in in_chats})
+                for n, (visitor_id, _) in enumerate(in_chats):
                     await standin.user(visitor_id).send(f"memory {n}")
                 await counter.wait_for(active, timeout=120)
-                for i in range(FREE_VOLUNTEERS):
-                    volunteer = standin.user(FIRST_VOLUNTEER_ID + busy + i)
+                free = [FIRST_VOLUNTEER_ID + busy + i for i in range(FREE_VOLUNTEERS)]
+                answers = DeliveryCounter(standin, chats=set(free))
+                for volunteer_id in free:
+                    volunteer = standin.user(volunteer_id)
                     await volunteer.send("/next")
                     await volunteer.send("/queue")
-                await standin.wait_delivered(timeout=120)
-                # each /next tells its volunteer and the visitor taken; each /queue answers
-                await counter.wait_for(active + 3 * FREE_VOLUNTEERS, timeout=120)
+                # at least two answers each: to /next (which refreshes the queue head's place
+                # messages), then to /queue
+                await answers.wait_for(2 * FREE_VOLUNTEERS, timeout=120)
                 rss, peak = memory_kib(process.pid)
             finally:
                 code = await stop_bot(process)

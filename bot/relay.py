@@ -60,7 +60,6 @@ class Notice:
 class QueuePlace:
     visitor: bytes
     position: int
-    waiting: int
     estimate_minutes: int | None  # None: nobody on duty; 0: soon
     status_msg: int | None
     urgent: bool = False
@@ -131,17 +130,19 @@ class RelayService:
             return None
         return await self._place(row)
 
-    async def _place(self, row: QueueRow, capacity: tuple[int, int] | None = None) -> QueuePlace:
-        on_duty, free = capacity or await self._capacity()
+    async def _outlook(self) -> tuple[int, int, float]:
+        """(volunteers on duty, free slots, typical chat minutes): what estimates rest on."""
+        on_duty, free = await self._capacity()
+        mean = await self.sessions.mean_duration(int(self.clock() // 86400) - 7)
+        return on_duty, free, mean / 60 if mean else DEFAULT_CHAT_MINUTES
+
+    async def _place(
+        self, row: QueueRow, outlook: tuple[int, int, float] | None = None
+    ) -> QueuePlace:
+        on_duty, free, minutes = outlook or await self._outlook()
         position = await self.queue.position(row)
-        waiting, _, _ = await self.queue.counts()
-        if on_duty == 0:
-            estimate = None
-        else:
-            mean = await self.sessions.mean_duration(int(self.clock() // 86400) - 7)
-            minutes = mean / 60 if mean else DEFAULT_CHAT_MINUTES
-            estimate = estimate_minutes(position, free, on_duty, minutes)
-        return QueuePlace(row.visitor, position, waiting, estimate, row.status_msg, row.urgent)
+        estimate = estimate_minutes(position, free, on_duty, minutes) if on_duty else None
+        return QueuePlace(row.visitor, position, estimate, row.status_msg, row.urgent)
 
     def _recently_at_risk(self, visitor: bytes) -> bool:
         now = self.clock()
@@ -158,13 +159,13 @@ class RelayService:
         existing = await self.queue.get(visitor)
         if existing is not None:
             return JoinResult("already", await self._place(existing))
-        capacity = await self._capacity()
-        if capacity[0] == 0:
+        outlook = await self._outlook()
+        if outlook[0] == 0:
             return JoinResult("nobody")
         added = await self.queue.add(visitor, urgent, self.clock())
         row = await self.queue.get(visitor)
         assert row is not None
-        place = await self._place(row, capacity)
+        place = await self._place(row, outlook)
         if not added:
             return JoinResult("already", place)
         return JoinResult("queued", place, await self._alert_on_duty(urgent))
@@ -219,8 +220,8 @@ class RelayService:
 
     async def queue_places(self) -> list[QueuePlace]:
         """Live places of the first waiting visitors, to refresh their status messages."""
-        capacity = await self._capacity()
-        return [await self._place(row, capacity) for row in await self.queue.head(QUEUE_REFRESH)]
+        outlook = await self._outlook()
+        return [await self._place(row, outlook) for row in await self.queue.head(QUEUE_REFRESH)]
 
     async def queue_counts(self) -> tuple[int, int, float | None]:
         """(waiting, urgent, longest wait in seconds)."""
