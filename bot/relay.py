@@ -253,12 +253,21 @@ class RelayService:
         """Put a visitor whose volunteer had to leave back at the front of their priority."""
         await self.queue.add(session.visitor, session.urgent, self.clock() - session.waited)
 
-    async def close(self, session: Session, reason: str) -> list[Notice] | None:
+    async def close(
+        self, session: Session, reason: str, *, alert: bool = True
+    ) -> list[Notice] | None:
         """End a chat and say who must be told what; None if it had already ended."""
         closed = await self.end(session, reason)
-        return None if closed is None else await self.after_close(closed, reason)
+        return None if closed is None else await self.after_close(closed, reason, alert=alert)
 
-    async def after_close(self, closed: Session, reason: str) -> list[Notice]:
+    async def alert_waiting(self) -> list[Notice]:
+        """One "someone is waiting" per volunteer on duty (after several chats went back)."""
+        _, urgent, _ = await self.queue.counts()
+        return await self._alert_on_duty(bool(urgent))
+
+    async def after_close(
+        self, closed: Session, reason: str, *, alert: bool = True
+    ) -> list[Notice]:
         """What each side is told once a chat has closed (and, if the volunteer left, the
         visitor's return to the queue, with the volunteers on duty alerted)."""
         notices: list[Notice] = []
@@ -275,7 +284,8 @@ class RelayService:
             on_duty, _ = await self._capacity()
             if on_duty:
                 notices.append(Notice(closed.visitor, "relay.volunteer_left_requeued"))
-                notices += await self._alert_on_duty(closed.urgent)
+                if alert:
+                    notices += await self._alert_on_duty(closed.urgent)
             else:
                 notices.append(Notice(closed.visitor, "queue.nobody_now", buttons=NOBODY_BUTTONS))
             if reason == "absent":

@@ -575,7 +575,12 @@ async def sweep(application: Application) -> None:
     await deliver(application.bot, core, result.notices)
     for session in result.ended:
         await deliver(application.bot, core, await core.relay.after_close(session, "idle"))
-    for session in result.absent:
-        await end_session(application.bot, core, session, "absent")
+    for session in result.absent:  # volunteers alerted once below, not once per chat
+        await deliver(
+            application.bot, core, await core.relay.close(session, "absent", alert=False) or []
+        )
+    if result.absent:
+        await deliver(application.bot, core, await core.relay.alert_waiting())
+        await refresh_queue(application.bot, core)
     if result.queue_changed:
         await refresh_queue(application.bot, core)

@@ -445,7 +445,6 @@ async def test_wrong_typed_fields_that_ptb_parses_leave_the_bot_up(harness: Harn
     assert h.standin.internal_errors == []
 
 
-
 @pytest.mark.parametrize("case", ["chat is a string", "date is a string", "empty message"])
 async def test_an_unparsable_update_does_not_stall_polling(harness: Harness, case: str) -> None:
     h = harness
@@ -456,7 +455,6 @@ async def test_an_unparsable_update_does_not_stall_polling(harness: Harness, cas
     except TimeoutError:
         pytest.fail(f"{case}: polling stalled; /start was never fetched")
     assert fresh.bot_messages()
-
 
 
 async def test_an_unparsable_update_leaves_no_text_in_the_logs(
