@@ -7,40 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Awaitable, Callable
-from functools import wraps
+from collections.abc import Awaitable
 
 from telegram import Update
 
 from bot import screens
-from bot.admin import Role
 from bot.relay import Notice
 from bot.screens import Screen
 from bot.staff import INVITE_PREFIX, ROLES, Staff
 from handlers.commands import publish_commands, publish_role_menus, refresh_person
-from handlers.common import BotContext, answer_query, deliver, show
-from handlers.fallback import unknown_command
+from handlers.common import BotContext, answer_query, deliver, requires, show
 from handlers.relay import end_session, refresh_queue
 
 log = logging.getLogger(__name__)
-
-Handler = Callable[[Update, BotContext], Awaitable[None]]
-
-
-def requires(role: Role) -> Callable[[Handler], Handler]:
-    """Refuse (exactly like an unknown command) anyone below `role`, checked on arrival."""
-
-    def decorate(handler: Handler) -> Handler:
-        @wraps(handler)
-        async def guarded(update: Update, context: BotContext) -> None:
-            if not context.has_role(role):
-                await unknown_command(update, context)
-                return
-            await handler(update, context)
-
-        return guarded
-
-    return decorate
 
 
 def _say(context: BotContext, update: Update, key: str, **values: object) -> Awaitable[object]:

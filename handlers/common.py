@@ -9,7 +9,8 @@ pseudonym, for 48 hours) so a quick exit can delete it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
+from functools import wraps
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
@@ -193,3 +194,24 @@ async def answer_query(update: Update, text: str | None = None) -> None:
             await update.callback_query.answer(text)
         except TelegramError:
             pass
+
+
+Handler = Callable[[Update, BotContext], Awaitable[None]]
+
+
+def requires(role: Role) -> Callable[[Handler], Handler]:
+    """Refuse (exactly like an unknown command) anyone below `role`, checked on arrival."""
+
+    def decorate(handler: Handler) -> Handler:
+        @wraps(handler)
+        async def guarded(update: Update, context: BotContext) -> None:
+            if not context.has_role(role):
+                from handlers.fallback import unknown_command  # fallback imports this module
+
+                await unknown_command(update, context)
+                return
+            await handler(update, context)
+
+        return guarded
+
+    return decorate

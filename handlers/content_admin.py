@@ -17,9 +17,8 @@ from bot.content_admin import MAX_BYTES, ContentFiles, Proposal, parse_name, pro
 from bot.core import Core
 from bot.relay import Notice
 from bot.screens import Button, Screen
-from handlers.admin import requires
 from handlers.commands import publish_commands
-from handlers.common import BotContext, answer_query, deliver, show
+from handlers.common import BotContext, answer_query, deliver, requires, show
 
 log = logging.getLogger(__name__)
 

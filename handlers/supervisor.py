@@ -14,8 +14,7 @@ from telegram import Update
 
 from bot.relay import Notice, Session
 from bot.screens import Screen
-from handlers.common import BotContext, deliver, show
-from handlers.fallback import unknown_command
+from handlers.common import BotContext, deliver, requires, show
 from handlers.relay import end_session, pick_session
 
 DEFAULT_BLOCK_DAYS = 7
@@ -32,11 +31,9 @@ async def _own_session(update: Update, context: BotContext) -> Session | None:
     return await pick_session(context, update, sessions)
 
 
+@requires("volunteer")
 async def escalate(update: Update, context: BotContext) -> None:
     """`/escalate`: alert on-duty supervisors and admins (everyone senior if none is on duty)."""
-    if not context.has_role("volunteer"):
-        await unknown_command(update, context)
-        return
     session = await _own_session(update, context)
     if session is None:
         return
@@ -79,11 +76,9 @@ async def _session_arg(update: Update, context: BotContext) -> Session | None:
     return session
 
 
+@requires("supervisor")
 async def join(update: Update, context: BotContext) -> None:
     """`/join <chat>`: read along silently (copies of both sides, labelled by alias)."""
-    if not context.has_role("supervisor"):
-        await unknown_command(update, context)
-        return
     session = await _session_arg(update, context)
     if session is None:
         return
@@ -104,11 +99,9 @@ async def join(update: Update, context: BotContext) -> None:
     )
 
 
+@requires("supervisor")
 async def takeover(update: Update, context: BotContext) -> None:
     """`/takeover <chat>`: the supervisor continues the chat; the volunteer steps out."""
-    if not context.has_role("supervisor"):
-        await unknown_command(update, context)
-        return
     session = await _session_arg(update, context)
     if session is None:
         return
@@ -139,11 +132,9 @@ async def takeover(update: Update, context: BotContext) -> None:
     )
 
 
+@requires("volunteer")
 async def block(update: Update, context: BotContext) -> None:
     """`/block [days]`: end the chat and keep this visitor from queueing for a while."""
-    if not context.has_role("volunteer"):
-        await unknown_command(update, context)
-        return
     session = await _own_session(update, context)
     if session is None:
         return
