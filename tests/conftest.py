@@ -15,6 +15,7 @@ import pytest
 
 from bot.app import configure_logging
 from bot.harness import DEFAULT_SPEC, Harness, offline_settings
+from bot.standin import SimUser
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -90,3 +91,17 @@ async def editable_harness(
     shutil.copytree(CONTENT, content)
     async with running_harness(tmp_path, clock, content=content, rate_limit=False) as h:
         yield h
+
+
+async def say(h: Harness, user: SimUser, text: str) -> dict:
+    """Send as `user`, wait until the bot has handled it, return its latest message."""
+    await user.send(text)
+    await h.settle()
+    return user.last_bot_message()
+
+
+async def press(h: Harness, user: SimUser, button: str | int) -> dict:
+    """Press a button as `user`, wait until the bot has handled it."""
+    await user.press(button)
+    await h.settle()
+    return user.last_bot_message()

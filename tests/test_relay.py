@@ -8,7 +8,7 @@ import re
 from bot.harness import Harness
 from bot.standin import SimUser
 from handlers.relay import sweep
-from tests.conftest import ADMIN_ID
+from tests.conftest import ADMIN_ID, press, say
 
 
 def en(h: Harness, key: str, **values: object) -> str:
@@ -18,18 +18,6 @@ def en(h: Harness, key: str, **values: object) -> str:
 
 def first_line(h: Harness, key: str, **values: object) -> str:
     return en(h, key, **values).split("\n")[0]
-
-
-async def say(h: Harness, user: SimUser, text: str) -> dict:
-    await user.send(text)
-    await h.settle()
-    return user.last_bot_message()
-
-
-async def press(h: Harness, user: SimUser, button: str | int) -> dict:
-    await user.press(button)
-    await h.settle()
-    return user.last_bot_message()
 
 
 def last_text(user: SimUser) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from bot.harness import Harness
 from bot.standin import SimUser
-from tests.conftest import ADMIN_ID, running_harness
+from tests.conftest import ADMIN_ID, press, running_harness, say
 
 
 @pytest.fixture
@@ -18,18 +18,6 @@ async def harness(tmp_path, clock, log_output):
         yield h
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
-
-
-async def say(h: Harness, user: SimUser, text: str) -> dict:
-    await user.send(text)
-    await h.settle()
-    return user.last_bot_message()
-
-
-async def press(h: Harness, user: SimUser, button: str | int) -> dict:
-    await user.press(button)
-    await h.settle()
-    return user.last_bot_message()
 
 
 def labels(user: SimUser) -> list[str]:
