@@ -27,6 +27,7 @@ from bot.core import Core
 from bot.polling import DurablePoller
 from bot.storage.inbox_repo import InboxRepository
 from bot.throttle import ChatOrderedUpdateProcessor, ChatRateLimiter
+from bot.transport import AiohttpRequest
 from handlers import (
     admin,
     content_admin,
@@ -63,7 +64,8 @@ def build_application(
         .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(processor)
         .rate_limiter(ChatRateLimiter(enabled=settings.rate_limit))
-        .connection_pool_size(concurrency + 4)
+        .request(AiohttpRequest(concurrency + 4))  # why not httpx: bot/transport.py
+        .get_updates_request(AiohttpRequest(1))
         .build()
     )
     application.bot_data["core"] = core
@@ -218,8 +220,8 @@ def configure_logging(
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # httpx logs every URL (which holds the token); PTB at DEBUG logs whole updates (texts).
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # HTTP clients may log URLs (which hold the token); PTB at DEBUG logs whole updates (texts).
+    for name in ("httpx", "httpcore", "aiohttp"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     for name in ("telegram", "apscheduler", "aiosqlite"):
         logging.getLogger(name).setLevel(max(logging.INFO, logging.getLevelName(level)))

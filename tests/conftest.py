@@ -60,8 +60,10 @@ async def running_harness(
 ) -> AsyncIterator[Harness]:
     """The real bot against the stand-in on a fresh database; checks the Bot API on exit."""
     settings = offline_settings(
-        tmp_path / "data" / "bot.sqlite3", content,
-        admin_ids=frozenset({ADMIN_ID, SECOND_ADMIN_ID}), **changes,
+        tmp_path / "data" / "bot.sqlite3",
+        content,
+        admin_ids=frozenset({ADMIN_ID, SECOND_ADMIN_ID}),
+        **changes,
     )
     h = Harness(settings, api_spec=api_spec(), clock=clock)
     await h.start()

@@ -15,8 +15,23 @@ def test_valid_round_trip(data: str) -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [None, "", "menu:x", "se", "se:-1", "se:abc", "se:1234", "country:lb", "admin:promote",
-     "lang:" + "a" * 70, "x" * 65, "forget:maybe", "se:1:2", "\u202emenu", "menu\x00"],
+    [
+        None,
+        "",
+        "menu:x",
+        "se",
+        "se:-1",
+        "se:abc",
+        "se:1234",
+        "country:lb",
+        "admin:promote",
+        "lang:" + "a" * 70,
+        "x" * 65,
+        "forget:maybe",
+        "se:1:2",
+        "\u202emenu",
+        "menu\x00",
+    ],
 )
 def test_forged_or_malformed_is_refused(data: str | None) -> None:
     assert parse(data) is None

@@ -44,7 +44,9 @@ def test_bad_setting_is_named(change: dict[str, str], named: str) -> None:
 
 def test_env_file_is_read_and_environment_wins(tmp_path: Path) -> None:
     env = tmp_path / ".env"
-    env.write_text(f"TELEGRAM_BOT_TOKEN=9:fromfile\nDATA_KEYS={generate_data_key()}\nADMIN_IDS=5,6\n")
+    env.write_text(
+        f"TELEGRAM_BOT_TOKEN=9:fromfile\nDATA_KEYS={generate_data_key()}\nADMIN_IDS=5,6\n"
+    )
     s = load_settings({"ADMIN_IDS": "7"}, env_file=env)
     assert s.token == "9:fromfile" and s.admin_ids == frozenset({7})
 
@@ -52,8 +54,12 @@ def test_env_file_is_read_and_environment_wins(tmp_path: Path) -> None:
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], cwd=cwd, env=env, capture_output=True,
-        text=True, timeout=60,
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

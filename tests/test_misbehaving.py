@@ -14,10 +14,9 @@ import warnings
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import httpx
-
 from bot.harness import Harness
 from bot.standin import SimUser
+from bot.transport import AiohttpRequest
 from tests.test_relay import connect, en, onboard, queue_visitor
 
 TOO_MANY = "Too Many Requests: retry after {}"
@@ -50,13 +49,11 @@ def no_errors(h: Harness, log_output: io.StringIO) -> None:
 
 
 def shorten_read_timeout(h: Harness, seconds: float) -> None:
-    """PTB waits 5 s for an answer by default; a test of timeouts need not wait that long.
-
-    Reaches into PTB's HTTPXRequest for its httpx client (wanted instead: a read-timeout
-    argument on `Harness`)."""
+    """The bot waits 5 s for an answer by default; a test of timeouts need not wait that long."""
     assert h.application is not None
-    client = h.application.bot.request._client  # type: ignore[attr-defined]
-    client.timeout = httpx.Timeout(5.0, read=seconds)
+    request = h.application.bot.request
+    assert isinstance(request, AiohttpRequest)
+    request.default_read_timeout = seconds
 
 
 def delay_calls(

@@ -89,8 +89,12 @@ async def test_relay_leaves_no_identifiers_or_texts_at_rest(
     assert SECRET_TEXT in volunteer.texts()  # it really was relayed
     db_path = h.settings.database_path
     wal = db_path.with_name(db_path.name + "-wal")
-    volunteer_needles = [str(volunteer.id).encode(), b"Real name of River", b"river_tg",
-                         b"Are you safe now"]
+    volunteer_needles = [
+        str(volunteer.id).encode(),
+        b"Real name of River",
+        b"river_tg",
+        b"Are you safe now",
+    ]
     for path in (db_path, wal):
         data = path.read_bytes()
         assert [n for n in needles(USER_ID) if n in data] == []

@@ -428,8 +428,11 @@ def test_assess_never_raises(detector: RiskDetector, text: str) -> None:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(["i want to kill myself", "بدي اقتل حالي", "3ayez amoot", "ما ابي اعيش"]),
-    st.lists(st.sampled_from(["\u200b", "\u200d", "\u200f", "\u0640", "\u064e", "\u00ad"]),
-             min_size=1, max_size=6),
+    st.lists(
+        st.sampled_from(["\u200b", "\u200d", "\u200f", "\u0640", "\u064e", "\u00ad"]),
+        min_size=1,
+        max_size=6,
+    ),
     st.randoms(use_true_random=False),
     st.sampled_from(["", "so ", "honestly... ", "والله "]),
 )
@@ -452,8 +455,10 @@ def test_one_pass_is_fast_with_a_thousand_phrases() -> None:
     lists = [_lists("en"), _lists("ar"), SafetyLists(high={"synthetic": synthetic}, elevated={})]
     big = RiskDetector.from_lists(lists)
     assert big.phrase_count >= 1000
-    message = ("honestly today was long and my boss kept me late again, then the bus never "
-               "came and i walked home in the rain. والله تعبت، ما حدا سأل عني اليوم ابدا")[:200]
+    message = (
+        "honestly today was long and my boss kept me late again, then the bus never "
+        "came and i walked home in the rain. والله تعبت، ما حدا سأل عني اليوم ابدا"
+    )[:200]
     big.assess(message)
     runs = 300
     start = time.perf_counter()

@@ -15,6 +15,7 @@ def test_paragraphs_then_words_then_hard_cut() -> None:
     text = "\n\n".join(["word " * 300] * 5)
     parts = split_text(text, 4096)
     assert all(utf16(p) <= 4096 for p in parts) and len(parts) > 1
+
     def squash(s: str) -> str:
         return s.replace("\n", "").replace(" ", "")
 

@@ -17,6 +17,7 @@ async def harness(tmp_path, clock, log_output):
     async with running_harness(tmp_path, clock, rate_limit=True) as h:
         yield h
 
+
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
