@@ -22,7 +22,7 @@ SPEC = Path("/work/shared/data/telegram-bot-api/api.json")
 
 @pytest.fixture
 async def standin() -> AsyncIterator[BotAPIStandIn]:
-    server = BotAPIStandIn(api_spec=SPEC if SPEC.exists() else None)
+    server = BotAPIStandIn(api_spec=SPEC)
     await server.start()
     try:
         yield server
