@@ -100,6 +100,7 @@ async def open_sessions(h: Harness, count: int, *, per_volunteer: int = 1) -> li
     for i in range(math.ceil(count / per_volunteer)):
         user = standin.user(first_name=f"Volunteer {i}", username=f"vol_{i}_tg")
         standin.state.private_chat(user.as_dict())  # Telegram knows the chat once they wrote
+        await core.visitors.load(user.id, "en")  # as their /start did, before the invite
         code = await core.staff.create_invite()
         assert await core.staff.redeem(code, user.id) == "ok"
         staff = await core.staff.get(core.visitors.pseudonym(user.id))

@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.content.loader import Content, ContentError, Problem, load_content
 from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher, Pseudonymizer
 from bot.relay import RelayService
-from bot.staff import StaffService
+from bot.staff import Staff, StaffService
 from bot.stats import StatsReport, compute
 from bot.storage.admin_repo import AuditRepository, BlockRepository, ContentChangeRepository
 from bot.storage.db import Database
@@ -24,7 +24,7 @@ from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepos
 from bot.storage.repositories import ChatMessageRepository, MetaRepository, VisitorRepository
 from bot.storage.staff_repo import StaffRepository
 from bot.storage.stats_repo import StatsRepository
-from bot.visitors import Prefs, VisitorService
+from bot.visitors import Prefs, Visitor, VisitorService
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +136,12 @@ class Core:
         """Pseudonyms of every admin: from settings, and promoted in the bot."""
         promoted = [s.pseudonym for s in await self.staff.all() if s.active and s.role == "admin"]
         return sorted(set(self.admin_pseudonyms) | set(promoted))
+
+    async def identify(self, telegram_id: int, default_locale: str) -> tuple[Visitor, Staff | None]:
+        """Who is writing: their visitor record (made on first contact) and their staff record,
+        if any, in one read. Roles are read fresh for every update, never cached."""
+        visitor, staff_row = await self.visitors.load_with_staff(telegram_id, default_locale)
+        return visitor, self.staff.from_row(staff_row)
 
     async def contact(self, pseudonym: bytes) -> Contact | None:
         """Where to write to a person, with their preferences; None if they are gone."""

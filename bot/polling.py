@@ -102,10 +102,9 @@ class DurablePoller:
                 backoff = min(backoff * 2, 30.0)
                 continue
             try:
-                for raw in raw_updates:
-                    offset = max(offset, await self._take(raw) + 1)
+                offset = max(offset, await self._take(raw_updates) + 1)
             except Exception as exc:  # e.g. the disk is full or the database locked
-                # The offset only moved past what was stored: Telegram keeps the rest for us.
+                # The offset did not move: Telegram keeps the whole batch for us.
                 log.error("polling: could not store an update: %s", type(exc).__name__)
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 30.0)
@@ -125,24 +124,35 @@ class DurablePoller:
         )
         return [u for u in result if isinstance(u, dict)] if isinstance(result, list) else []
 
-    async def _take(self, raw: dict[str, Any]) -> int:
-        """Store one update and queue it for handling; returns its id (skipped ones included)."""
-        update_id = raw.get("update_id")
-        if not isinstance(update_id, int):
-            raise ValueError("an update without an id")  # cannot happen with Telegram
-        try:
-            update = Update.de_json(raw, self.application.bot)
-        except Exception:  # a shape PTB cannot read: skip it, never block the others
-            log.warning("skipped an update that could not be read")
-            await self.inbox.store(update_id, b"", self.clock())
-            await self.inbox.done(update_id)
-            return update_id
-        sealed = self.cipher.encrypt(
-            json.dumps(raw, separators=(",", ":")).encode(), inbox_context(update_id)
-        )
-        if await self.inbox.store(update_id, sealed, self.clock()):
-            await self.application.update_queue.put(update)
-        return update_id
+    async def _take(self, raw_updates: list[dict[str, Any]]) -> int:
+        """Store a batch in one write, then queue the new ones for handling, in order.
+
+        Returns the highest update id seen (-1 for none). One write for the batch, not one per
+        update: under load a `getUpdates` answer holds up to 100 updates.
+        """
+        rows: list[tuple[int, bytes, bool]] = []
+        updates: dict[int, Update] = {}
+        for raw in raw_updates:
+            update_id = raw.get("update_id")
+            if not isinstance(update_id, int):
+                raise ValueError("an update without an id")  # cannot happen with Telegram
+            try:
+                updates[update_id] = Update.de_json(raw, self.application.bot)
+            except Exception:  # a shape PTB cannot read: skip it, never block the others
+                log.warning("skipped an update that could not be read")
+                rows.append((update_id, b"", True))
+                continue
+            sealed = self.cipher.encrypt(
+                json.dumps(raw, separators=(",", ":")).encode(), inbox_context(update_id)
+            )
+            rows.append((update_id, sealed, False))
+        if not rows:
+            return -1
+        new = await self.inbox.store(rows, self.clock())
+        for update_id, update in updates.items():
+            if update_id in new:  # not a redelivery of an update already stored
+                await self.application.update_queue.put(update)
+        return max(update_id for update_id, _, _ in rows)
 
     async def purge(self) -> int:
         return await self.inbox.purge(self.clock() - KEEP_DONE_IDS)

@@ -122,6 +122,11 @@ class StaffService:
     async def get(self, pseudonym: bytes) -> Staff | None:
         return _staff(await self._repo.by_pseudonym(pseudonym))
 
+    @staticmethod
+    def from_row(row: StaffRow | None) -> Staff | None:
+        """A staff member from a row read elsewhere (`Core.identify` reads it with the visitor)."""
+        return _staff(row)
+
     async def by_alias(self, alias: str) -> Staff | None:
         return _staff(await self._repo.by_alias(clean_alias(alias)))
 

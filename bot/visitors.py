@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, replace
 
 from bot.crypto import DataCipher, Pseudonymizer
 from bot.storage.repositories import ChatMessageRepository, VisitorRepository, VisitorRow
+from bot.storage.staff_repo import StaffRow
 
 NO_COUNTRY = "-"  # the visitor chose "prefer not to say"
 DELETE_WINDOW = 48 * 3600  # Telegram lets a bot delete private-chat messages for 48 hours
@@ -64,7 +65,21 @@ class VisitorService:
     async def load(self, telegram_id: int, default_locale: str) -> Visitor:
         """The visitor behind a Telegram id, created (with a guessed locale) on first contact."""
         pseudonym = self._pseudonymize(telegram_id)
-        row = await self._visitors.get(pseudonym)
+        return await self._from_row(
+            telegram_id, pseudonym, await self._visitors.get(pseudonym), default_locale
+        )
+
+    async def load_with_staff(
+        self, telegram_id: int, default_locale: str
+    ) -> tuple[Visitor, StaffRow | None]:
+        """`load`, plus the person's staff row if they have one, read together."""
+        pseudonym = self._pseudonymize(telegram_id)
+        row, staff = await self._visitors.get_with_staff(pseudonym)
+        return await self._from_row(telegram_id, pseudonym, row, default_locale), staff
+
+    async def _from_row(
+        self, telegram_id: int, pseudonym: bytes, row: VisitorRow | None, default_locale: str
+    ) -> Visitor:
         if row is not None:
             prefs = Prefs(**self._cipher.decrypt_json(row.prefs, visitor_prefs_context(pseudonym)))
             if row.seen_day != self._today():

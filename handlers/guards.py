@@ -66,8 +66,7 @@ async def load_visitor(update: Update, context: BotContext) -> None:
     core = context.core
     locale = core.content.current.match_language(user.language_code)
     context.user_id = user.id
-    context.visitor = await core.visitors.load(user.id, locale)
-    context.staff = await core.staff.get(context.visitor.pseudonym)
+    context.visitor, context.staff = await core.identify(user.id, locale)
     context.role = role_of(context.visitor.pseudonym, context.staff, core.admin_pseudonyms)
     message = update.message or update.edited_message
     if update.message is not None and message is not None:

@@ -24,7 +24,7 @@ async def crash_with_update_unhandled(h: Harness, user: SimUser, text: str) -> d
     await h.start_bot_paused()
     core = h.core
     sealed = core.cipher.encrypt(json.dumps(update).encode(), inbox_context(update["update_id"]))
-    await InboxRepository(core.db).store(update["update_id"], sealed, core.clock())
+    await InboxRepository(core.db).store([(update["update_id"], sealed, False)], core.clock())
     return update
 
 

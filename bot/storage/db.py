@@ -92,12 +92,14 @@ class Database:
                 raise
 
     async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> Any:
-        async with self._lock:
-            return await (await self.conn.execute(sql, tuple(params))).fetchone()
+        """The first row, or None. (One trip to the database thread: each trip costs more
+        than a small indexed query itself, so reads fetch in the same trip as they run.)"""
+        rows = await self.fetchall(sql, params)
+        return rows[0] if rows else None
 
     async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         async with self._lock:
-            return list(await (await self.conn.execute(sql, tuple(params))).fetchall())
+            return list(await self.conn.execute_fetchall(sql, tuple(params)))
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:

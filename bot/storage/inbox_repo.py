@@ -9,15 +9,19 @@ class InboxRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def store(self, update_id: int, payload: bytes, now: float) -> bool:
-        """Keep an update until it is handled. False if this update was seen before."""
-        return (
-            await self.db.execute(
-                "INSERT OR IGNORE INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)",
-                (update_id, payload, now),
-            )
-            == 1
+    async def store(self, updates: list[tuple[int, bytes, bool]], now: float) -> set[int]:
+        """Keep updates (id, sealed payload, already done) until they are handled, in one
+        statement. Returns the ids stored now: an id seen before is left alone."""
+        if not updates:
+            return set()
+        values = ", ".join(["(?, ?, ?, ?)"] * len(updates))
+        params = [x for u, payload, done in updates for x in (u, payload, now, int(done))]
+        rows = await self.db.fetchall(
+            "INSERT OR IGNORE INTO inbox (update_id, payload, received_at, done) "
+            f"VALUES {values} RETURNING update_id",
+            params,
         )
+        return {r[0] for r in rows}
 
     async def done(self, update_id: int) -> None:
         """Handled: the content goes at once; the id stays a while to refuse a redelivery."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.storage.db import Database
+from bot.storage.staff_repo import STAFF_FIELDS, StaffRow, staff_row
 
 
 class MetaRepository:
@@ -43,6 +44,24 @@ class VisitorRepository:
         if row is None:
             return None
         return VisitorRow(bytes(row[0]), bytes(row[1]), bytes(row[2]), row[3])
+
+    async def get_with_staff(self, pseudonym: bytes) -> tuple[VisitorRow | None, StaffRow | None]:
+        """The visitor row and the staff row of one person, in one read: every update needs
+        both (who is writing, and in what role), and each read is a trip to the DB thread."""
+        staff_columns = ", ".join(f"s.{name}" for name in STAFF_FIELDS)
+        row = await self.db.fetchone(
+            f"SELECT v.pseudonym, v.chat, v.prefs, v.seen_day, {staff_columns} "
+            "FROM (SELECT ? AS p) AS k "
+            "LEFT JOIN visitors AS v ON v.pseudonym = k.p "
+            "LEFT JOIN staff AS s ON s.pseudonym = k.p",
+            (pseudonym,),
+        )
+        visitor = (
+            None
+            if row[0] is None
+            else VisitorRow(bytes(row[0]), bytes(row[1]), bytes(row[2]), row[3])
+        )
+        return visitor, staff_row(row[4:])
 
     async def upsert(self, row: VisitorRow) -> None:
         await self.db.execute(

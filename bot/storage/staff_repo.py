@@ -6,9 +6,19 @@ from dataclasses import dataclass
 
 from bot.storage.db import Database
 
-_COLUMNS = (
-    "id, pseudonym, chat, alias, role, status, on_duty, duty_since, created_at, rest_reminded"
+STAFF_FIELDS = (
+    "id",
+    "pseudonym",
+    "chat",
+    "alias",
+    "role",
+    "status",
+    "on_duty",
+    "duty_since",
+    "created_at",
+    "rest_reminded",
 )
+_COLUMNS = ", ".join(STAFF_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -25,8 +35,9 @@ class StaffRow:
     rest_reminded: bool
 
 
-def _row(r: tuple | None) -> StaffRow | None:
-    if r is None:
+def staff_row(r: tuple | None) -> StaffRow | None:
+    """A staff row from the columns in STAFF_FIELDS order (None: no row, or a LEFT JOIN miss)."""
+    if r is None or r[0] is None:
         return None
     return StaffRow(
         r[0], bytes(r[1]), bytes(r[2]), r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9])
@@ -38,31 +49,31 @@ class StaffRepository:
         self.db = db
 
     async def by_pseudonym(self, pseudonym: bytes) -> StaffRow | None:
-        return _row(
+        return staff_row(
             await self.db.fetchone(
                 f"SELECT {_COLUMNS} FROM staff WHERE pseudonym = ?", (pseudonym,)
             )
         )
 
     async def by_alias(self, alias: str) -> StaffRow | None:
-        return _row(
+        return staff_row(
             await self.db.fetchone(f"SELECT {_COLUMNS} FROM staff WHERE alias = ?", (alias,))
         )
 
     async def by_id(self, staff_id: int) -> StaffRow | None:
-        return _row(
+        return staff_row(
             await self.db.fetchone(f"SELECT {_COLUMNS} FROM staff WHERE id = ?", (staff_id,))
         )
 
     async def all(self) -> list[StaffRow]:
         rows = await self.db.fetchall(f"SELECT {_COLUMNS} FROM staff ORDER BY alias")
-        return [r for r in map(_row, rows) if r is not None]
+        return [r for r in map(staff_row, rows) if r is not None]
 
     async def on_duty(self) -> list[StaffRow]:
         rows = await self.db.fetchall(
             f"SELECT {_COLUMNS} FROM staff WHERE on_duty = 1 AND status = 'active'"
         )
-        return [r for r in map(_row, rows) if r is not None]
+        return [r for r in map(staff_row, rows) if r is not None]
 
     async def redeem_invite(
         self, code_hash: bytes, now: float, pseudonym: bytes, chat: bytes
