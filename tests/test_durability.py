@@ -82,6 +82,24 @@ async def test_redelivered_update_is_not_handled_twice(harness: Harness) -> None
     assert visitor.texts()[-1].endswith("and back")
 
 
+async def test_one_batch_with_a_redelivery_and_new_messages(harness: Harness) -> None:
+    """A `getUpdates` answer is stored in one write: the redelivered update in it is skipped,
+    the new ones around it are each handled once, in order."""
+    h = harness
+    visitor, volunteer = await connect(h)
+    await visitor.send("first")
+    await h.settle()
+    update = h.standin.delivered_updates()[-1]
+    await h.stop_bot()
+    await visitor.send("second")
+    h.standin.redeliver(update)
+    await visitor.send("third")
+    await h.start_bot()
+    await h.settle()
+    relayed = [t for t in volunteer.texts() if t.endswith(("first", "second", "third"))]
+    assert [t.rsplit("\n", 1)[-1] for t in relayed] == ["first", "second", "third"]
+
+
 async def test_inbox_holds_no_text_once_handled(harness: Harness) -> None:
     h = harness
     visitor, _ = await connect(h)
