@@ -22,7 +22,7 @@ async def run_all(quick: bool, duration: float) -> list[Result]:
 
     Each result is also printed (as its JSON) the moment it is known, on stderr."""
     steps = [
-        lambda: relay_throughput.run(messages=600 if quick else 3000),
+        lambda: relay_throughput.run(messages=600 if quick else 3000, rounds=1 if quick else 3),
         lambda: latency.run(duration=10.0 if quick else duration),
         lambda: round_trip.run(per_chat=10 if quick else 40),
         lambda: ordering.run(messages=20 if quick else 100),
