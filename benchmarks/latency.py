@@ -46,8 +46,8 @@ async def run(duration: float = 60.0, rate: float = 30.0, sessions: int = 20) ->
                 served.setdefault(message["text"], now)
 
     def on_copy(call: ApiCall, _observed: float) -> None:
-        # texts are re-sent with sendMessage (a discreet first line may go in front)
-        start = served.get(str(call.params.get("text", "")).split("\n")[-1])
+        # copied, or re-sent with sendMessage (a discreet first line may go in front)
+        start = served.get((h.standin.text_sent(call) or "").split("\n")[-1])
         if start is not None:
             latencies.append(call.received_at - start)  # received_at: arrival at the stand-in
 

@@ -236,8 +236,16 @@ def _shift(entities: tuple[MessageEntity, ...], by: int) -> list[MessageEntity]:
             custom_emoji_id=e.custom_emoji_id,
         )
         for e in entities
-        if e.type != MessageEntity.TEXT_MENTION  # would carry a Telegram user's identity
+        if not _identifies(e)
     ]
+
+
+def _identifies(entity: MessageEntity) -> bool:
+    """A mention by account (`text_mention`) or a `tg://` link (`tg://user?id=...`,
+    `tg://openmessage?user_id=...`) would let the other side open a Telegram account."""
+    if entity.type == MessageEntity.TEXT_MENTION:
+        return True
+    return entity.type == MessageEntity.TEXT_LINK and (entity.url or "").lower().startswith("tg:")
 
 
 def _utf16(text: str) -> int:
@@ -280,14 +288,13 @@ def _discreet_prefix(core: Core, contact: Contact, origin: Side) -> str:
 async def _send_text(
     context: BotContext,
     contact: Contact,
-    origin: Side,
+    prefix: str,
     message: Message,
     reply: ReplyParameters | None,
 ) -> list[int]:
     """Re-send a text (never `forward_message`): formatting kept, identities dropped (a
     `text_mention` would carry a Telegram account), split if the neutral line pushes it over
     Telegram's limit. Returns the ids of the parts, the first one standing for the message."""
-    prefix = _discreet_prefix(context.core, contact, origin)
     parts = split_text(prefix + (message.text or ""))
     ids = []
     for i, part in enumerate(parts):
@@ -327,14 +334,24 @@ async def relay_message(
     reply = ReplyParameters(target, allow_sending_without_reply=True) if target else None
 
     async def send() -> list[int]:
-        if kind == "text":
-            return await _send_text(context, contact, origin, message, reply)
+        # A text is re-sent when something must change: the neutral line goes in front, or an
+        # entity would identify someone. Otherwise Telegram copies it: less to send and read.
+        prefix = _discreet_prefix(core, contact, origin)
+        if kind == "text" and (prefix or any(map(_identifies, message.entities))):
+            return await _send_text(context, contact, prefix, message, reply)
+        caption: dict[str, object] = {}
+        if any(map(_identifies, message.caption_entities)):
+            caption = {
+                "caption": message.caption,
+                "caption_entities": _shift(message.caption_entities, 0),
+            }
         copied = await context.bot.copy_message(
             contact.chat_id,
             message.chat_id,
             message.message_id,
             protect_content=True,
             reply_parameters=reply,
+            **caption,  # type: ignore[arg-type]
         )
         return [copied.message_id]
 

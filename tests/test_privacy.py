@@ -113,3 +113,34 @@ def test_tracebacks_and_exception_texts_are_redacted(log_output: io.StringIO) ->
     text = log_output.getvalue()
     assert "Traceback" in text and "a handler failed" in text
     assert str(USER_ID) not in text
+
+
+async def test_relayed_texts_carry_no_link_to_an_account(harness: Harness) -> None:
+    """A mention by account, or a `tg://user` link, would let the other side open a Telegram
+    profile: such texts are re-sent without them. Plain texts are copied by Telegram."""
+    from tests.test_relay import connect
+
+    h = harness
+    visitor, volunteer = await connect(h)
+    friend = {"id": 7_123_456_789, "is_bot": False, "first_name": "Sam"}
+    text = "ask Sam or me, or see this"
+    await visitor.send(
+        text,
+        entities=[
+            {"type": "text_mention", "offset": 4, "length": 3, "user": friend},
+            {"type": "text_link", "offset": 11, "length": 2, "url": f"tg://user?id={USER_ID}"},
+            {"type": "bold", "offset": 22, "length": 4},
+        ],
+    )
+    await visitor.send("just plain words")
+    await volunteer.send("thank you", entities=[{"type": "italic", "offset": 0, "length": 5}])
+    await h.settle()
+    received = [m for m in h.standin.chat_history(volunteer.id) if m.get("text") == text]
+    assert len(received) == 1
+    assert [e["type"] for e in received[0].get("entities", [])] == ["bold"]
+    assert "plain words" in " ".join(volunteer.texts())
+    copies = [c for c in h.standin.calls_to("copyMessage") if c.chat_id == volunteer.id]
+    assert len(copies) == 1  # the plain text; the other was re-sent without the links
+    # the volunteer's words go to the visitor behind the neutral line, formatting kept
+    (back,) = [m for m in h.standin.chat_history(visitor.id) if "thank you" in m.get("text", "")]
+    assert [e["type"] for e in back.get("entities", [])] == ["italic"]

@@ -135,6 +135,7 @@ class Deliveries:
     """Every relayed message as it reaches Telegram, with the moment it arrived."""
 
     def __init__(self, standin: BotAPIStandIn, chats: set[int]) -> None:
+        self.standin = standin
         self.chats = chats
         self.arrivals: dict[str, list[float]] = defaultdict(list)
         self.calls = 0
@@ -147,7 +148,7 @@ class Deliveries:
             return
         if call.chat_id not in self.chats:
             return
-        text = str(call.params.get("text", "")).split("\n")[-1]
+        text = (self.standin.text_sent(call) or "").split("\n")[-1]
         if not text.startswith("soak-"):
             return
         self.arrivals[text].append(time.monotonic())

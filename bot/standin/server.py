@@ -265,6 +265,19 @@ class BotAPIStandIn:
         """Visible messages of a chat in order (deletions removed, edits applied), copied."""
         return self.state.history(chat_id)
 
+    def text_sent(self, call: ApiCall) -> str | None:
+        """The text a successful `sendMessage` or `copyMessage` put in its chat (a copy's
+        params name only the source message, so this reads the copy itself), else None."""
+        if not call.ok or call.chat_id is None or not isinstance(call.result, dict):
+            return None
+        if call.method == "sendMessage":
+            return call.result.get("text")
+        if call.method != "copyMessage":
+            return None
+        chat = self.state.chats.get(call.chat_id)
+        message = chat.messages.get(call.result.get("message_id")) if chat is not None else None
+        return None if message is None else message.get("text")
+
     def calls_to(self, method: str) -> list[ApiCall]:
         return list(self._calls_by_method.get(method.lower(), ()))
 

@@ -94,12 +94,19 @@ class SimUser:
         state.updates.push("message", copy.deepcopy(message))
         return snapshot
 
-    async def send(self, text: str, *, reply_to: int | None = None) -> dict[str, Any]:
-        """Send a text message; commands get ``bot_command`` entities like on Telegram."""
+    async def send(
+        self,
+        text: str,
+        *,
+        reply_to: int | None = None,
+        entities: list[dict[str, Any]] | None = None,
+    ) -> dict[str, Any]:
+        """Send a text message; commands get ``bot_command`` entities like on Telegram.
+        `entities`: formatting the client added (bold, links, mentions), as Bot API dicts."""
         if not text.strip():
             raise StandInUsageError("Telegram clients cannot send an empty message")
         content: dict[str, Any] = {"text": text}
-        entities = detect_bot_commands(text)
+        entities = sorted(detect_bot_commands(text) + (entities or []), key=lambda e: e["offset"])
         if entities:
             content["entities"] = entities
         return await self._send_content(content, reply_to)
