@@ -69,7 +69,13 @@ def build_application(
         .build()
     )
     application.bot_data["core"] = core
-    poller = DurablePoller(application, InboxRepository(core.db), core.cipher, clock=core.clock)
+    poller = DurablePoller(
+        application,
+        InboxRepository(core.db),
+        core.cipher,
+        clock=core.clock,
+        on_arrival=guards.remember_arrivals(core),
+    )
     processor.on_done = poller.done
     application.bot_data["poller"] = poller
     register_handlers(application)

@@ -14,7 +14,7 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -48,8 +48,10 @@ class DurablePoller:
         *,
         poll_timeout: int = 10,
         clock: Callable[[], float] = time.time,
+        on_arrival: Callable[[list[Update]], Awaitable[None]] | None = None,
     ) -> None:
         self.application = application
+        self.on_arrival = on_arrival  # told of each batch before it is stored (idempotent)
         self.inbox = inbox
         self.cipher = cipher
         self.poll_timeout = poll_timeout
@@ -148,6 +150,10 @@ class DurablePoller:
             rows.append((update_id, sealed, False))
         if not rows:
             return -1
+        if self.on_arrival is not None and updates:
+            # Before storing: should it fail, the whole batch comes again (nothing is lost);
+            # after storing, a failure would leave stored updates that nobody queued.
+            await self.on_arrival(list(updates.values()))
         new = await self.inbox.store(rows, self.clock())
         for update_id, update in updates.items():
             if update_id in new:  # not a redelivery of an update already stored

@@ -117,6 +117,14 @@ class VisitorService:
         """Note a message id in the visitor's chat, so a quick exit can delete it."""
         await self._messages.add(pseudonym, message_id, int(self._clock()))
 
+    async def remember_incoming(self, messages: list[tuple[int, int]]) -> None:
+        """(Telegram id, message id) of messages people wrote in their chat with the bot, all
+        noted in one write as they arrive, so a quick exit can delete them too."""
+        await self._messages.add_many(
+            [(self._pseudonymize(user), message_id) for user, message_id in messages],
+            int(self._clock()),
+        )
+
     async def deletable_messages(self, pseudonym: bytes) -> list[int]:
         """Message ids still inside Telegram's 48-hour deletion window."""
         return await self._messages.since(pseudonym, int(self._clock()) - DELETE_WINDOW + 60)

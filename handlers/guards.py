@@ -3,13 +3,15 @@
 * group -2, `private_only`: the bot works in private chats only. Added to a group or channel,
   it says one neutral line and leaves; anything else that is not a private chat is dropped.
 * group -1, `load_visitor`: loads (or creates) the visitor behind the update, and their staff
-  role if they have one, and remembers the id of every message they send, so a quick exit can
-  delete it.
+  role if they have one.
+* `remember_arrivals`: before any of that, as the poller stores each batch of updates, the id
+  of every message people send is remembered, so a quick exit can delete it.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from telegram import Chat, ChatMember, Update
 from telegram.error import TelegramError
@@ -17,6 +19,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.admin import role_of
 from bot.content.i18n import t
+from bot.core import Core
 from handlers.common import BotContext, deliver
 from handlers.relay import refresh_queue
 
@@ -68,6 +71,28 @@ async def load_visitor(update: Update, context: BotContext) -> None:
     context.user_id = user.id
     context.visitor, context.staff = await core.identify(user.id, locale)
     context.role = role_of(context.visitor.pseudonym, context.staff, core.admin_pseudonyms)
-    message = update.message or update.edited_message
-    if update.message is not None and message is not None:
-        await core.visitors.remember_message(context.visitor.pseudonym, message.message_id)
+
+
+def remember_arrivals(core: Core) -> Callable[[list[Update]], Awaitable[None]]:
+    """What the poller calls with each batch of updates: every message a person wrote in
+    their private chat with the bot is noted (for a quick exit) in one write per batch,
+    rather than one write per message while it is handled."""
+
+    async def remember(updates: list[Update]) -> None:
+        await core.visitors.remember_incoming([a for a in map(_arrival, updates) if a])
+
+    return remember
+
+
+def _arrival(update: Update) -> tuple[int, int] | None:
+    """(Telegram id, message id) of a message a person wrote in a private chat. Read with care:
+    PTB parses some ill-typed updates, and one bad update must never hold up its batch."""
+    message = update.message
+    chat = getattr(message, "chat", None)
+    user_id = getattr(getattr(message, "from_user", None), "id", None)
+    message_id = getattr(message, "message_id", None)
+    if getattr(chat, "type", None) != Chat.PRIVATE:
+        return None
+    if not isinstance(user_id, int) or not isinstance(message_id, int):
+        return None
+    return user_id, message_id

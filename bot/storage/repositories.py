@@ -88,9 +88,16 @@ class ChatMessageRepository:
         self.db = db
 
     async def add(self, pseudonym: bytes, message_id: int, sent_at: int) -> None:
+        await self.add_many([(pseudonym, message_id)], sent_at)
+
+    async def add_many(self, messages: list[tuple[bytes, int]], sent_at: int) -> None:
+        """(pseudonym, message id) pairs, in one statement."""
+        if not messages:
+            return
+        values = ", ".join(["(?, ?, ?)"] * len(messages))
         await self.db.execute(
-            "INSERT OR IGNORE INTO chat_messages (pseudonym, message_id, sent_at) VALUES (?, ?, ?)",
-            (pseudonym, message_id, sent_at),
+            f"INSERT OR IGNORE INTO chat_messages (pseudonym, message_id, sent_at) VALUES {values}",
+            [x for pseudonym, message_id in messages for x in (pseudonym, message_id, sent_at)],
         )
 
     async def since(self, pseudonym: bytes, not_before: int) -> list[int]:
