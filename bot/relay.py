@@ -28,6 +28,7 @@ Session = SessionRow
 Side = Literal["visitor", "volunteer"]
 DEFAULT_CHAT_MINUTES = 20  # used for wait estimates until there are real chat lengths
 QUEUE_REFRESH = 20  # how many waiting visitors get live position updates
+QUEUE_COUNT_CAP = 1000  # counts stop here ("1000+"): a count costs the same however many wait
 HELD_MESSAGES = 20  # messages written while waiting that are passed on when connected
 RISK_MEMORY = 3600  # seconds a sign of risk makes a later request to talk urgent
 # Why a chat closed, when the visitor goes back to the queue rather than being let go.
@@ -59,10 +60,15 @@ class Notice:
 @dataclass(frozen=True)
 class QueuePlace:
     visitor: bytes
-    position: int
+    position: int  # over QUEUE_COUNT_CAP: more than that many ahead
     estimate_minutes: int | None  # None: nobody on duty; 0: soon
     status_msg: int | None
     urgent: bool = False
+
+    @property
+    def far(self) -> bool:
+        """So many wait ahead that they were not all counted (the estimate is a floor)."""
+        return self.position > QUEUE_COUNT_CAP
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,11 @@ class SweepResult:
     absent: list[Session] = field(default_factory=list)  # volunteer silent too long
     dropped: list[bytes] = field(default_factory=list)
     queue_changed: bool = False
+
+
+def count_text(count: int) -> str:
+    """A queue count as people read it: counts stop at QUEUE_COUNT_CAP, shown as "1000+"."""
+    return f"{QUEUE_COUNT_CAP}+" if count >= QUEUE_COUNT_CAP else str(count)
 
 
 def estimate_minutes(position: int, free_slots: int, on_duty: int, chat_minutes: float) -> int:
@@ -140,7 +151,7 @@ class RelayService:
         self, row: QueueRow, outlook: tuple[int, int, float] | None = None
     ) -> QueuePlace:
         on_duty, free, minutes = outlook or await self._outlook()
-        position = await self.queue.position(row)
+        position = await self.queue.position(row, QUEUE_COUNT_CAP)
         estimate = estimate_minutes(position, free, on_duty, minutes) if on_duty else None
         return QueuePlace(row.visitor, position, estimate, row.status_msg, row.urgent)
 
@@ -172,10 +183,14 @@ class RelayService:
 
     async def _alert_on_duty(self, urgent: bool) -> list[Notice]:
         """Tell volunteers on duty that someone waits: no detail about who."""
-        waiting, urgent_count, _ = await self.queue.counts()
+        waiting, urgent_count, _ = await self.queue.counts(QUEUE_COUNT_CAP)
         key = "volunteer.someone_waiting_urgent" if urgent else "volunteer.someone_waiting"
         return [
-            Notice(v.pseudonym, key, {"waiting": waiting, "urgent": urgent_count})
+            Notice(
+                v.pseudonym,
+                key,
+                {"waiting": count_text(waiting), "urgent": count_text(urgent_count)},
+            )
             for v in await self.staff.on_duty()
         ]
 
@@ -225,7 +240,7 @@ class RelayService:
 
     async def queue_counts(self) -> tuple[int, int, float | None]:
         """(waiting, urgent, longest wait in seconds)."""
-        waiting, urgent, oldest = await self.queue.counts()
+        waiting, urgent, oldest = await self.queue.counts(QUEUE_COUNT_CAP)
         return waiting, urgent, None if oldest is None else self.clock() - oldest
 
     # --- sessions --------------------------------------------------------------------------
@@ -262,7 +277,7 @@ class RelayService:
 
     async def alert_waiting(self) -> list[Notice]:
         """One "someone is waiting" per volunteer on duty (after several chats went back)."""
-        _, urgent, _ = await self.queue.counts()
+        _, urgent, _ = await self.queue.counts(QUEUE_COUNT_CAP)
         return await self._alert_on_duty(bool(urgent))
 
     async def after_close(

@@ -22,7 +22,7 @@ from bot.content.i18n import t
 from bot.content.model import LocaleContent
 from bot.core import Contact, Core
 from bot.polling import retry_seconds
-from bot.relay import REQUEUE_REASONS, QueuePlace, Session, Side
+from bot.relay import REQUEUE_REASONS, QueuePlace, Session, Side, count_text
 from bot.screens import Button, Screen, split_text
 from handlers.common import (
     BotContext,
@@ -80,9 +80,12 @@ def place_text(loc: LocaleContent, place: QueuePlace) -> str:
         estimate = t(loc, "queue.estimate_unknown")
     elif place.estimate_minutes == 0:
         estimate = t(loc, "queue.estimate_soon")
+    elif place.far:  # not everyone ahead was counted: the guess is a floor
+        estimate = t(loc, "queue.estimate_long", minutes=place.estimate_minutes)
     else:
         estimate = t(loc, "queue.estimate_minutes", minutes=place.estimate_minutes)
-    return t(loc, "queue.place", position=place.position, estimate=estimate)
+    position = count_text(place.position) if place.far else str(place.position)
+    return t(loc, "queue.place", position=position, estimate=estimate)
 
 
 def place_screen(loc: LocaleContent, place: QueuePlace) -> Screen:

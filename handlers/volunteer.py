@@ -10,7 +10,7 @@ from telegram import Update
 
 from bot import screens
 from bot.callbacks import Action
-from bot.relay import Notice
+from bot.relay import Notice, count_text
 from bot.screens import Button, Screen
 from bot.staff import INVITE_PREFIX
 from handlers.common import BotContext, answer_query, deliver, say, show
@@ -86,7 +86,10 @@ async def duty(update: Update, context: BotContext) -> None:
             update,
             Screen(
                 context.t(
-                    "volunteer.on_duty", waiting=waiting, urgent=urgent, minutes=_minutes(longest)
+                    "volunteer.on_duty",
+                    waiting=count_text(waiting),
+                    urgent=count_text(urgent),
+                    minutes=_minutes(longest),
                 )
             ),
         )
@@ -147,7 +150,12 @@ async def queue(update: Update, context: BotContext) -> None:
         context,
         update,
         Screen(
-            context.t("volunteer.queue", waiting=waiting, urgent=urgent, minutes=_minutes(longest))
+            context.t(
+                "volunteer.queue",
+                waiting=count_text(waiting),
+                urgent=count_text(urgent),
+                minutes=_minutes(longest),
+            )
         ),
     )
 

@@ -6,6 +6,7 @@ import json
 import re
 
 from bot.harness import Harness
+from bot.relay import QUEUE_COUNT_CAP
 from bot.standin import SimUser
 from handlers.relay import sweep
 from tests.conftest import ADMIN_ID, press, say
@@ -354,3 +355,31 @@ async def test_what_a_waiting_visitor_writes_reaches_the_volunteer(harness: Harn
     assert "I've been waiting to tell someone" in volunteer.texts()
     assert volunteer.history()[-1].get("sticker")
     assert await h.core.db.fetchall("SELECT * FROM waiting_messages") == []
+
+
+async def test_a_long_queue_is_counted_only_so_far(harness: Harness) -> None:
+    """Counts stop at QUEUE_COUNT_CAP, so joining costs the same however many wait; past it,
+    people read "1000+" and an honest floor for the wait."""
+    h = harness
+    volunteer = await onboard(h, "River")
+    queue = h.core.relay.queue
+    for i in range(QUEUE_COUNT_CAP + 5):
+        await queue.add(i.to_bytes(32, "big"), i % 10 == 0, h.core.clock() - 3600 + i)
+    visitor = await queue_visitor(h)
+    place = visitor.last_bot_message()["text"]
+    assert f"number {QUEUE_COUNT_CAP}+." in place
+    assert "It may be a long wait: more than" in place
+    queue_text = (await say(h, volunteer, "/queue"))["text"]
+    assert f"Waiting: {QUEUE_COUNT_CAP}+ (urgent: 101)" in queue_text
+    assert "Longest wait: 60 min" in queue_text
+
+
+async def test_queue_counts_with_one_kind_of_visitor_or_none(harness: Harness) -> None:
+    queue = harness.core.relay.queue
+    assert await queue.counts(10) == (0, 0, None)
+    await queue.add(b"u" * 32, True, 500.0)
+    assert await queue.counts(10) == (1, 1, 500.0)
+    await queue.add(b"n" * 32, False, 400.0)
+    await queue.add(b"m" * 32, False, 600.0)
+    assert await queue.counts(10) == (3, 1, 400.0)
+    assert await queue.counts(2) == (2, 1, 400.0)

@@ -109,19 +109,28 @@ class QueueRepository:
             (visitor, message_id),
         )
 
-    async def position(self, row: QueueRow) -> int:
-        """1-based place: urgent first, then longest waiting (uses the queue_order index)."""
+    async def position(self, row: QueueRow, cap: int) -> int:
+        """1-based place: urgent first, then longest waiting (uses the queue_order index).
+        Counts at most `cap` people ahead, so a place far back costs no more than a near one:
+        `cap + 1` means "more than `cap` ahead"."""
         r = await self.db.fetchone(
-            "SELECT count(*) FROM queue WHERE urgent > ? OR (urgent = ? AND "
-            "(enqueued_at < ? OR (enqueued_at = ? AND id < ?)))",
-            (int(row.urgent), int(row.urgent), row.enqueued_at, row.enqueued_at, row.id),
+            "SELECT count(*) FROM (SELECT 1 FROM queue WHERE urgent > ? OR (urgent = ? AND "
+            "(enqueued_at < ? OR (enqueued_at = ? AND id < ?))) LIMIT ?)",
+            (int(row.urgent), int(row.urgent), row.enqueued_at, row.enqueued_at, row.id, cap),
         )
         return r[0] + 1
 
-    async def counts(self) -> tuple[int, int, float | None]:
-        """(waiting, urgent, oldest enqueued_at)."""
-        r = await self.db.fetchone("SELECT count(*), sum(urgent), min(enqueued_at) FROM queue")
-        return r[0], r[1] or 0, r[2]
+    async def counts(self, cap: int) -> tuple[int, int, float | None]:
+        """(waiting, urgent, oldest enqueued_at), each count stopping at `cap`: every read
+        walks the queue_order index from one end, never the whole queue."""
+        r = await self.db.fetchone(
+            "SELECT (SELECT count(*) FROM (SELECT 1 FROM queue LIMIT ?)), "
+            "(SELECT count(*) FROM (SELECT 1 FROM queue WHERE urgent = 1 LIMIT ?)), "
+            "(SELECT min(oldest) FROM (SELECT min(enqueued_at) AS oldest FROM queue "
+            "WHERE urgent = 1 UNION ALL SELECT min(enqueued_at) FROM queue WHERE urgent = 0))",
+            (cap, cap),
+        )
+        return r[0], r[1], r[2]
 
     async def head(self, limit: int) -> list[QueueRow]:
         rows = await self.db.fetchall(f"SELECT {_Q} FROM queue ORDER BY {_ORDER} LIMIT ?", (limit,))
