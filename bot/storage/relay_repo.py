@@ -113,10 +113,14 @@ class QueueRepository:
         """1-based place: urgent first, then longest waiting (uses the queue_order index).
         Counts at most `cap` people ahead, so a place far back costs no more than a near one:
         `cap + 1` means "more than `cap` ahead"."""
+        u = int(row.urgent)
         r = await self.db.fetchone(
-            "SELECT count(*) FROM (SELECT 1 FROM queue WHERE urgent > ? OR (urgent = ? AND "
-            "(enqueued_at < ? OR (enqueued_at = ? AND id < ?))) LIMIT ?)",
-            (int(row.urgent), int(row.urgent), row.enqueued_at, row.enqueued_at, row.id, cap),
+            # Three ranges of the index, one per disjunct (a nested OR would make SQLite walk
+            # every visitor of the same urgency).
+            "SELECT count(*) FROM (SELECT 1 FROM queue WHERE urgent > ? "
+            "OR (urgent = ? AND enqueued_at < ?) "
+            "OR (urgent = ? AND enqueued_at = ? AND id < ?) LIMIT ?)",
+            (u, u, row.enqueued_at, u, row.enqueued_at, row.id, cap),
         )
         return r[0] + 1
 
