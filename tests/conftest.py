@@ -72,6 +72,7 @@ async def running_harness(
     finally:
         await h.stop()
     assert h.standin.spec_violations == [], h.standin.spec_violations
+    assert h.standin.unused_rules() == [], "arranged failures the bot never met"
 
 
 @pytest.fixture

@@ -8,11 +8,8 @@ order, the other side told kindly when a chat ends, and the bot still answering 
 
 from __future__ import annotations
 
-import asyncio
 import io
 import warnings
-from collections.abc import Awaitable, Callable
-from typing import Any
 
 from bot.harness import Harness
 from bot.standin import SimUser
@@ -56,41 +53,6 @@ def shorten_read_timeout(h: Harness, seconds: float) -> None:
     request.default_read_timeout = seconds
 
 
-def delay_calls(
-    h: Harness,
-    method: str,
-    seconds: float,
-    *,
-    chat_id: int,
-    times: int = 1,
-    after_accepting: bool = False,
-) -> None:
-    """Make the next `times` calls of `method` to `chat_id` answer only after `seconds`.
-
-    The stand-in's own `latency` delays every call alike; a timeout needs one slow call. This
-    wraps the stand-in's dispatch for that (wanted in the stand-in itself as
-    `BotAPIStandIn.delay_next(method, seconds, chat_id=..., times=...)`, beside `fail_next`).
-    `after_accepting`: the stand-in stores the message first, then stalls: Telegram accepted
-    it, but the answer never reaches the bot in time.
-    """
-    standin = h.standin
-    original: Callable[..., Awaitable[Any]] = standin._dispatch
-    left = {"n": times}
-
-    async def dispatch(name: str, params: dict[str, Any], spec: Any) -> Any:
-        chat = params.get("chat_id")
-        if name == method and left["n"] > 0 and str(chat) == str(chat_id):
-            left["n"] -= 1
-            if after_accepting:
-                result = await original(name, params, spec)
-                await asyncio.sleep(seconds)  # the answer is late: the bot has timed out
-                return result
-            await asyncio.sleep(seconds)
-        return await original(name, params, spec)
-
-    standin._dispatch = dispatch  # type: ignore[method-assign]
-
-
 # --- 429: flood limits -------------------------------------------------------------------------
 
 
@@ -103,7 +65,7 @@ async def test_burst_of_429_within_retries_loses_and_doubles_nothing(
     h = harness
     visitor, volunteer = await connect(h)
     h.standin.fail_next(
-        "sendMessage", error_code=429, description=TOO_MANY.format(1), retry_after=1,
+        "copyMessage", error_code=429, description=TOO_MANY.format(1), retry_after=1,
         chat_id=volunteer.id, times=2,
     )  # fmt: skip
     texts = [f"429 burst {i}" for i in range(4)]
@@ -140,7 +102,7 @@ async def test_long_burst_of_429_loses_nothing(harness: Harness) -> None:
     h = harness
     visitor, volunteer = await connect(h)
     h.standin.fail_next(
-        "sendMessage", error_code=429, description=TOO_MANY.format(1), retry_after=1,
+        "copyMessage", error_code=429, description=TOO_MANY.format(1), retry_after=1,
         chat_id=volunteer.id, times=4,
     )  # fmt: skip
     await send_all(h, visitor, ["long burst 0", "long burst 1"])
@@ -156,7 +118,7 @@ async def test_5xx_within_retries_loses_and_doubles_nothing(
     h = harness
     visitor, volunteer = await connect(h)
     h.standin.fail_next(
-        "sendMessage", error_code=502, description="Bad Gateway", chat_id=volunteer.id, times=2
+        "copyMessage", error_code=502, description="Bad Gateway", chat_id=volunteer.id, times=2
     )
     h.standin.fail_next(
         "sendMessage", error_code=500, description="Internal Server Error", chat_id=visitor.id
@@ -176,7 +138,7 @@ async def test_5xx_outage_longer_than_retries_loses_nothing(harness: Harness) ->
     h = harness
     visitor, volunteer = await connect(h)
     h.standin.fail_next(
-        "sendMessage", error_code=503, description="Service Unavailable",
+        "copyMessage", error_code=503, description="Service Unavailable",
         chat_id=volunteer.id, times=3,
     )  # fmt: skip
     await send_all(h, visitor, ["during an outage"])
@@ -190,7 +152,7 @@ async def test_a_timeout_before_telegram_accepts_is_retried_once(
     h = harness
     visitor, volunteer = await connect(h)
     shorten_read_timeout(h, 0.5)
-    delay_calls(h, "sendMessage", 1.5, chat_id=volunteer.id)
+    h.standin.delay_next("copyMessage", 1.5, chat_id=volunteer.id)
     await send_all(h, visitor, ["slow line 0", "slow line 1"])
     assert relayed(volunteer, "slow line") == ["slow line 0", "slow line 1"]
     await answers_start(h, visitor)
@@ -204,7 +166,7 @@ async def test_a_timeout_after_telegram_accepted_is_never_lost(harness: Harness)
     h = harness
     visitor, volunteer = await connect(h)
     shorten_read_timeout(h, 0.5)
-    delay_calls(h, "sendMessage", 1.5, chat_id=volunteer.id, after_accepting=True)
+    h.standin.delay_next("copyMessage", 1.5, chat_id=volunteer.id, after_accepting=True)
     await send_all(h, visitor, ["accepted late", "next one"])
     got = relayed(volunteer, "")
     assert "next one" in got and 1 <= got.count("accepted late") <= 2

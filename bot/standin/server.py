@@ -74,6 +74,15 @@ class _FailRule:
 
 
 @dataclass
+class _DelayRule:
+    method: str  # lower-case
+    seconds: float
+    chat_id: int | None
+    remaining: int
+    after_accepting: bool
+
+
+@dataclass
 class _Poll:
     """A getUpdates request in progress; flags say why it was woken."""
 
@@ -119,6 +128,7 @@ class BotAPIStandIn:
         self._calls_by_method: dict[str, list[ApiCall]] = {}
         self._call_waiters: list[tuple[Callable[[ApiCall], bool], asyncio.Future[ApiCall]]] = []
         self._fail_rules: list[_FailRule] = []
+        self._delay_rules: list[_DelayRule] = []
         self._users: dict[int, SimUser] = {}
         self._user_ids = itertools.count(5_000_000_001)
         self._poll: _Poll | None = None
@@ -298,6 +308,32 @@ class BotAPIStandIn:
             _FailRule(method.lower(), error_code, description, retry_after, chat_id, times)
         )
 
+    def delay_next(
+        self,
+        method: str,
+        seconds: float,
+        *,
+        chat_id: int | None = None,
+        times: int = 1,
+        after_accepting: bool = False,
+    ) -> None:
+        """Make the next ``times`` calls of ``method`` (optionally to ``chat_id``) answer only
+        after ``seconds`` (``latency`` delays every call alike; a timeout needs one slow call).
+
+        ``after_accepting``: the call takes effect first (a message is stored), then the answer
+        is late: Telegram accepted it, but the bot may have stopped waiting.
+        """
+        self._delay_rules.append(
+            _DelayRule(method.lower(), seconds, chat_id, times, after_accepting)
+        )
+
+    def unused_rules(self) -> list[str]:
+        """`fail_next` and `delay_next` rules no call has met yet: a test that arranges a
+        failure the bot never runs into tests nothing, and should say so."""
+        return [f"fail_next({r.method}, chat_id={r.chat_id})" for r in self._fail_rules] + [
+            f"delay_next({r.method}, chat_id={r.chat_id})" for r in self._delay_rules
+        ]
+
     async def wait_delivered(self, timeout: float | None = 10.0) -> None:  # noqa: ASYNC109 - public API
         """Return once the bot confirmed (via getUpdates offset) every update queued so far."""
         await self.state.updates.wait_delivered(timeout)
@@ -382,7 +418,12 @@ class BotAPIStandIn:
             if missing:
                 raise ApiError.bad_request(missing_parameter_message(missing[0]))
             self._maybe_fail(name, chat_id)
+            delay = self._take_delay(name, chat_id)
+            if delay is not None and not delay.after_accepting:
+                await asyncio.sleep(delay.seconds)
             result = await self._dispatch(name, params, method_spec)
+            if delay is not None and delay.after_accepting:
+                await asyncio.sleep(delay.seconds)
         except ApiError as exc:
             return self._finish(name or requested, params, exc, chat_id, received_at)
         except Exception as exc:
@@ -476,6 +517,16 @@ class BotAPIStandIn:
                 if rule.remaining <= 0:
                     self._fail_rules.remove(rule)
                 raise ApiError(rule.error_code, rule.description, rule.retry_after)
+
+    def _take_delay(self, method: str, chat_id: int | None) -> _DelayRule | None:
+        lowered = method.lower()
+        for rule in self._delay_rules:
+            if rule.method == lowered and (rule.chat_id is None or rule.chat_id == chat_id):
+                rule.remaining -= 1
+                if rule.remaining <= 0:
+                    self._delay_rules.remove(rule)
+                return rule
+        return None
 
     # ---------------------------------------------------------------- getUpdates
 
