@@ -117,20 +117,21 @@ async def quick_exit(update: Update, context: BotContext, *, forget: bool) -> No
     if await core.relay.cancel(visitor.pseudonym):
         await relay.refresh_queue(context.bot, core)
     ids = await core.visitors.deletable_messages(visitor.pseudonym)
+    deleted_up_to = max(ids, default=0)  # ids noted from now on (typed meanwhile) are kept
     for start_at in range(0, len(ids), 100):
         try:
             await context.bot.delete_messages(chat_id, ids[start_at : start_at + 100])
         except TelegramError as exc:
             log.warning("quick exit: a batch could not be deleted: %s", type(exc).__name__)
     if forget:
-        await core.forget(visitor.pseudonym)
+        await core.forget(visitor.pseudonym, deleted_up_to)
         context.visitor = None
         try:
             await context.bot.send_message(chat_id, neutral)
         except TelegramError:
             pass
         return
-    await core.visitors.clear_messages(visitor.pseudonym)
+    await core.visitors.clear_messages(visitor.pseudonym, deleted_up_to)
     try:
         sent = await context.bot.send_message(chat_id, neutral)
         await core.visitors.remember_message(visitor.pseudonym, sent.message_id)

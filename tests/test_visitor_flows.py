@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import pytest
@@ -188,6 +189,26 @@ async def test_quick_exit_leaves_one_neutral_line(harness: Harness) -> None:
     assert [m["text"] for m in history] == [en(harness, "exit.neutral")]
     deletes = harness.standin.calls_to("deleteMessages")
     assert deletes and all(len(c.params["message_ids"]) <= 100 for c in deletes)
+
+
+async def test_a_message_typed_during_a_quick_exit_goes_with_the_next_one(
+    harness: Harness,
+) -> None:
+    """Someone in a hurry types while the exit is deleting: that message is not deleted by
+    this exit (it came after), but it is not forgotten either: the next exit deletes it."""
+    u = harness.standin.user()
+    await say(harness, u, "/start")
+    deleting, release = asyncio.Event(), asyncio.Event()
+    harness.standin.delay_next("deleteMessages", 0, started=deleting, release=release)
+    await u.send("/exit")
+    await deleting.wait()
+    await u.send("typed while it deleted")
+    await harness.standin.wait_delivered()  # the bot has stored (and noted) it
+    release.set()
+    await harness.settle()
+    assert "typed while it deleted" in [m.get("text") for m in u.history()]
+    await say(harness, u, "/exit")
+    assert [m["text"] for m in u.history()] == [en(harness, "exit.neutral")]
 
 
 async def test_quick_exit_respects_the_48_hour_window(harness: Harness, clock) -> None:

@@ -80,6 +80,16 @@ class _DelayRule:
     chat_id: int | None
     remaining: int
     after_accepting: bool
+    started: asyncio.Event | None = None
+    release: asyncio.Event | None = None
+
+    async def wait(self) -> None:
+        if self.started is not None:
+            self.started.set()
+        if self.release is not None:
+            await self.release.wait()
+        else:
+            await asyncio.sleep(self.seconds)
 
 
 @dataclass
@@ -316,15 +326,19 @@ class BotAPIStandIn:
         chat_id: int | None = None,
         times: int = 1,
         after_accepting: bool = False,
+        started: asyncio.Event | None = None,
+        release: asyncio.Event | None = None,
     ) -> None:
         """Make the next ``times`` calls of ``method`` (optionally to ``chat_id``) answer only
         after ``seconds`` (``latency`` delays every call alike; a timeout needs one slow call).
 
         ``after_accepting``: the call takes effect first (a message is stored), then the answer
         is late: Telegram accepted it, but the bot may have stopped waiting.
+        ``started`` is set when a delayed call arrives; with ``release``, the call waits for
+        that event instead of ``seconds``: a test can act while the bot waits, by protocol.
         """
         self._delay_rules.append(
-            _DelayRule(method.lower(), seconds, chat_id, times, after_accepting)
+            _DelayRule(method.lower(), seconds, chat_id, times, after_accepting, started, release)
         )
 
     def unused_rules(self) -> list[str]:
@@ -420,10 +434,10 @@ class BotAPIStandIn:
             self._maybe_fail(name, chat_id)
             delay = self._take_delay(name, chat_id)
             if delay is not None and not delay.after_accepting:
-                await asyncio.sleep(delay.seconds)
+                await delay.wait()
             result = await self._dispatch(name, params, method_spec)
             if delay is not None and delay.after_accepting:
-                await asyncio.sleep(delay.seconds)
+                await delay.wait()
         except ApiError as exc:
             return self._finish(name or requested, params, exc, chat_id, received_at)
         except Exception as exc:

@@ -108,8 +108,14 @@ class ChatMessageRepository:
         )
         return [r[0] for r in rows]
 
-    async def delete_all(self, pseudonym: bytes) -> None:
-        await self.db.execute("DELETE FROM chat_messages WHERE pseudonym = ?", (pseudonym,))
+    async def delete_up_to(self, pseudonym: bytes, message_id: int) -> None:
+        """Forget the ids up to `message_id` (ids grow within a chat): those a quick exit has
+        just deleted, and older ones. Ids noted since (a message typed while the exit ran)
+        stay, so the next exit deletes them too."""
+        await self.db.execute(
+            "DELETE FROM chat_messages WHERE pseudonym = ? AND message_id <= ?",
+            (pseudonym, message_id),
+        )
 
     async def purge_older_than(self, cutoff: int) -> int:
         return await self.db.execute("DELETE FROM chat_messages WHERE sent_at < ?", (cutoff,))
