@@ -132,17 +132,18 @@ class DurablePoller:
         Returns the highest update id seen (-1 for none). One write for the batch, not one per
         update: under load a `getUpdates` answer holds up to 100 updates.
         """
-        rows: list[tuple[int, bytes, bool]] = []
+        rows: list[tuple[int, bytes | None, bool]] = []
         updates: dict[int, Update] = {}
         for raw in raw_updates:
             update_id = raw.get("update_id")
-            if not isinstance(update_id, int):
-                raise ValueError("an update without an id")  # cannot happen with Telegram
+            if not isinstance(update_id, int) or isinstance(update_id, bool):
+                log.warning("skipped an update without an id")  # cannot happen with Telegram
+                continue
             try:
                 updates[update_id] = Update.de_json(raw, self.application.bot)
             except Exception:  # a shape PTB cannot read: skip it, never block the others
                 log.warning("skipped an update that could not be read")
-                rows.append((update_id, b"", True))
+                rows.append((update_id, None, True))
                 continue
             sealed = self.cipher.encrypt(
                 json.dumps(raw, separators=(",", ":")).encode(), inbox_context(update_id)
@@ -151,9 +152,12 @@ class DurablePoller:
         if not rows:
             return -1
         if self.on_arrival is not None and updates:
-            # Before storing: should it fail, the whole batch comes again (nothing is lost);
-            # after storing, a failure would leave stored updates that nobody queued.
-            await self.on_arrival(list(updates.values()))
+            # Before storing (after it, a failure would leave stored updates nobody queued).
+            # Its failure is logged, never fatal: polling must not go deaf for a side task.
+            try:
+                await self.on_arrival(list(updates.values()))
+            except Exception as exc:
+                log.error("polling: arrivals not noted: %s", type(exc).__name__)
         new = await self.inbox.store(rows, self.clock())
         for update_id, update in updates.items():
             if update_id in new:  # not a redelivery of an update already stored

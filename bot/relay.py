@@ -28,7 +28,7 @@ Session = SessionRow
 Side = Literal["visitor", "volunteer"]
 DEFAULT_CHAT_MINUTES = 20  # used for wait estimates until there are real chat lengths
 QUEUE_REFRESH = 20  # how many waiting visitors get live position updates
-QUEUE_COUNT_CAP = 1000  # counts stop here ("1000+"): a count costs the same however many wait
+QUEUE_COUNT_CAP = 1000  # counts stop here ("1000+", 1000 or more): same cost however many wait
 HELD_MESSAGES = 20  # messages written while waiting that are passed on when connected
 RISK_MEMORY = 3600  # seconds a sign of risk makes a later request to talk urgent
 # Why a chat closed, when the visitor goes back to the queue rather than being let go.
@@ -60,7 +60,7 @@ class Notice:
 @dataclass(frozen=True)
 class QueuePlace:
     visitor: bytes
-    position: int  # over QUEUE_COUNT_CAP: more than that many ahead
+    position: int  # over QUEUE_COUNT_CAP: at least that many ahead (not all counted)
     estimate_minutes: int | None  # None: nobody on duty; 0: soon
     status_msg: int | None
     urgent: bool = False

@@ -8,9 +8,14 @@ out a free connection in constant time and parses HTTP in C. PTB documents `Base
 the place to plug in another HTTP library; this is that, and nothing more: it turns aiohttp's
 errors into PTB's (`TimedOut`, `NetworkError`), so retries and error handling are unchanged.
 
-Proxies from the environment (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`) are honoured, as httpx
-does; they are read once per host, not on every call (aiohttp's `trust_env` would look them up,
-and read `~/.netrc`, in a thread on every request: a fifth of the relay's CPU, measured).
+Proxies from the environment (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`) are
+honoured, as httpx does, but HTTP proxies only (no SOCKS); they are read once per host, not on
+every call (aiohttp's `trust_env` would look them up, and read `~/.netrc`, in a thread on every
+request: a fifth of the relay's CPU, measured).
+
+Timeouts follow PTB's (5 s to connect, write and read; 1 s for a free pooled connection), with
+two differences: aiohttp counts the wait for a pooled connection inside the connect timeout, and
+has no write timeout, so the whole call is bounded by the sum of the four instead.
 """
 
 from __future__ import annotations
@@ -37,10 +42,12 @@ class AiohttpRequest(BaseRequest):
         *,
         read_timeout: float | None = DEFAULT_TIMEOUT,
         connect_timeout: float | None = DEFAULT_TIMEOUT,
+        write_timeout: float | None = DEFAULT_TIMEOUT,
         pool_timeout: float | None = POOL_TIMEOUT,
     ) -> None:
         self.pool_size = connection_pool_size
         self.default_read_timeout = read_timeout
+        self.default_write_timeout = write_timeout
         self.default_connect_timeout = connect_timeout
         self.default_pool_timeout = pool_timeout
         self._session: aiohttp.ClientSession | None = None
@@ -77,8 +84,12 @@ class AiohttpRequest(BaseRequest):
         read = _given(read_timeout, self.default_read_timeout)
         connect = _given(connect_timeout, self.default_connect_timeout)
         pool = _given(pool_timeout, self.default_pool_timeout)
+        write = _given(write_timeout, self.default_write_timeout)
+        phases = (connect, pool, write, read)
         timeout = aiohttp.ClientTimeout(
-            total=None,
+            # aiohttp has no write timeout of its own: the whole call is bounded by the sum of
+            # the phases instead, so a stalled upload cannot hang forever
+            total=None if None in phases else sum(p for p in phases if p is not None),
             # aiohttp's `connect` covers waiting for a free pooled connection plus connecting
             connect=None if connect is None or pool is None else connect + pool,
             sock_connect=connect,
@@ -89,11 +100,12 @@ class AiohttpRequest(BaseRequest):
                 method, url, data=_body(request_data), timeout=timeout, proxy=_proxy_for(url)
             ) as response:
                 return response.status, await response.read()
+        # The class name only, and no chained cause: aiohttp's messages may hold the URL, and
+        # with it the bot token, which no traceback should carry.
         except TimeoutError as err:  # aiohttp's timeouts are TimeoutErrors
-            raise TimedOut from err
+            raise TimedOut(f"Timed out (aiohttp.{type(err).__name__})") from None
         except aiohttp.ClientError as err:
-            # The class name only: aiohttp's messages may hold the URL, and with it the token.
-            raise NetworkError(f"aiohttp.{type(err).__name__}") from err
+            raise NetworkError(f"aiohttp.{type(err).__name__}") from None
 
 
 def _proxy_for(url: str) -> str | None:
@@ -103,10 +115,12 @@ def _proxy_for(url: str) -> str | None:
 
 @functools.lru_cache(maxsize=16)
 def _env_proxy(scheme: str, host: str) -> str | None:
-    """The proxy the environment names for this host, if any (read once per host)."""
-    if urllib.request.proxy_bypass(host.rsplit(":", 1)[0]):
+    """The proxy the environment names for this host (`HTTPS_PROXY`, `HTTP_PROXY`, then
+    `ALL_PROXY`), unless `NO_PROXY` exempts it; read once per host."""
+    if urllib.request.proxy_bypass(host):
         return None
-    return urllib.request.getproxies().get(scheme)
+    proxies = urllib.request.getproxies()
+    return proxies.get(scheme) or proxies.get("all")
 
 
 def _given(value: float | DefaultValue[None] | None, default: float | None) -> float | None:

@@ -93,6 +93,6 @@ def _arrival(update: Update) -> tuple[int, int] | None:
     message_id = getattr(message, "message_id", None)
     if getattr(chat, "type", None) != Chat.PRIVATE:
         return None
-    if not isinstance(user_id, int) or not isinstance(message_id, int):
-        return None
+    if not all(isinstance(x, int) and 0 < x < 2**63 for x in (user_id, message_id)):
+        return None  # SQLite stores signed 64-bit integers; Telegram's ids fit well inside
     return user_id, message_id

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
 
 from telegram import Bot, Message, MessageEntity, ReplyParameters, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
@@ -243,12 +244,40 @@ def _shift(entities: tuple[MessageEntity, ...], by: int) -> list[MessageEntity]:
     ]
 
 
+# Entities that only format or mark up what the sender typed: a copy carrying them shows
+# nothing the words do not. Anything else (a mention by account, a link hidden behind text, a
+# type Telegram adds later) sends the text by `send_message`, rebuilt from known fields only.
+_PLAIN_ENTITIES = frozenset(
+    {
+        "bold", "italic", "underline", "strikethrough", "spoiler", "code", "pre",
+        "blockquote", "expandable_blockquote", "url", "email", "phone_number", "hashtag",
+        "cashtag", "bot_command", "mention", "custom_emoji",
+    }
+)  # fmt: skip
+_TELEGRAM_HOSTS = ("t.me", "telegram.me", "telegram.dog")
+
+
+def _copyable(entities: tuple[MessageEntity, ...]) -> bool:
+    """May Telegram copy this text (or caption) as it is?"""
+    return all(
+        e.type in _PLAIN_ENTITIES or (e.type == MessageEntity.TEXT_LINK and not _identifies(e))
+        for e in entities
+    )
+
+
 def _identifies(entity: MessageEntity) -> bool:
-    """A mention by account (`text_mention`) or a `tg://` link (`tg://user?id=...`,
-    `tg://openmessage?user_id=...`) would let the other side open a Telegram account."""
+    """A mention by account (`text_mention`), or a link hidden behind text that opens Telegram
+    (`tg://user?id=...`, `https://t.me/someone`): the other side could open an account."""
     if entity.type == MessageEntity.TEXT_MENTION:
         return True
-    return entity.type == MessageEntity.TEXT_LINK and (entity.url or "").lower().startswith("tg:")
+    if entity.type != MessageEntity.TEXT_LINK:
+        return False
+    url = (entity.url or "").strip().lower()
+    parts = urlsplit(url if "://" in url or url.startswith("tg:") else "http://" + url)
+    host = parts.hostname or ""
+    return parts.scheme == "tg" or any(
+        host == name or host.endswith("." + name) for name in _TELEGRAM_HOSTS
+    )
 
 
 def _utf16(text: str) -> int:
@@ -340,13 +369,14 @@ async def relay_message(
         # A text is re-sent when something must change: the neutral line goes in front, or an
         # entity would identify someone. Otherwise Telegram copies it: less to send and read.
         prefix = _discreet_prefix(core, contact, origin)
-        if kind == "text" and (prefix or any(map(_identifies, message.entities))):
+        if kind == "text" and (prefix or not _copyable(message.entities)):
             return await _send_text(context, contact, prefix, message, reply)
         caption: dict[str, object] = {}
-        if any(map(_identifies, message.caption_entities)):
+        if not _copyable(message.caption_entities):
             caption = {
                 "caption": message.caption,
                 "caption_entities": _shift(message.caption_entities, 0),
+                "show_caption_above_media": message.show_caption_above_media,
             }
         copied = await context.bot.copy_message(
             contact.chat_id,

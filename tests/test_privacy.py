@@ -116,8 +116,9 @@ def test_tracebacks_and_exception_texts_are_redacted(log_output: io.StringIO) ->
 
 
 async def test_relayed_texts_carry_no_link_to_an_account(harness: Harness) -> None:
-    """A mention by account, or a `tg://user` link, would let the other side open a Telegram
-    profile: such texts are re-sent without them. Plain texts are copied by Telegram."""
+    """A mention by account, or a link hidden behind text that opens Telegram (`tg://user`,
+    `t.me/...`), would let the other side open a profile: such texts are re-sent without them.
+    Texts with nothing but plain formatting and ordinary links are copied by Telegram."""
     from tests.test_relay import connect
 
     h = harness
@@ -129,10 +130,17 @@ async def test_relayed_texts_carry_no_link_to_an_account(harness: Harness) -> No
         entities=[
             {"type": "text_mention", "offset": 4, "length": 3, "user": friend},
             {"type": "text_link", "offset": 11, "length": 2, "url": f"tg://user?id={USER_ID}"},
+            {"type": "text_link", "offset": 18, "length": 3, "url": f"https://t.me/{USERNAME}"},
             {"type": "bold", "offset": 22, "length": 4},
         ],
     )
     await visitor.send("just plain words")
+    await visitor.send(
+        "a useful page",
+        entities=[
+            {"type": "text_link", "offset": 9, "length": 4, "url": "https://example.org/help"}
+        ],
+    )
     await volunteer.send("thank you", entities=[{"type": "italic", "offset": 0, "length": 5}])
     await h.settle()
     received = [m for m in h.standin.chat_history(volunteer.id) if m.get("text") == text]
@@ -140,7 +148,9 @@ async def test_relayed_texts_carry_no_link_to_an_account(harness: Harness) -> No
     assert [e["type"] for e in received[0].get("entities", [])] == ["bold"]
     assert "plain words" in " ".join(volunteer.texts())
     copies = [c for c in h.standin.calls_to("copyMessage") if c.chat_id == volunteer.id]
-    assert len(copies) == 1  # the plain text; the other was re-sent without the links
+    assert len(copies) == 2  # the plain texts; the other was re-sent without the links
+    (page,) = [m for m in h.standin.chat_history(volunteer.id) if m.get("text") == "a useful page"]
+    assert page["entities"][0]["url"] == "https://example.org/help"
     # the volunteer's words go to the visitor behind the neutral line, formatting kept
     (back,) = [m for m in h.standin.chat_history(visitor.id) if "thank you" in m.get("text", "")]
     assert [e["type"] for e in back.get("entities", [])] == ["italic"]

@@ -18,6 +18,8 @@ import aiosqlite
 
 from bot.storage.migrations import MIGRATIONS
 
+MIN_SQLITE = (3, 35, 0)
+
 
 class Database:
     """The bot's SQLite database."""
@@ -28,6 +30,12 @@ class Database:
         self._lock = asyncio.Lock()
 
     async def open(self) -> None:
+        if sqlite3.sqlite_version_info < MIN_SQLITE:
+            # RETURNING (the inbox stores a batch and learns which updates are new) is 3.35+.
+            raise RuntimeError(
+                f"SQLite {sqlite3.sqlite_version} is too old: the bot needs "
+                f"{'.'.join(map(str, MIN_SQLITE))} or later"
+            )
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = await aiosqlite.connect(self.path, isolation_level=None)
         # WAL: readers never block the writer and a crash loses no committed row.

@@ -9,7 +9,7 @@ class InboxRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def store(self, updates: list[tuple[int, bytes, bool]], now: float) -> set[int]:
+    async def store(self, updates: list[tuple[int, bytes | None, bool]], now: float) -> set[int]:
         """Keep updates (id, sealed payload, already done) until they are handled, in one
         statement. Returns the ids stored now: an id seen before is left alone."""
         if not updates:

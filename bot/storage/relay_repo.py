@@ -112,7 +112,7 @@ class QueueRepository:
     async def position(self, row: QueueRow, cap: int) -> int:
         """1-based place: urgent first, then longest waiting (uses the queue_order index).
         Counts at most `cap` people ahead, so a place far back costs no more than a near one:
-        `cap + 1` means "more than `cap` ahead"."""
+        `cap + 1` means "at least `cap` ahead"."""
         u = int(row.urgent)
         r = await self.db.fetchone(
             # Three ranges of the index, one per disjunct (a nested OR would make SQLite walk
