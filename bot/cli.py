@@ -132,6 +132,7 @@ def content_check(directory: Path) -> int:
 async def run(settings: Settings) -> int:
     from bot.app import build_application, configure_logging, start_bot, stop_bot
     from bot.core import Core
+    from bot.storage.db import StorageError
 
     configure_logging(settings)
     try:
@@ -140,6 +141,9 @@ async def run(settings: Settings) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"Cannot start: content in {settings.content_dir} has errors", file=sys.stderr)
+        return 2
+    except StorageError as exc:
+        print(f"Cannot start: {exc}", file=sys.stderr)
         return 2
     application = build_application(core)
     stop = asyncio.Event()

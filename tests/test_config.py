@@ -74,3 +74,18 @@ def test_keygen_needs_no_settings(tmp_path: Path) -> None:
     result = _run("keygen", cwd=tmp_path)
     assert result.returncode == 0
     assert len(result.stdout.strip()) == 43
+
+
+async def test_an_old_sqlite_stops_the_start_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The inbox stores a batch with RETURNING (SQLite 3.35): older, the bot says so and stops
+    instead of starting deaf."""
+    import sqlite3
+
+    from bot.storage.db import Database, StorageError
+
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+    monkeypatch.setattr(sqlite3, "sqlite_version", "3.31.1")
+    with pytest.raises(StorageError, match=r"SQLite 3\.31\.1 is too old.*3\.35\.0"):
+        await Database(tmp_path / "bot.sqlite3").open()

@@ -21,6 +21,10 @@ from bot.storage.migrations import MIGRATIONS
 MIN_SQLITE = (3, 35, 0)
 
 
+class StorageError(RuntimeError):
+    """The database cannot be used at all (the bot says so in one line and stops)."""
+
+
 class Database:
     """The bot's SQLite database."""
 
@@ -32,7 +36,7 @@ class Database:
     async def open(self) -> None:
         if sqlite3.sqlite_version_info < MIN_SQLITE:
             # RETURNING (the inbox stores a batch and learns which updates are new) is 3.35+.
-            raise RuntimeError(
+            raise StorageError(
                 f"SQLite {sqlite3.sqlite_version} is too old: the bot needs "
                 f"{'.'.join(map(str, MIN_SQLITE))} or later"
             )
