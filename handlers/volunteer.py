@@ -10,7 +10,7 @@ from telegram import Update
 
 from bot import screens
 from bot.callbacks import Action
-from bot.relay import Notice, count_text
+from bot.relay import Notice, Session, count_text
 from bot.screens import Button, Screen
 from bot.staff import INVITE_PREFIX
 from handlers.common import BotContext, answer_query, deliver, say, show
@@ -94,23 +94,26 @@ async def duty(update: Update, context: BotContext) -> None:
             ),
         )
         return
-    if await core.relay.sessions_of_volunteer(staff.pseudonym):
-        await show(
-            context,
-            update,
-            Screen(
-                context.t("volunteer.off_duty_open_chat"),
-                [
-                    [Button(context.t("volunteer.button_end_chat"), Action("duty", "end"))],
-                    [Button(context.t("volunteer.button_hand_back"), Action("duty", "back"))],
-                    [Button(context.t("volunteer.button_stay"), Action("duty", "stay"))],
-                ],
-            ),
-        )
+    sessions = await core.relay.sessions_of_volunteer(staff.pseudonym)
+    if sessions:
+        await show(context, update, _off_duty_prompt(context, sessions))
         return
     await core.staff.set_duty(staff, False)
     await show(context, update, Screen(context.t("volunteer.off_duty")))
     await after_off_duty(context)
+
+
+def _off_duty_prompt(context: BotContext, sessions: list[Session]) -> Screen:
+    """End the chats, hand them back, or stay: the buttons name the newest chat they cover."""
+    newest = max(s.id for s in sessions)
+    return Screen(
+        context.t("volunteer.off_duty_open_chat"),
+        [
+            [Button(context.t("volunteer.button_end_chat"), Action("duty", f"end-{newest}"))],
+            [Button(context.t("volunteer.button_hand_back"), Action("duty", f"back-{newest}"))],
+            [Button(context.t("volunteer.button_stay"), Action("duty", "stay"))],
+        ],
+    )
 
 
 async def duty_choice(update: Update, context: BotContext, choice: str) -> bool:
@@ -122,10 +125,14 @@ async def duty_choice(update: Update, context: BotContext, choice: str) -> bool:
     if choice == "stay":
         await show(context, update, Screen(context.t("volunteer.staying")))
         return True
-    for session in await core.relay.sessions_of_volunteer(staff.pseudonym):
-        await end_session(
-            context.bot, core, session, "volunteer" if choice == "end" else "handback"
-        )
+    what, _, newest = choice.partition("-")
+    sessions = await core.relay.sessions_of_volunteer(staff.pseudonym)
+    if any(not newest or s.id > int(newest) for s in sessions):
+        # A chat opened after this prompt was shown: ask again about the chats as they are.
+        await show(context, update, _off_duty_prompt(context, sessions))
+        return True
+    for session in sessions:
+        await end_session(context.bot, core, session, "volunteer" if what == "end" else "handback")
     await core.staff.set_duty(staff, False)
     await show(context, update, Screen(context.t("volunteer.off_duty")))
     await after_off_duty(context)

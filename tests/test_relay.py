@@ -216,6 +216,30 @@ async def test_caseload_cap_and_duty_with_open_chat(harness: Harness) -> None:
     assert (await h.core.db.fetchone("SELECT count(*) FROM queue"))[0] == 2
 
 
+async def test_an_old_off_duty_prompt_never_ends_a_newer_chat(harness: Harness) -> None:
+    """A volunteer leaves the "going off duty?" prompt unanswered, ends that chat, takes
+    another, then taps the old "end" button: the new chat stays; they are asked again."""
+    h = harness
+    _, volunteer = await connect(h)
+    prompt = await say(h, volunteer, "/duty")
+    assert en(h, "volunteer.off_duty_open_chat") in prompt["text"]
+    await say(h, volunteer, "/end")
+    second = await queue_visitor(h)
+    await say(h, volunteer, "/next")
+    second_session = await h.core.relay.session_of_visitor(h.core.visitors.pseudonym(second.id))
+    assert second_session is not None
+    await volunteer.press(en(h, "volunteer.button_end_chat"), prompt)
+    await h.settle()
+    assert await h.core.relay.session_of_visitor(second_session.visitor) is not None
+    (asked_again,) = [
+        m for m in h.standin.chat_history(volunteer.id) if m["message_id"] == prompt["message_id"]
+    ]
+    assert en(h, "volunteer.off_duty_open_chat") in asked_again["text"]
+    await volunteer.press(en(h, "volunteer.button_end_chat"), asked_again)  # this one acts
+    await h.settle()
+    assert await h.core.relay.session_of_visitor(second_session.visitor) is None
+
+
 async def test_revoke_mid_chat(harness: Harness) -> None:
     h = harness
     visitor, volunteer = await connect(h, "River")
