@@ -172,19 +172,21 @@ async def _purge(context: BotContext) -> None:
 
 
 async def retention(application: Application) -> None:
-    """Keep as little as possible: message ids past Telegram's 48 h, closed chats (and the
-    link from a rating to a person) past RETENTION_DAYS, used invites, handled update ids.
-    Anonymous chat facts stay, for stats."""
+    """Keep as little as possible: message ids past Telegram's 48 h, visitors silent for
+    VISITOR_RETENTION_DAYS, closed chats (and the link from a rating to a person) past
+    RETENTION_DAYS, used invites, handled update ids. Anonymous chat facts stay, for stats."""
     core: Core = application.bot_data["core"]
     removed = await core.visitors.purge_expired_messages()
+    visitors = await core.visitors.purge_unseen(core.settings.visitor_retention_days)
     sessions = await core.relay.purge(core.settings.retention_days)
     invites = await core.staff.purge_invites()
     await core.blocks.purge()
     updates = await application.bot_data["poller"].purge()
-    if removed or sessions or invites or updates:
+    if removed or visitors or sessions or invites or updates:
         log.info(
-            "retention: purged %d message ids, %d chats, %d invites, %d update ids",
+            "retention: purged %d message ids, %d visitors, %d chats, %d invites, %d update ids",
             removed,
+            visitors,
             sessions,
             invites,
             updates,

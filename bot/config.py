@@ -38,6 +38,7 @@ class Settings:
     content_dir: Path = Path("content")
     default_locale: str = "en"
     retention_days: int = 7
+    visitor_retention_days: int = 90
     log_level: str = "INFO"
     rate_limit: bool = True
     caseload_limit: int = 1
@@ -151,6 +152,7 @@ def load_settings(
         content_dir=Path(get("CONTENT_DIR", "content")),
         default_locale=locale,
         retention_days=retention,
+        visitor_retention_days=number("VISITOR_RETENTION_DAYS", 90, 7, 3650, "days"),
         log_level=log_level,
         rate_limit=rate == "on",
         caseload_limit=number("CASELOAD_LIMIT", 1, 1, 10, "chats"),

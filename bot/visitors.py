@@ -139,6 +139,11 @@ class VisitorService:
         await self._messages.delete_up_to(pseudonym, messages_up_to)
         await self._visitors.delete(pseudonym)
 
+    async def purge_unseen(self, days: int) -> int:
+        """Forget visitors who have not written for `days` days: keep as little as possible.
+        If they come back, they start afresh (language guessed again, country asked again)."""
+        return await self._visitors.purge_unseen(self._today() - days)
+
     async def purge_expired_messages(self) -> int:
         """Drop message ids the bot can no longer delete anyway (older than 48 hours)."""
         return await self._messages.purge_older_than(int(self._clock()) - DELETE_WINDOW)

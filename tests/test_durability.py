@@ -157,3 +157,34 @@ async def test_retention_purges_closed_chats_and_keeps_anonymous_facts(
     assert (await db.fetchone("SELECT count(*) FROM chat_messages"))[0] == 0
     assert (await db.fetchone("SELECT count(*) FROM inbox"))[0] == 0
     assert await db.fetchall("SELECT rating FROM chat_facts") == [(5,)]
+
+
+async def test_visitors_silent_for_long_are_forgotten_but_not_volunteers_or_waiters(
+    harness: Harness, clock
+) -> None:
+    """VISITOR_RETENTION_DAYS: a visitor's row (language, country, encrypted chat id) goes
+    after that long without a word. Volunteers, and anyone waiting or in a chat, stay."""
+    from bot.app import retention
+    from tests.test_relay import onboard, queue_visitor
+
+    h = harness
+    gone = h.standin.user(language_code="ar")
+    await gone.send("/start")
+    await h.settle()
+    await onboard(h, "River")
+    waiting = await queue_visitor(h)
+    clock.advance((h.settings.visitor_retention_days - 1) * 86400)
+    await retention(h.application)
+    assert (await h.core.db.fetchone("SELECT count(*) FROM visitors"))[0] == 4  # + the admin
+    clock.advance(2 * 86400)
+    await retention(h.application)
+    remaining = {bytes(r[0]) for r in await h.core.db.fetchall("SELECT pseudonym FROM visitors")}
+    pseudonym = h.core.visitors.pseudonym
+    assert pseudonym(gone.id) not in remaining
+    assert pseudonym(waiting.id) in remaining  # still in the queue
+    assert len(remaining) == 2  # the volunteer and the waiting visitor; the admin went too
+    await gone.send("/start")  # coming back is a fresh start, in their language again
+    await h.settle()
+    assert pseudonym(gone.id) in {
+        bytes(r[0]) for r in await h.core.db.fetchall("SELECT pseudonym FROM visitors")
+    }

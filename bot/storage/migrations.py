@@ -198,4 +198,11 @@ MIGRATIONS: list[tuple[int, str]] = [
         ) WITHOUT ROWID;
         """,
     ),
+    (
+        6,
+        """
+        -- Visitors silent for VISITOR_RETENTION_DAYS are deleted: found by day, not by a scan.
+        CREATE INDEX visitors_seen ON visitors (seen_day);
+        """,
+    ),
 ]

@@ -71,6 +71,17 @@ class VisitorRepository:
             (row.pseudonym, row.chat, row.prefs, row.seen_day),
         )
 
+    async def purge_unseen(self, before_day: int) -> int:
+        """Delete visitors last seen before `before_day`, except staff and anyone waiting or
+        in a chat (their rows are how the bot reaches them)."""
+        return await self.db.execute(
+            "DELETE FROM visitors WHERE seen_day < ? "
+            "AND pseudonym NOT IN (SELECT pseudonym FROM staff) "
+            "AND pseudonym NOT IN (SELECT visitor FROM queue) "
+            "AND pseudonym NOT IN (SELECT visitor FROM sessions WHERE status = 'active')",
+            (before_day,),
+        )
+
     async def touch(self, pseudonym: bytes, day: int) -> None:
         await self.db.execute(
             "UPDATE visitors SET seen_day = ? WHERE pseudonym = ? AND seen_day <> ?",
