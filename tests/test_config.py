@@ -30,6 +30,7 @@ def test_defaults() -> None:
         ({"DATA_KEYS": "short"}, "DATA_KEYS"),
         ({"ADMIN_IDS": "12,abc"}, "ADMIN_IDS"),
         ({"RETENTION_DAYS": "-1"}, "RETENTION_DAYS"),
+        ({"VISITOR_RETENTION_DAYS": "3"}, "VISITOR_RETENTION_DAYS"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
         ({"TELEGRAM_RATE_LIMIT": "maybe"}, "TELEGRAM_RATE_LIMIT"),
         ({"TELEGRAM_API_BASE_URL": "ftp://x"}, "TELEGRAM_API_BASE_URL"),
