@@ -197,9 +197,10 @@ class RelayService:
     async def cancel(self, visitor: bytes) -> bool:
         return await self.queue.remove(visitor)
 
-    async def hold(self, visitor: bytes, message_id: int) -> bool:
+    async def hold(self, visitor: bytes, message_id: int) -> Literal["held", "full", "gone"]:
         """A message written while waiting goes to the volunteer who takes the visitor (by id:
-        the text stays only in the visitor's own Telegram chat). False when too many wait."""
+        the text stays only in the visitor's own Telegram chat). "full" when too many wait,
+        "gone" when the visitor was taken meanwhile (relay the message instead)."""
         return await self.queue.hold_message(visitor, message_id, HELD_MESSAGES)
 
     async def held(self, visitor: bytes) -> list[int]:

@@ -8,13 +8,10 @@ completed after, so a redelivered update is never relayed twice.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from urllib.parse import urlsplit
 
-from telegram import Bot, Message, MessageEntity, ReplyParameters, Update
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram import Bot, Message, ReplyParameters, Update
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application
 
 from bot import screens
@@ -22,9 +19,17 @@ from bot.callbacks import Action
 from bot.content.i18n import t
 from bot.content.model import LocaleContent
 from bot.core import Contact, Core
-from bot.polling import retry_seconds
 from bot.relay import REQUEUE_REASONS, QueuePlace, Session, Side, count_text
 from bot.screens import Button, Screen, split_text
+from handlers.carry import (
+    NEVER_RELAYED,
+    carry,
+    copyable,
+    media_kind,
+    patiently,
+    screened,
+    utf16_len,
+)
 from handlers.common import (
     BotContext,
     answer_query,
@@ -36,28 +41,6 @@ from handlers.common import (
 )
 
 log = logging.getLogger(__name__)
-
-NEVER_RELAYED = {"contact", "location", "venue", "document"}  # they carry identifying data
-
-
-def media_kind(message: Message) -> str:
-    """What a message carries, in the words of the RELAY_MEDIA setting."""
-    for kind in (
-        "text",
-        "sticker",
-        "photo",
-        "voice",
-        "video",
-        "animation",
-        "contact",
-        "location",
-        "venue",
-        "document",
-    ):
-        if getattr(message, kind, None):
-            return kind
-    return "other"
-
 
 # --- visitor: asking to talk, waiting ---------------------------------------------------------
 
@@ -228,118 +211,12 @@ async def _reply_target(core: Core, session: Session, origin: Side, message: Mes
     return await core.relay.reply_target(session, origin, replied.message_id)
 
 
-def _shift(entities: tuple[MessageEntity, ...], by: int) -> list[MessageEntity]:
-    """Entities moved right by `by` UTF-16 units, after the discreet line is put in front."""
-    return [
-        MessageEntity(
-            e.type,
-            e.offset + by,
-            e.length,
-            url=e.url,
-            language=e.language,
-            custom_emoji_id=e.custom_emoji_id,
-        )
-        for e in entities
-        if not _identifies(e)
-    ]
-
-
-# Entities that only format or mark up what the sender typed: a copy carrying them shows
-# nothing the words do not. Anything else (a mention by account, a link hidden behind text, a
-# type Telegram adds later) sends the text by `send_message`, rebuilt from known fields only.
-_PLAIN_ENTITIES = frozenset(
-    {
-        "bold", "italic", "underline", "strikethrough", "spoiler", "code", "pre",
-        "blockquote", "expandable_blockquote", "url", "email", "phone_number", "hashtag",
-        "cashtag", "bot_command", "mention", "custom_emoji",
-    }
-)  # fmt: skip
-_TELEGRAM_HOSTS = ("t.me", "telegram.me", "telegram.dog")
-
-
-def _copyable(entities: tuple[MessageEntity, ...]) -> bool:
-    """May Telegram copy this text (or caption) as it is?"""
-    return all(
-        e.type in _PLAIN_ENTITIES or (e.type == MessageEntity.TEXT_LINK and not _identifies(e))
-        for e in entities
-    )
-
-
-def _identifies(entity: MessageEntity) -> bool:
-    """A mention by account (`text_mention`), or a link hidden behind text that opens Telegram
-    (`tg://user?id=...`, `https://t.me/someone`): the other side could open an account."""
-    if entity.type == MessageEntity.TEXT_MENTION:
-        return True
-    if entity.type != MessageEntity.TEXT_LINK:
-        return False
-    url = (entity.url or "").strip().lower()
-    parts = urlsplit(url if "://" in url or url.startswith("tg:") else "http://" + url)
-    host = parts.hostname or ""
-    return parts.scheme == "tg" or any(
-        host == name or host.endswith("." + name) for name in _TELEGRAM_HOSTS
-    )
-
-
-def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-RELAY_ATTEMPTS = 6  # on top of the rate limiter's own retries: about two minutes in all
-
-
-async def _patiently(send: Callable[[], Awaitable[list[int]]]) -> list[int]:
-    """Send a relayed message, waiting out 429s and backing off after timeouts and 5xx.
-
-    This runs inside the chat's turn (per-chat ordering), so later messages of the same chat
-    wait behind it and stay in order; other chats go on meanwhile.
-    """
-    for attempt in range(RELAY_ATTEMPTS):
-        try:
-            return await send()
-        except RetryAfter as exc:
-            if attempt == RELAY_ATTEMPTS - 1:
-                raise
-            await asyncio.sleep(retry_seconds(exc.retry_after) + 0.1)
-        except (BadRequest, Forbidden):
-            raise
-        except NetworkError:
-            if attempt == RELAY_ATTEMPTS - 1:
-                raise
-            await asyncio.sleep(min(2.0**attempt, 30.0))
-    raise AssertionError("unreachable")
-
-
 def _discreet_prefix(core: Core, contact: Contact, origin: Side) -> str:
     """What goes before a volunteer's words in a visitor's chat: the neutral first line."""
     if origin != "volunteer" or (contact.prefs is not None and not contact.prefs.discreet):
         return ""
     loc = core.content.current.locale(contact.prefs.locale if contact.prefs else None)
     return t(loc, "discreet.first_line") + "\n"
-
-
-async def _send_text(
-    context: BotContext,
-    contact: Contact,
-    prefix: str,
-    message: Message,
-    reply: ReplyParameters | None,
-) -> list[int]:
-    """Re-send a text (never `forward_message`): formatting kept, identities dropped (a
-    `text_mention` would carry a Telegram account), split if the neutral line pushes it over
-    Telegram's limit. Returns the ids of the parts, the first one standing for the message."""
-    parts = split_text(prefix + (message.text or ""))
-    ids = []
-    for i, part in enumerate(parts):
-        entities = _shift(message.entities, _utf16(prefix)) if len(parts) == 1 else None
-        sent = await context.bot.send_message(
-            contact.chat_id,
-            part,
-            entities=entities,
-            protect_content=True,
-            reply_parameters=reply if i == 0 else None,
-        )
-        ids.append(sent.message_id)
-    return ids
 
 
 async def relay_message(
@@ -365,31 +242,13 @@ async def relay_message(
     target = await _reply_target(core, session, origin, message)
     reply = ReplyParameters(target, allow_sending_without_reply=True) if target else None
 
+    prefix = _discreet_prefix(core, contact, origin)
+
     async def send() -> list[int]:
-        # A text is re-sent when something must change: the neutral line goes in front, or an
-        # entity would identify someone. Otherwise Telegram copies it: less to send and read.
-        prefix = _discreet_prefix(core, contact, origin)
-        if kind == "text" and (prefix or not _copyable(message.entities)):
-            return await _send_text(context, contact, prefix, message, reply)
-        caption: dict[str, object] = {}
-        if not _copyable(message.caption_entities):
-            caption = {
-                "caption": message.caption,
-                "caption_entities": _shift(message.caption_entities, 0),
-                "show_caption_above_media": message.show_caption_above_media,
-            }
-        copied = await context.bot.copy_message(
-            contact.chat_id,
-            message.chat_id,
-            message.message_id,
-            protect_content=True,
-            reply_parameters=reply,
-            **caption,  # type: ignore[arg-type]
-        )
-        return [copied.message_id]
+        return await carry(context.bot, contact.chat_id, message, prefix=prefix, reply=reply)
 
     try:
-        copy_ids = await _patiently(send)
+        copy_ids = await patiently(send)
     except Forbidden:
         await core.relay.release(session, origin, message.message_id)
         await end_session(
@@ -437,9 +296,7 @@ async def _copy_to_observer(
             )
         else:
             await context.bot.send_message(contact.chat_id, f"{who}:", protect_content=True)
-            await context.bot.copy_message(
-                contact.chat_id, message.chat_id, message.message_id, protect_content=True
-            )
+            await carry(context.bot, contact.chat_id, message)
     except TelegramError as exc:
         log.info("a read-along copy was not delivered: %s", type(exc).__name__)
 
@@ -460,7 +317,7 @@ async def relay_edit(context: BotContext, session: Session, origin: Side, messag
             parts[0],
             chat_id=contact.chat_id,
             message_id=copy_id,
-            entities=_shift(message.entities, _utf16(prefix)) if len(parts) == 1 else None,
+            entities=screened(message.entities, utf16_len(prefix)) if len(parts) == 1 else None,
         )
     except BadRequest:
         pass  # unchanged, or the copy was deleted (a quick exit)
@@ -554,19 +411,31 @@ async def on_visitor_message(update: Update, context: BotContext, *, answered: b
     if message is None or visitor is None:
         return False
     core = context.core
-    session = await core.relay.session_of_visitor(visitor.pseudonym)
-    if session is not None:
-        await relay_message(context, session, "visitor", message)
-        return True
-    if await core.relay.place(visitor.pseudonym) is not None:
+    # Twice at most: a volunteer may take the visitor between reading "no chat" and "waiting";
+    # the second look then finds the chat, and the message is relayed, never dropped.
+    for _ in range(2):
+        session = await core.relay.session_of_visitor(visitor.pseudonym)
+        if session is not None:
+            await relay_message(context, session, "visitor", message)
+            return True
+        if await core.relay.place(visitor.pseudonym) is None:
+            continue
         await core.relay.seen(visitor.pseudonym)
         kind = media_kind(message)
         if kind not in core.settings.relay_media or kind in NEVER_RELAYED:
             key = "relay.media_identifying" if kind in NEVER_RELAYED else "relay.media_refused"
             await say(context, message.chat_id, Screen(context.t(key)))
             return True
+        if not (copyable(message.entities) and copyable(message.caption_entities)):
+            # Held messages are copied later by id (their words are never stored), so one
+            # that links to an account cannot be screened then: it is not held at all.
+            await say(context, message.chat_id, Screen(context.t("queue.held_not_plain")))
+            return True
         first = not await core.relay.held(visitor.pseudonym)
-        if not await core.relay.hold(visitor.pseudonym, message.message_id):
+        held = await core.relay.hold(visitor.pseudonym, message.message_id)
+        if held == "gone":
+            continue
+        if held == "full":
             await say(context, message.chat_id, Screen(context.t("queue.held_full")))
         elif first and not answered:
             await say(context, message.chat_id, Screen(context.t("queue.while_waiting")))
@@ -584,7 +453,7 @@ async def pass_on_held(bot: Bot, core: Core, session: Session) -> None:
     for message_id in await core.relay.held(session.visitor):
         if await core.relay.claim(session, "visitor", message_id):
             try:
-                copied = await _patiently(
+                copied = await patiently(
                     lambda mid=message_id: _copy_ids(bot, volunteer.chat_id, visitor.chat_id, mid)
                 )
             except TelegramError as exc:  # deleted by a quick exit, or Telegram trouble

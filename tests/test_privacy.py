@@ -154,3 +154,25 @@ async def test_relayed_texts_carry_no_link_to_an_account(harness: Harness) -> No
     # the volunteer's words go to the visitor behind the neutral line, formatting kept
     (back,) = [m for m in h.standin.chat_history(visitor.id) if "thank you" in m.get("text", "")]
     assert [e["type"] for e in back.get("entities", [])] == ["italic"]
+
+
+async def test_a_waiting_visitors_link_to_an_account_is_not_held(harness: Harness) -> None:
+    """What a visitor writes while waiting is copied later by message id (the words are never
+    stored), so it cannot be screened then: a message linking to an account is not held."""
+    from tests.conftest import say
+    from tests.test_relay import en, onboard, queue_visitor
+
+    h = harness
+    volunteer = await onboard(h, "River")
+    visitor = await queue_visitor(h)
+    friend = {"id": 7_123_456_789, "is_bot": False, "first_name": "Sam"}
+    await visitor.send(
+        "this is Sam", entities=[{"type": "text_mention", "offset": 8, "length": 3, "user": friend}]
+    )
+    await h.settle()
+    assert visitor.texts()[-1].endswith(en(h, "queue.held_not_plain"))  # after the neutral line
+    await visitor.send("words only")
+    await h.settle()
+    await say(h, volunteer, "/next")
+    texts = volunteer.texts()
+    assert "words only" in texts and not any("this is Sam" in t for t in texts)

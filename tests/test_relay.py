@@ -407,3 +407,29 @@ async def test_queue_counts_with_one_kind_of_visitor_or_none(harness: Harness) -
     await queue.add(b"m" * 32, False, 600.0)
     assert await queue.counts(10) == (3, 1, 400.0)
     assert await queue.counts(2) == (2, 1, 400.0)
+
+
+async def test_a_message_written_as_the_volunteer_takes_the_visitor_arrives_once(
+    harness: Harness,
+) -> None:
+    """The visitor writes at the very moment a volunteer types /next: whichever runs first,
+    the message is passed on as held, or relayed in the new chat, once; never dropped."""
+    h = harness
+    volunteer = await onboard(h, "River")
+    for round_ in range(4):
+        visitor = await queue_visitor(h)
+        await visitor.send(f"right now {round_}")
+        await volunteer.send("/next")
+        await h.settle()
+        assert [t for t in volunteer.texts() if t.endswith(f"right now {round_}")] == [
+            f"right now {round_}"
+        ]
+        await say(h, volunteer, "/end")
+
+
+async def test_hold_after_the_visitor_was_taken_says_gone(harness: Harness) -> None:
+    h = harness
+    visitor, _ = await connect(h)
+    pseudonym = h.core.visitors.pseudonym(visitor.id)
+    assert await h.core.relay.hold(pseudonym, 12345) == "gone"
+    assert await h.core.relay.held(pseudonym) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from bot.storage.db import Database
 
@@ -82,19 +83,28 @@ class QueueRepository:
         await self.db.execute("DELETE FROM waiting_messages WHERE visitor = ?", (visitor,))
         return await self.db.execute("DELETE FROM queue WHERE visitor = ?", (visitor,)) == 1
 
-    async def hold_message(self, visitor: bytes, message_id: int, limit: int) -> bool:
-        """Keep the id of a message written while waiting; False past `limit` messages."""
+    async def hold_message(
+        self, visitor: bytes, message_id: int, limit: int
+    ) -> Literal["held", "full", "gone"]:
+        """Keep the id of a message written while waiting: "full" past `limit` messages,
+        "gone" if the visitor is no longer waiting (a volunteer took them a moment ago: the
+        held messages were already passed on, so this one must be relayed instead)."""
         async with self.db.transaction() as conn:
             cur = await conn.execute(
-                "SELECT count(*) FROM waiting_messages WHERE visitor = ?", (visitor,)
+                "SELECT (SELECT count(*) FROM queue WHERE visitor = ?), "
+                "(SELECT count(*) FROM waiting_messages WHERE visitor = ?)",
+                (visitor, visitor),
             )
-            if (await cur.fetchone())[0] >= limit:
-                return False
+            waiting, held = await cur.fetchone()
+            if not waiting:
+                return "gone"
+            if held >= limit:
+                return "full"
             await conn.execute(
                 "INSERT OR IGNORE INTO waiting_messages (visitor, message_id) VALUES (?, ?)",
                 (visitor, message_id),
             )
-            return True
+            return "held"
 
     async def held_messages(self, visitor: bytes) -> list[int]:
         rows = await self.db.fetchall(
