@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import sys
 from pathlib import Path
@@ -48,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "risk":
         from bot.safety import run_risk_cli
 
-        return run_risk_cli(_content_dir(), sys.stdin, sys.stdout)
+        try:
+            return run_risk_cli(_content_dir(), sys.stdin, sys.stdout)
+        except BrokenPipeError:  # the reader stopped early (`... | head`): not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     if args.command == "playground":
         from bot.playground import run_playground
 

@@ -218,6 +218,62 @@ def test_a_match_outside_an_exclusion_still_counts(detector: RiskDetector) -> No
     assert detector.assess("suicide squad was bad. i am suicidal").level == "high"
 
 
+FRENCH_POSITIVE: list[tuple[str, str, str]] = [
+    # Maghrebi and Lebanese visitors write French, or mix it in (content/ar/safety.yaml)
+    ("je veux mourir", "high", "intent"),
+    ("jveux mourir wallah", "high", "intent"),  # SMS spelling, mixed with Arabic
+    ("J'ai trop envie de mourrir", "high", "intent"),  # doubled letter folded
+    ("je vais me suicider", "high", "intent"),
+    ("j'vais me tuer ce soir", "high", "intent"),
+    ("je n'ai plus envie de vivre", "high", "intent"),
+    ("jai plus envie de vivre", "high", "intent"),  # without "ne" or apostrophe
+    ("je veux en finir", "high", "intent"),
+    ("je vais mettre fin à mes jours", "high", "intent"),
+    ("je vais me foutre en l'air", "high", "intent"),
+    ("je vais sauter du pont", "high", "plan"),
+    ("j'ai avalé des cachets", "high", "plan"),
+    ("adieu à tous", "high", "farewell"),
+    ("j'ai écrit une lettre d'adieu", "high", "farewell"),
+    ("chui un fardeau pour ma famille", "elevated", "hopeless"),
+    ("personne ne m'aimera jamais", "elevated", "hopeless"),
+    ("je veux disparaître", "elevated", "hopeless"),
+    ("j'ai recommencé à me scarifier", "elevated", "self_harm"),
+    ("j'ai envie de me couper", "elevated", "self_harm"),
+    ("j'ai envie de mourir de rire. non sérieux, j'ai envie de mourir", "high", "intent"),
+]
+
+FRENCH_NEGATIVE: list[str] = [
+    "je meurs de faim",
+    "je meurs d'envie de te voir",
+    "on s'est tués de rire",
+    "ce film m'a tué",
+    "mort de rire",
+    "je suis mort de fatigue",
+    "je veux mourir de rire",
+    "j'ai envie de mourir de honte",
+    "on joue pour tuer le temps",
+    "ça me tue",
+    "tu veux me tuer ou quoi",
+    "je veux plus vivre chez mes parents",
+    "j'ai envie de me couper les cheveux",
+    "sortir sans manteau, c'est du suicide",
+    "je veux pas mourir",
+]
+
+
+def test_french_is_detected_and_french_idioms_are_not(detector: RiskDetector) -> None:
+    wrong = []
+    for text, level, category in FRENCH_POSITIVE:
+        result = detector.assess(text)
+        if result.level != level or category not in result.categories:
+            wrong.append((text, result))
+    for text in FRENCH_NEGATIVE:
+        result = detector.assess(text)
+        if result.at_risk:
+            wrong.append((text, result))
+    assert wrong == []
+
+
 def test_high_beats_elevated_and_categories_accumulate(detector: RiskDetector) -> None:
     result = detector.assess("I want to die. I've been cutting myself")
     assert result.level == "high"
