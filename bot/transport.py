@@ -24,12 +24,13 @@ import functools
 import urllib.request
 
 import aiohttp
-from telegram._utils.defaultvalue import DefaultValue
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 DEFAULT_TIMEOUT = 5.0  # seconds, PTB's own default for connecting and reading
 POOL_TIMEOUT = 1.0  # seconds to wait for a free connection before a call counts as timed out
+# PTB passes this marker for "no timeout given for this call: use the request's default"
+_NOT_GIVEN = type(BaseRequest.DEFAULT_NONE)
 
 
 class AiohttpRequest(BaseRequest):
@@ -73,10 +74,10 @@ class AiohttpRequest(BaseRequest):
         url: str,
         method: str,
         request_data: RequestData | None = None,
-        read_timeout: float | DefaultValue[None] | None = BaseRequest.DEFAULT_NONE,
-        write_timeout: float | DefaultValue[None] | None = BaseRequest.DEFAULT_NONE,
-        connect_timeout: float | DefaultValue[None] | None = BaseRequest.DEFAULT_NONE,
-        pool_timeout: float | DefaultValue[None] | None = BaseRequest.DEFAULT_NONE,
+        read_timeout: float | object | None = BaseRequest.DEFAULT_NONE,
+        write_timeout: float | object | None = BaseRequest.DEFAULT_NONE,
+        connect_timeout: float | object | None = BaseRequest.DEFAULT_NONE,
+        pool_timeout: float | object | None = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         """One call; returns (HTTP status, body). PTB reads the body and raises its errors."""
         if self._session is None or self._session.closed:
@@ -123,8 +124,12 @@ def _env_proxy(scheme: str, host: str) -> str | None:
     return proxies.get(scheme) or proxies.get("all")
 
 
-def _given(value: float | DefaultValue[None] | None, default: float | None) -> float | None:
-    return default if isinstance(value, DefaultValue) else value
+def _given(value: float | object | None, default: float | None) -> float | None:
+    """The timeout for one call: PTB's "not given" marker means this request's default;
+    None means no timeout at all."""
+    if isinstance(value, _NOT_GIVEN):
+        return default
+    return None if value is None else float(value)  # type: ignore[arg-type]
 
 
 def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str] | None:
