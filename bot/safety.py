@@ -85,6 +85,7 @@ for _i in range(10):
 # split it: apostrophes ("can't" == "cant", and the Arabizi 3' for غ stays one word), tatweel
 # (بدي مـــوت), standalone hamza (casual writing drops it: شيء / شي).
 _DELETE = frozenset(map(ord, "'`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\u0640\u0621"))
+_APOSTROPHE = re.compile("['`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032]")
 # Zero-width and bidi controls, BOM, soft hyphen: deleted by name so that this never depends on
 # the Unicode version; every other format character (category Cf) is deleted by category.
 _INVISIBLE = frozenset(
@@ -286,7 +287,8 @@ class RiskDetector:
             for level, entries in (("high", item.emoji.high), ("elevated", item.emoji.elevated)):
                 for emoji in entries:
                     phrases.setdefault(tokens(emoji), set()).add((level, EMOJI_CATEGORY))
-            excludes.update(tokens(phrase) for phrase in item.exclude)
+            for phrase in item.exclude:  # each also as read apart (see `assess`)
+                excludes.update({tokens(phrase), tokens(_APOSTROPHE.sub(" ", phrase))})
         phrases.pop((), None)
         excludes.discard(())
         return cls(phrases, excludes)
@@ -324,8 +326,17 @@ class RiskDetector:
         self._goto, self._fail, self._out = goto, fail, out
 
     def assess(self, text: str) -> RiskAssessment:
-        """Scan `text` once. High beats elevated; exclusions cancel matches lying inside them."""
-        return self._scan(_split(normalize(text)))
+        """Scan `text`. High beats elevated; exclusions cancel matches lying inside them.
+
+        A text with an apostrophe is also read with the words apart: normalising deletes
+        apostrophes (so "can't" is "cant" and Arabizi 3' stays one word), which glues a French
+        elision onto its word ("l'automutilation" = "lautomutilation"); read apart, the phrase
+        "automutilation" is found too. Both readings count.
+        """
+        result = self._scan(_split(normalize(text)))
+        if _APOSTROPHE.search(text) is None:
+            return result
+        return _both(result, self._scan(_split(normalize(_APOSTROPHE.sub(" ", text)))))
 
     def _scan(self, toks: list[str]) -> RiskAssessment:
         goto, fail, out = self._goto, self._fail, self._out
@@ -360,6 +371,16 @@ class RiskDetector:
         if not rank:
             return NO_RISK
         return RiskAssessment(_LEVELS[rank], frozenset(categories))
+
+
+def _both(a: RiskAssessment, b: RiskAssessment) -> RiskAssessment:
+    """Two readings of one message: the higher level, and every category either one saw."""
+    if not b.at_risk:
+        return a
+    if not a.at_risk:
+        return b
+    level = a.level if _RANK[a.level] >= _RANK[b.level] else b.level
+    return RiskAssessment(level, a.categories | b.categories)
 
 
 # --------------------------------------------------------------------------- loading & checks

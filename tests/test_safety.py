@@ -522,3 +522,14 @@ def test_one_pass_is_fast_with_a_thousand_phrases() -> None:
         big.assess(message)
     per_message = (time.perf_counter() - start) / runs
     assert per_message < 0.002  # measured ~20-60 µs; generous for loaded CI machines
+
+
+def test_an_elided_word_is_also_read_apart(detector: RiskDetector) -> None:
+    """Apostrophes are deleted ("can't" = "cant", Arabizi 3' stays one word), which glues a
+    French elision onto its word; the text is also read with the words apart, so "overdose"
+    (an English phrase) is found in "l'overdose" without listing every elided form."""
+    assert detector.assess("j'pense à l'overdose").level == "high"
+    both = detector.assess("je veux mourir, j'ai recommencé l'scarification")
+    assert both.level == "high" and {"intent", "self_harm"} <= both.categories
+    assert detector.assess("je meurs d'envie de te voir").level == "none"  # exclusions too
+    assert detector.assess("I can't wait").level == "none"
