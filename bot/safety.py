@@ -460,7 +460,8 @@ def _check(parsed: list[tuple[str, SafetyLists]], problems: list[SafetyProblem])
     all_excludes: dict[tuple[str, ...], str] = {}
     for rel, lists in parsed:
         for i, phrase in enumerate(lists.exclude):
-            all_excludes.setdefault(tokens(phrase), f"{rel}: exclude.{i}")
+            for seq in (tokens(phrase), tokens(_APOSTROPHE.sub(" ", phrase))):  # both readings
+                all_excludes.setdefault(seq, f"{rel}: exclude.{i}")
     for rel, lists in parsed:
         for level, groups in (("high", lists.high), ("elevated", lists.elevated)):
             for category in groups:
