@@ -177,7 +177,9 @@ async def retention(application: Application) -> None:
     RETENTION_DAYS, used invites, handled update ids. Anonymous chat facts stay, for stats."""
     core: Core = application.bot_data["core"]
     removed = await core.visitors.purge_expired_messages()
-    visitors = await core.visitors.purge_unseen(core.settings.visitor_retention_days)
+    visitors = await core.visitors.purge_unseen(
+        core.settings.visitor_retention_days, keep=core.admin_pseudonyms
+    )
     sessions = await core.relay.purge(core.settings.retention_days)
     invites = await core.staff.purge_invites()
     await core.blocks.purge()

@@ -46,9 +46,9 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "here": None,  # "I'm still here" (in a chat, or waiting)
     "end": None,  # end the chat
     "rate": re.compile(r"\d{1,12}-[1-5]"),  # session id - rating (checked against the rater)
-    # going off duty with a chat open: end or hand back the chats up to this session id (a
-    # prompt left unanswered must not act on chats opened after it), or stay
-    "duty": re.compile(r"(end|back)(-\d{1,12})?|stay"),
+    # going off duty with a chat open: end or hand back exactly the chats the prompt named (a
+    # fingerprint: a prompt left unanswered must not act on chats opened after it), or stay
+    "duty": re.compile(r"(end|back)(-[0-9a-f]{12})?|stay"),
     "signoff": re.compile(r"\d{1,12}"),  # staff id (the role is checked on arrival)
     "content": re.compile(r"[ac]\d{1,12}"),  # apply or cancel a content change (admins only)
 }

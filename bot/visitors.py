@@ -7,7 +7,7 @@ bound to that pseudonym. Nothing here imports `telegram`: callers pass plain ids
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
 
 from bot.crypto import DataCipher, Pseudonymizer
@@ -139,10 +139,10 @@ class VisitorService:
         await self._messages.delete_up_to(pseudonym, messages_up_to)
         await self._visitors.delete(pseudonym)
 
-    async def purge_unseen(self, days: int) -> int:
+    async def purge_unseen(self, days: int, keep: Iterable[bytes] = ()) -> int:
         """Forget visitors who have not written for `days` days: keep as little as possible.
         If they come back, they start afresh (language guessed again, country asked again)."""
-        return await self._visitors.purge_unseen(self._today() - days)
+        return await self._visitors.purge_unseen(self._today() - days, keep)
 
     async def purge_expired_messages(self) -> int:
         """Drop message ids the bot can no longer delete anyway (older than 48 hours)."""

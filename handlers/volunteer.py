@@ -6,6 +6,8 @@ Volunteers see counts and aliases, never who a visitor is.
 
 from __future__ import annotations
 
+import hashlib
+
 from telegram import Update
 
 from bot import screens
@@ -103,14 +105,21 @@ async def duty(update: Update, context: BotContext) -> None:
     await after_off_duty(context)
 
 
+def _chats_digest(sessions: list[Session]) -> str:
+    """A short fingerprint of exactly these chats (a session id alone can come back after a
+    visitor's /forget deletes their closed chat, so the start time is part of it)."""
+    names = ",".join(sorted(f"{s.id}:{s.started_at!r}" for s in sessions))
+    return hashlib.sha256(names.encode()).hexdigest()[:12]
+
+
 def _off_duty_prompt(context: BotContext, sessions: list[Session]) -> Screen:
-    """End the chats, hand them back, or stay: the buttons name the newest chat they cover."""
-    newest = max(s.id for s in sessions)
+    """End the chats, hand them back, or stay: the buttons name exactly the chats they cover."""
+    digest = _chats_digest(sessions)
     return Screen(
         context.t("volunteer.off_duty_open_chat"),
         [
-            [Button(context.t("volunteer.button_end_chat"), Action("duty", f"end-{newest}"))],
-            [Button(context.t("volunteer.button_hand_back"), Action("duty", f"back-{newest}"))],
+            [Button(context.t("volunteer.button_end_chat"), Action("duty", f"end-{digest}"))],
+            [Button(context.t("volunteer.button_hand_back"), Action("duty", f"back-{digest}"))],
             [Button(context.t("volunteer.button_stay"), Action("duty", "stay"))],
         ],
     )
@@ -125,10 +134,10 @@ async def duty_choice(update: Update, context: BotContext, choice: str) -> bool:
     if choice == "stay":
         await show(context, update, Screen(context.t("volunteer.staying")))
         return True
-    what, _, newest = choice.partition("-")
+    what, _, digest = choice.partition("-")
     sessions = await core.relay.sessions_of_volunteer(staff.pseudonym)
-    if any(not newest or s.id > int(newest) for s in sessions):
-        # A chat opened after this prompt was shown: ask again about the chats as they are.
+    if sessions and digest != _chats_digest(sessions):
+        # The chats changed since this prompt was shown: ask again about them as they are.
         await show(context, update, _off_duty_prompt(context, sessions))
         return True
     for session in sessions:

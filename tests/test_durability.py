@@ -163,8 +163,10 @@ async def test_visitors_silent_for_long_are_forgotten_but_not_volunteers_or_wait
     harness: Harness, clock
 ) -> None:
     """VISITOR_RETENTION_DAYS: a visitor's row (language, country, encrypted chat id) goes
-    after that long without a word. Volunteers, and anyone waiting or in a chat, stay."""
+    after that long without a word. Admins named in settings, volunteers, and anyone waiting
+    or in a chat, stay."""
     from bot.app import retention
+    from tests.conftest import ADMIN_ID
     from tests.test_relay import onboard, queue_visitor
 
     h = harness
@@ -182,7 +184,8 @@ async def test_visitors_silent_for_long_are_forgotten_but_not_volunteers_or_wait
     pseudonym = h.core.visitors.pseudonym
     assert pseudonym(gone.id) not in remaining
     assert pseudonym(waiting.id) in remaining  # still in the queue
-    assert len(remaining) == 2  # the volunteer and the waiting visitor; the admin went too
+    assert pseudonym(ADMIN_ID) in remaining  # admins named in settings are reached this way
+    assert len(remaining) == 3  # the admin, the volunteer and the waiting visitor
     await gone.send("/start")  # coming back is a fresh start, in their language again
     await h.settle()
     assert pseudonym(gone.id) in {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.storage.db import Database
@@ -71,15 +72,19 @@ class VisitorRepository:
             (row.pseudonym, row.chat, row.prefs, row.seen_day),
         )
 
-    async def purge_unseen(self, before_day: int) -> int:
-        """Delete visitors last seen before `before_day`, except staff and anyone waiting or
-        in a chat (their rows are how the bot reaches them)."""
+    async def purge_unseen(self, before_day: int, keep: Iterable[bytes] = ()) -> int:
+        """Delete visitors last seen before `before_day`, except `keep` (the admins named in
+        settings), staff, and anyone waiting or in a chat: their rows are how the bot reaches
+        them."""
+        kept = list(keep)
+        marks = ", ".join("?" * len(kept)) or "NULL"
         return await self.db.execute(
             "DELETE FROM visitors WHERE seen_day < ? "
+            f"AND pseudonym NOT IN ({marks}) "
             "AND pseudonym NOT IN (SELECT pseudonym FROM staff) "
             "AND pseudonym NOT IN (SELECT visitor FROM queue) "
             "AND pseudonym NOT IN (SELECT visitor FROM sessions WHERE status = 'active')",
-            (before_day,),
+            (before_day, *kept),
         )
 
     async def touch(self, pseudonym: bytes, day: int) -> None:
