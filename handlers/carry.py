@@ -69,7 +69,7 @@ PLAIN_ENTITIES = frozenset(
         "cashtag", "bot_command", "mention", "custom_emoji",
     }
 )  # fmt: skip
-TELEGRAM_HOSTS = ("t.me", "telegram.me", "telegram.dog")
+TELEGRAM_HOSTS = ("t.me", "telegram.me", "telegram.dog", "telegram.org")
 
 
 def copyable(entities: tuple[MessageEntity, ...]) -> bool:
@@ -89,7 +89,7 @@ def identifies(entity: MessageEntity) -> bool:
         return False
     url = (entity.url or "").strip().lower()
     parts = urlsplit(url if "://" in url or url.startswith("tg:") else "http://" + url)
-    host = parts.hostname or ""
+    host = (parts.hostname or "").rstrip(".")  # "t.me." is t.me too
     return parts.scheme == "tg" or any(
         host == name or host.endswith("." + name) for name in TELEGRAM_HOSTS
     )

@@ -291,9 +291,8 @@ async def _copy_to_observer(
     )
     try:
         if message.text:
-            await context.bot.send_message(
-                contact.chat_id, f"{who}: {message.text}", protect_content=True
-            )
+            for part in split_text(f"{who}: {message.text}"):  # the label may push it over
+                await context.bot.send_message(contact.chat_id, part, protect_content=True)
         else:
             await context.bot.send_message(contact.chat_id, f"{who}:", protect_content=True)
             await carry(context.bot, contact.chat_id, message)
@@ -421,15 +420,9 @@ async def on_visitor_message(update: Update, context: BotContext, *, answered: b
         if await core.relay.place(visitor.pseudonym) is None:
             continue
         await core.relay.seen(visitor.pseudonym)
-        kind = media_kind(message)
-        if kind not in core.settings.relay_media or kind in NEVER_RELAYED:
-            key = "relay.media_identifying" if kind in NEVER_RELAYED else "relay.media_refused"
-            await say(context, message.chat_id, Screen(context.t(key)))
-            return True
-        if not (copyable(message.entities) and copyable(message.caption_entities)):
-            # Held messages are copied later by id (their words are never stored), so one
-            # that links to an account cannot be screened then: it is not held at all.
-            await say(context, message.chat_id, Screen(context.t("queue.held_not_plain")))
+        refusal = _not_holdable(core, message)
+        if refusal is not None:
+            await say(context, message.chat_id, Screen(context.t(refusal)))
             return True
         first = not await core.relay.held(visitor.pseudonym)
         held = await core.relay.hold(visitor.pseudonym, message.message_id)
@@ -441,6 +434,22 @@ async def on_visitor_message(update: Update, context: BotContext, *, answered: b
             await say(context, message.chat_id, Screen(context.t("queue.while_waiting")))
         return True
     return False
+
+
+def _not_holdable(core: Core, message: Message) -> str | None:
+    """Why a message written while waiting cannot be held (a text key), or None if it can.
+
+    Held messages are copied later by id (their words are never stored), so they cannot be
+    screened then: media the relay does not carry, and formatting that might point at an
+    account, are refused now, and again if the message is edited while it waits."""
+    kind = media_kind(message)
+    if kind in NEVER_RELAYED:
+        return "relay.media_identifying"
+    if kind not in core.settings.relay_media:
+        return "relay.media_refused"
+    if not (copyable(message.entities) and copyable(message.caption_entities)):
+        return "queue.held_not_plain"
+    return None
 
 
 async def pass_on_held(bot: Bot, core: Core, session: Session) -> None:
@@ -483,6 +492,13 @@ async def on_edit(update: Update, context: BotContext) -> None:
     session = await core.relay.session_of_visitor(visitor.pseudonym)
     if session is not None:
         await relay_edit(context, session, "visitor", message)
+        return
+    # Still waiting: an edit changes what will be copied later, so it is checked again.
+    if message.message_id in await core.relay.held(visitor.pseudonym):
+        refusal = _not_holdable(core, message)
+        if refusal is not None:
+            await core.relay.passed_on(visitor.pseudonym, message.message_id)  # not held now
+            await say(context, message.chat_id, Screen(context.t(refusal)))
 
 
 # --- the timeout sweep (a job, rebuilt from the database at every start) ------------------------

@@ -176,3 +176,27 @@ async def test_a_waiting_visitors_link_to_an_account_is_not_held(harness: Harnes
     await say(h, volunteer, "/next")
     texts = volunteer.texts()
     assert "words only" in texts and not any("this is Sam" in t for t in texts)
+
+
+async def test_a_held_message_edited_to_link_an_account_is_no_longer_held(
+    harness: Harness,
+) -> None:
+    """A held message is copied later, as it then is: an edit while waiting is checked again."""
+    from tests.conftest import say
+    from tests.test_relay import en, onboard, queue_visitor
+
+    h = harness
+    volunteer = await onboard(h, "River")
+    visitor = await queue_visitor(h)
+    held = await visitor.send("this is Sam")
+    await h.settle()
+    friend = {"id": 7_123_456_789, "is_bot": False, "first_name": "Sam"}
+    await visitor.edit(
+        held["message_id"],
+        "this is Sam",
+        entities=[{"type": "text_mention", "offset": 8, "length": 3, "user": friend}],
+    )
+    await h.settle()
+    assert visitor.texts()[-1].endswith(en(h, "queue.held_not_plain"))
+    await say(h, volunteer, "/next")
+    assert not any("this is Sam" in t for t in volunteer.texts())

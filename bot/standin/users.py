@@ -199,8 +199,11 @@ class SimUser:
         stored.media = voice
         return await self._send_content({"voice": dict(voice)}, None)
 
-    async def edit(self, message_id: int, text: str) -> dict[str, Any]:
-        """Edit one of the user's own text messages (queues ``edited_message``)."""
+    async def edit(
+        self, message_id: int, text: str, *, entities: list[dict[str, Any]] | None = None
+    ) -> dict[str, Any]:
+        """Edit one of the user's own text messages (queues ``edited_message``); `entities`
+        as in `send`."""
         state = self._standin.state
         chat = self._chat()
         message = chat.messages.get(message_id)
@@ -209,7 +212,7 @@ class SimUser:
         if "text" not in message:
             raise StandInUsageError(f"message {message_id} has no text to edit")
         message["text"] = text
-        entities = detect_bot_commands(text)
+        entities = sorted(detect_bot_commands(text) + (entities or []), key=lambda e: e["offset"])
         if entities:
             message["entities"] = entities
         else:
