@@ -155,11 +155,11 @@ class Core:
         """The aggregate figures of the last `days` days (small numbers suppressed on display)."""
         return await compute(StatsRepository(self.db), days, self.clock())
 
-    async def forget(self, pseudonym: bytes, messages_up_to: int) -> None:
+    async def forget(self, pseudonym: bytes, deleted: list[int]) -> None:
         """Every row about a visitor: queue place, closed-session links, preferences, and the
-        ids of messages up to `messages_up_to` (the quick exit that goes with it deleted them)."""
+        ids of the messages the quick exit that goes with it has deleted."""
         await self.relay.forget_visitor(pseudonym)
-        await self.visitors.forget(pseudonym, messages_up_to)
+        await self.visitors.forget(pseudonym, deleted)
 
     async def close(self) -> None:
         await self.db.close()

@@ -129,14 +129,14 @@ class VisitorService:
         """Message ids still inside Telegram's 48-hour deletion window."""
         return await self._messages.since(pseudonym, int(self._clock()) - DELETE_WINDOW + 60)
 
-    async def clear_messages(self, pseudonym: bytes, up_to: int) -> None:
-        """Forget the message ids a quick exit has deleted (up to `up_to`), and older ones."""
-        await self._messages.delete_up_to(pseudonym, up_to)
+    async def clear_messages(self, pseudonym: bytes, deleted: list[int]) -> None:
+        """Forget the message ids a quick exit has deleted."""
+        await self._messages.delete_ids(pseudonym, deleted)
 
-    async def forget(self, pseudonym: bytes, messages_up_to: int) -> None:
-        """Delete every row about this visitor. Message ids noted after `messages_up_to` (typed
-        while the deletion ran) stay, so that a later quick exit still finds those messages."""
-        await self._messages.delete_up_to(pseudonym, messages_up_to)
+    async def forget(self, pseudonym: bytes, deleted: list[int]) -> None:
+        """Delete every row about this visitor. Ids of messages that were not deleted (typed
+        while the deletion ran, or refused by Telegram) stay, so a later exit finds them."""
+        await self._messages.delete_ids(pseudonym, deleted)
         await self._visitors.delete(pseudonym)
 
     async def purge_unseen(self, days: int, keep: Iterable[bytes] = ()) -> int:

@@ -266,11 +266,11 @@ async def relay_message(
         return
     copy_id = copy_ids[0]
     await core.relay.record_copy(session, origin, message.message_id, copy_id)
-    if session.observer is not None:
-        await _copy_to_observer(context, session, origin, message)
-    if origin == "volunteer":
+    if origin == "volunteer":  # at once: a quick exit must find every copy in the chat
         for sent_id in copy_ids:
             await core.visitors.remember_message(session.visitor, sent_id)
+    if session.observer is not None:
+        await _copy_to_observer(context, session, origin, message)
 
 
 async def _copy_to_observer(

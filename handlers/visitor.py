@@ -117,21 +117,25 @@ async def quick_exit(update: Update, context: BotContext, *, forget: bool) -> No
     if await core.relay.cancel(visitor.pseudonym):
         await relay.refresh_queue(context.bot, core)
     ids = await core.visitors.deletable_messages(visitor.pseudonym)
-    deleted_up_to = max(ids, default=0)  # ids noted from now on (typed meanwhile) are kept
+    # Only what was deleted is forgotten: ids noted meanwhile (typed, or a copy recorded late),
+    # and those of a batch Telegram refused, stay for the next exit.
+    deleted: list[int] = []
     for start_at in range(0, len(ids), 100):
+        batch = ids[start_at : start_at + 100]
         try:
-            await context.bot.delete_messages(chat_id, ids[start_at : start_at + 100])
+            await context.bot.delete_messages(chat_id, batch)
+            deleted.extend(batch)
         except TelegramError as exc:
             log.warning("quick exit: a batch could not be deleted: %s", type(exc).__name__)
     if forget:
-        await core.forget(visitor.pseudonym, deleted_up_to)
+        await core.forget(visitor.pseudonym, deleted)
         context.visitor = None
         try:
             await context.bot.send_message(chat_id, neutral)
         except TelegramError:
             pass
         return
-    await core.visitors.clear_messages(visitor.pseudonym, deleted_up_to)
+    await core.visitors.clear_messages(visitor.pseudonym, deleted)
     try:
         sent = await context.bot.send_message(chat_id, neutral)
         await core.visitors.remember_message(visitor.pseudonym, sent.message_id)

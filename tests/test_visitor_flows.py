@@ -211,6 +211,21 @@ async def test_a_message_typed_during_a_quick_exit_goes_with_the_next_one(
     assert [m["text"] for m in u.history()] == [en(harness, "exit.neutral")]
 
 
+async def test_messages_a_quick_exit_could_not_delete_are_kept_for_the_next(
+    harness: Harness,
+) -> None:
+    u = harness.standin.user()
+    await say(harness, u, "/start")
+    await say(harness, u, "hello")
+    harness.standin.fail_next(
+        "deleteMessages", error_code=502, description="Bad Gateway", chat_id=u.id, times=3
+    )  # past the retries for a 5xx
+    await say(harness, u, "/exit")
+    assert "hello" in [m.get("text") for m in u.history()]  # Telegram refused: still there
+    await say(harness, u, "/exit")
+    assert [m["text"] for m in u.history()] == [en(harness, "exit.neutral")]
+
+
 async def test_quick_exit_respects_the_48_hour_window(harness: Harness, clock) -> None:
     u = harness.standin.user()
     await say(harness, u, "/start")

@@ -124,14 +124,16 @@ class ChatMessageRepository:
         )
         return [r[0] for r in rows]
 
-    async def delete_up_to(self, pseudonym: bytes, message_id: int) -> None:
-        """Forget the ids up to `message_id` (ids grow within a chat): those a quick exit has
-        just deleted, and older ones. Ids noted since (a message typed while the exit ran)
-        stay, so the next exit deletes them too."""
-        await self.db.execute(
-            "DELETE FROM chat_messages WHERE pseudonym = ? AND message_id <= ?",
-            (pseudonym, message_id),
-        )
+    async def delete_ids(self, pseudonym: bytes, message_ids: list[int]) -> None:
+        """Forget exactly these ids (those a quick exit deleted). Ids noted meanwhile (a
+        message typed while the exit ran) stay, so the next exit deletes them too."""
+        for start in range(0, len(message_ids), 500):  # within SQLite's bound parameters
+            chunk = message_ids[start : start + 500]
+            await self.db.execute(
+                "DELETE FROM chat_messages WHERE pseudonym = ? AND message_id IN "
+                f"({', '.join('?' * len(chunk))})",
+                (pseudonym, *chunk),
+            )
 
     async def purge_older_than(self, cutoff: int) -> int:
         return await self.db.execute("DELETE FROM chat_messages WHERE sent_at < ?", (cutoff,))
