@@ -240,6 +240,9 @@ FRENCH_POSITIVE: list[tuple[str, str, str]] = [
     ("j'ai recommencé à me scarifier", "elevated", "self_harm"),
     ("j'ai envie de me couper", "elevated", "self_harm"),
     ("j'ai envie de mourir de rire. non sérieux, j'ai envie de mourir", "high", "intent"),
+    ("j'ai peur de faire une bêtise", "high", "intent"),
+    ("je veux en finir avec tout", "high", "intent"),
+    ("je veux en finir avec la vie", "high", "intent"),
 ]
 
 FRENCH_NEGATIVE: list[str] = [
@@ -258,6 +261,13 @@ FRENCH_NEGATIVE: list[str] = [
     "j'ai envie de me couper les cheveux",
     "sortir sans manteau, c'est du suicide",
     "je veux pas mourir",
+    "j'veux mourir de rire",  # the elided form is a phrase of its own: excluded on its own
+    "j'vais me tuer à la tâche",
+    "je veux en finir avec ce dossier",
+    "j'veux en finir avec lui",
+    "J'ai avoué à ma mère que je l'aime",  # coming out, not a farewell
+    "je dois avaler des cachets tous les jours",  # daily medicine, hormones, PrEP
+    "c'est mon dernier message avant de dormir",
 ]
 
 
