@@ -112,6 +112,7 @@ class Core:
             shift_reminder_hours=settings.shift_reminder_hours,
             clock=clock,
         )
+        await relay.recall_held()
         admins = frozenset(pseudonymize(i) for i in settings.admin_ids)
         return cls(
             settings,

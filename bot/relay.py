@@ -128,6 +128,10 @@ class RelayService:
         # Who showed signs of risk lately, so asking to talk afterwards queues them as urgent.
         # In memory only, for an hour: a signal for triage, not a record about a person.
         self._recent_risk: dict[bytes, float] = {}
+        # Who has messages held while waiting that were not yet passed on: relaying their next
+        # message first passes those on (see handlers.relay). Rebuilt from the database at
+        # start (`recall_held`), so a restart in the middle of passing on loses none.
+        self._holding: set[bytes] = set()
 
     # --- the queue -------------------------------------------------------------------------
 
@@ -195,13 +199,28 @@ class RelayService:
         ]
 
     async def cancel(self, visitor: bytes) -> bool:
+        self._holding.discard(visitor)  # leaving the queue drops what was held
         return await self.queue.remove(visitor)
 
     async def hold(self, visitor: bytes, message_id: int) -> Literal["held", "full", "gone"]:
         """A message written while waiting goes to the volunteer who takes the visitor (by id:
         the text stays only in the visitor's own Telegram chat). "full" when too many wait,
         "gone" when the visitor was taken meanwhile (relay the message instead)."""
-        return await self.queue.hold_message(visitor, message_id, HELD_MESSAGES)
+        held = await self.queue.hold_message(visitor, message_id, HELD_MESSAGES)
+        if held == "held":
+            self._holding.add(visitor)
+        return held
+
+    def may_hold(self, visitor: bytes) -> bool:
+        """Might messages this visitor wrote while waiting still wait to be passed on?"""
+        return visitor in self._holding
+
+    def all_passed_on(self, visitor: bytes) -> None:
+        self._holding.discard(visitor)
+
+    async def recall_held(self) -> None:
+        """At start: who still has held messages (a previous run stopped before passing on)."""
+        self._holding = set(await self.queue.visitors_holding())
 
     async def held(self, visitor: bytes) -> list[int]:
         return await self.queue.held_messages(visitor)
@@ -423,6 +442,7 @@ class RelayService:
     async def forget_visitor(self, visitor: bytes) -> None:
         """`/forget`: queue place, closed-session links, the memory of a sign of risk."""
         self._recent_risk.pop(visitor, None)
+        self._holding.discard(visitor)
         await self.queue.remove(visitor)
         await self.sessions.forget_visitor(visitor)
 

@@ -8,7 +8,11 @@ completed after, so a redelivered update is never relayed twice.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import weakref
+from collections.abc import AsyncIterator
 
 from telegram import Bot, Message, ReplyParameters, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
@@ -19,7 +23,7 @@ from bot.callbacks import Action
 from bot.content.i18n import t
 from bot.content.model import LocaleContent
 from bot.core import Contact, Core
-from bot.relay import REQUEUE_REASONS, QueuePlace, Session, Side, count_text
+from bot.relay import REQUEUE_REASONS, Notice, QueuePlace, Session, Side, count_text
 from bot.screens import Button, Screen, split_text
 from handlers.carry import (
     NEVER_RELAYED,
@@ -415,7 +419,10 @@ async def on_visitor_message(update: Update, context: BotContext, *, answered: b
     for _ in range(2):
         session = await core.relay.session_of_visitor(visitor.pseudonym)
         if session is not None:
-            await relay_message(context, session, "visitor", message)
+            async with visitor_turn(context.application, visitor.pseudonym):
+                if core.relay.may_hold(visitor.pseudonym):
+                    await pass_on_held(context.bot, core, session)  # what waited goes first
+                await relay_message(context, session, "visitor", message)
             return True
         if await core.relay.place(visitor.pseudonym) is None:
             continue
@@ -452,14 +459,34 @@ def _not_holdable(core: Core, message: Message) -> str | None:
     return None
 
 
+@contextlib.asynccontextmanager
+async def visitor_turn(application: Application, visitor: bytes) -> AsyncIterator[None]:
+    """One at a time per visitor: passing on what they wrote while waiting (the volunteer's
+    /next) and relaying what they write next (their own update). Both at once, a new message
+    could overtake the held ones, or a held one be copied twice."""
+    turns: weakref.WeakValueDictionary[bytes, asyncio.Lock] = application.bot_data.setdefault(
+        "visitor_turns", weakref.WeakValueDictionary()
+    )
+    lock = turns.get(visitor)
+    if lock is None:
+        lock = turns[visitor] = asyncio.Lock()
+    async with lock:
+        yield
+
+
 async def pass_on_held(bot: Bot, core: Core, session: Session) -> None:
     """A volunteer took the visitor: what they wrote while waiting reaches them now, in order
-    (copied from the visitor's own chat by message id; the text was never stored)."""
+    (copied from the visitor's own chat by message id; the text was never stored). Call it in
+    the visitor's turn (`visitor_turn`)."""
+    held = await core.relay.held(session.visitor)
+    if not held:
+        core.relay.all_passed_on(session.visitor)
+        return
     visitor = await core.contact(session.visitor)
     volunteer = await core.contact(session.volunteer)
     if visitor is None or volunteer is None:
         return
-    for message_id in await core.relay.held(session.visitor):
+    for message_id in held:
         if await core.relay.claim(session, "visitor", message_id):
             try:
                 copied = await patiently(
@@ -468,9 +495,12 @@ async def pass_on_held(bot: Bot, core: Core, session: Session) -> None:
             except TelegramError as exc:  # deleted by a quick exit, or Telegram trouble
                 log.info("a held message was not passed on: %s", type(exc).__name__)
                 await core.relay.release(session, "visitor", message_id)
+                if not isinstance(exc, BadRequest):  # gone (a quick exit) needs no word
+                    await deliver(bot, core, [Notice(session.visitor, "relay.not_delivered")])
             else:
                 await core.relay.record_copy(session, "visitor", message_id, copied[0])
         await core.relay.passed_on(session.visitor, message_id)
+    core.relay.all_passed_on(session.visitor)
 
 
 async def _copy_ids(bot: Bot, to_chat: int, from_chat: int, message_id: int) -> list[int]:

@@ -17,7 +17,7 @@ from bot.screens import Button, Screen
 from bot.staff import INVITE_PREFIX
 from handlers.common import BotContext, answer_query, deliver, say, show
 from handlers.fallback import unknown_command
-from handlers.relay import end_session, pass_on_held, refresh_queue
+from handlers.relay import end_session, pass_on_held, refresh_queue, visitor_turn
 
 
 def _minutes(seconds: float | None) -> int:
@@ -222,5 +222,6 @@ async def take_next(update: Update, context: BotContext) -> None:
         ),
     )
     if held:
-        await pass_on_held(context.bot, core, session)
+        async with visitor_turn(context.application, session.visitor):
+            await pass_on_held(context.bot, core, session)
     await refresh_queue(context.bot, core)

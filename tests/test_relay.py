@@ -433,3 +433,20 @@ async def test_hold_after_the_visitor_was_taken_says_gone(harness: Harness) -> N
     pseudonym = h.core.visitors.pseudonym(visitor.id)
     assert await h.core.relay.hold(pseudonym, 12345) == "gone"
     assert await h.core.relay.held(pseudonym) == []
+
+
+async def test_what_waited_goes_before_what_comes_next(harness: Harness) -> None:
+    """The visitor writes while waiting, then again as the volunteer takes them: the held
+    message reaches the volunteer first, each once, whichever update runs first."""
+    h = harness
+    volunteer = await onboard(h, "River")
+    for round_ in range(3):
+        visitor = await queue_visitor(h)
+        await visitor.send(f"waited {round_}")
+        await h.settle()
+        await volunteer.send("/next")
+        await visitor.send(f"then {round_}")
+        await h.settle()
+        got = [t for t in volunteer.texts() if t.endswith((f"waited {round_}", f"then {round_}"))]
+        assert got == [f"waited {round_}", f"then {round_}"]
+        await say(h, volunteer, "/end")

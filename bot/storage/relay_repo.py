@@ -106,6 +106,12 @@ class QueueRepository:
             )
             return "held"
 
+    async def visitors_holding(self) -> list[bytes]:
+        return [
+            bytes(r[0])
+            for r in await self.db.fetchall("SELECT DISTINCT visitor FROM waiting_messages")
+        ]
+
     async def held_messages(self, visitor: bytes) -> list[int]:
         rows = await self.db.fetchall(
             "SELECT message_id FROM waiting_messages WHERE visitor = ? ORDER BY message_id",
