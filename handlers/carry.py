@@ -102,13 +102,24 @@ def utf16_len(text: str) -> int:
 RELAY_ATTEMPTS = 6  # on top of the rate limiter's own retries: about two minutes in all
 
 
-async def patiently(send: Callable[[], Awaitable[list[int]]]) -> list[int]:
+class Abandoned(Exception):
+    """The message is no longer wanted on the other side (the chat ended while retrying)."""
+
+
+async def patiently(
+    send: Callable[[], Awaitable[list[int]]],
+    still_wanted: Callable[[], Awaitable[bool]] | None = None,
+) -> list[int]:
     """Send a relayed message, waiting out 429s and backing off after timeouts and 5xx.
 
     This runs inside the chat's turn (per-chat ordering), so later messages of the same chat
-    wait behind it and stay in order; other chats go on meanwhile.
+    wait behind it and stay in order; other chats go on meanwhile. Before each new attempt,
+    `still_wanted` is asked (the chat may have ended meanwhile, e.g. by a quick exit: a
+    message must not appear after the neutral line); if not, `Abandoned` is raised.
     """
     for attempt in range(RELAY_ATTEMPTS):
+        if attempt and still_wanted is not None and not await still_wanted():
+            raise Abandoned
         try:
             return await send()
         except RetryAfter as exc:

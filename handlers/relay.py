@@ -27,6 +27,7 @@ from bot.relay import REQUEUE_REASONS, Notice, QueuePlace, Session, Side, count_
 from bot.screens import Button, Screen, split_text
 from handlers.carry import (
     NEVER_RELAYED,
+    Abandoned,
     carry,
     copyable,
     media_kind,
@@ -251,8 +252,15 @@ async def relay_message(
     async def send() -> list[int]:
         return await carry(context.bot, contact.chat_id, message, prefix=prefix, reply=reply)
 
+    async def still_open() -> bool:
+        current = await core.relay.session(session.id)
+        return current is not None and current.status == "active"
+
     try:
-        copy_ids = await patiently(send)
+        copy_ids = await patiently(send, still_open)
+    except Abandoned:
+        await core.relay.release(session, origin, message.message_id)
+        return
     except Forbidden:
         await core.relay.release(session, origin, message.message_id)
         await end_session(

@@ -266,3 +266,28 @@ async def test_volunteer_blocks_while_on_duty_and_a_visitor_waits(
     assert visitor.texts(), "the visitor got an answer"
     await answers_start(h, visitor)
     no_errors(h, log_output)
+
+
+async def test_a_message_still_retrying_when_the_visitor_exits_is_never_sent(
+    harness: Harness,
+) -> None:
+    """A volunteer's words wait out Telegram errors; meanwhile the visitor leaves (/exit). Nothing
+    may appear after the neutral line: the next attempt sees the chat has ended and gives up."""
+    h = harness
+    visitor, volunteer = await connect(h)
+    h.standin.fail_next(
+        "sendMessage", error_code=502, description="Bad Gateway", chat_id=visitor.id, times=3
+    )  # past the rate limiter's own retries: the relay's patient retries take over
+    await volunteer.send("are you still there?")
+
+    def failed(_: object) -> bool:  # the three failures the rate limiter itself retries
+        calls = h.standin.calls_to("sendMessage")
+        return sum(1 for c in calls if not c.ok and c.chat_id == visitor.id) >= 3
+
+    await h.standin.wait_for(failed)  # the relay now backs off a second before trying again
+    session = await h.core.relay.session_of_visitor(h.core.visitors.pseudonym(visitor.id))
+    assert session is not None
+    await h.core.relay.end(session, "exit")  # what /exit does first: the chat is over
+    await h.settle()
+    assert not any("are you still there?" in m.get("text", "") for m in visitor.history())
+    assert h.standin.calls_to("sendMessage")[-1].ok is False  # no attempt after the end
