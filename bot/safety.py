@@ -85,7 +85,8 @@ for _i in range(10):
 # split it: apostrophes ("can't" == "cant", and the Arabizi 3' for غ stays one word), tatweel
 # (بدي مـــوت), standalone hamza (casual writing drops it: شيء / شي).
 _DELETE = frozenset(map(ord, "'`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\u0640\u0621"))
-_APOSTROPHE = re.compile("['`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032]")
+# Apostrophes, for the second reading with words apart (fullwidth too: NFKC makes it ')
+_APOSTROPHE = re.compile("['`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\uff07]")
 # Zero-width and bidi controls, BOM, soft hyphen: deleted by name so that this never depends on
 # the Unicode version; every other format character (category Cf) is deleted by category.
 _INVISIBLE = frozenset(
