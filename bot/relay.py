@@ -528,5 +528,7 @@ class RelayService:
             )
 
     async def purge(self, retention_days: int) -> int:
-        """Delete closed sessions older than the retention window (facts stay, anonymous)."""
+        """Delete closed sessions older than the retention window (facts stay, anonymous), and
+        held message ids nobody will pass on any more (their visitor neither waits nor talks)."""
+        await self.queue.purge_orphan_held()
         return await self.sessions.purge_closed(self.clock() - retention_days * 86400)

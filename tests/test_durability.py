@@ -191,3 +191,21 @@ async def test_visitors_silent_for_long_are_forgotten_but_not_volunteers_or_wait
     assert pseudonym(gone.id) in {
         bytes(r[0]) for r in await h.core.db.fetchall("SELECT pseudonym FROM visitors")
     }
+
+
+async def test_held_ids_nobody_will_pass_on_are_purged(harness: Harness) -> None:
+    from bot.app import retention
+    from tests.test_relay import onboard, queue_visitor
+
+    h = harness
+    await onboard(h, "River")
+    waiting = await queue_visitor(h)
+    await waiting.send("still waiting")
+    await h.settle()
+    queue = h.core.relay.queue
+    await h.core.db.execute(  # as a crash in the middle of passing on could leave behind
+        "INSERT INTO waiting_messages (visitor, message_id) VALUES (?, ?)", (b"x" * 32, 7)
+    )
+    await retention(h.application)
+    assert await queue.held_messages(b"x" * 32) == []
+    assert len(await queue.held_messages(h.core.visitors.pseudonym(waiting.id))) == 1

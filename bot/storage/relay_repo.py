@@ -106,6 +106,12 @@ class QueueRepository:
             )
             return "held"
 
+    async def purge_orphan_held(self) -> int:
+        return await self.db.execute(
+            "DELETE FROM waiting_messages WHERE visitor NOT IN (SELECT visitor FROM queue) "
+            "AND visitor NOT IN (SELECT visitor FROM sessions WHERE status = 'active')"
+        )
+
     async def visitors_holding(self) -> list[bytes]:
         return [
             bytes(r[0])
