@@ -28,6 +28,17 @@ async def crash_with_update_unhandled(h: Harness, user: SimUser, text: str) -> d
     return update
 
 
+async def relayed_then_stopped(h: Harness, text: str) -> tuple[SimUser, SimUser, dict]:
+    """A chat in which the visitor's `text` was relayed; then the bot stopped. Returns the two
+    people and the update that carried `text`."""
+    visitor, volunteer = await connect(h)
+    await visitor.send(text)
+    await h.settle()
+    update = h.standin.delivered_updates()[-1]
+    await h.stop_bot()
+    return visitor, volunteer, update
+
+
 async def test_update_stored_before_a_crash_is_handled_after_restart(harness: Harness) -> None:
     h = harness
     visitor, volunteer = await connect(h)
@@ -50,11 +61,7 @@ async def test_crash_between_claim_and_copy_sends_once(harness: Harness) -> None
 
 async def test_crash_after_relay_before_done_does_not_double(harness: Harness) -> None:
     h = harness
-    visitor, volunteer = await connect(h)
-    await visitor.send("relayed, then the crash")
-    await h.settle()
-    update = h.standin.delivered_updates()[-1]
-    await h.stop_bot()
+    _, volunteer, update = await relayed_then_stopped(h, "relayed, then the crash")
     await h.start_bot_paused()
     # the inbox row as it was before being marked done
     sealed = h.core.cipher.encrypt(json.dumps(update).encode(), inbox_context(update["update_id"]))
@@ -68,11 +75,7 @@ async def test_crash_after_relay_before_done_does_not_double(harness: Harness) -
 
 async def test_redelivered_update_is_not_handled_twice(harness: Harness) -> None:
     h = harness
-    visitor, volunteer = await connect(h)
-    await visitor.send("only once please")
-    await h.settle()
-    update = h.standin.delivered_updates()[-1]
-    await h.stop_bot()
+    visitor, volunteer, update = await relayed_then_stopped(h, "only once please")
     h.standin.redeliver(update)  # Telegram never saw the confirming offset
     await h.start_bot()
     await h.settle()
@@ -86,11 +89,7 @@ async def test_one_batch_with_a_redelivery_and_new_messages(harness: Harness) ->
     """A `getUpdates` answer is stored in one write: the redelivered update in it is skipped,
     the new ones around it are each handled once, in order."""
     h = harness
-    visitor, volunteer = await connect(h)
-    await visitor.send("first")
-    await h.settle()
-    update = h.standin.delivered_updates()[-1]
-    await h.stop_bot()
+    visitor, volunteer, update = await relayed_then_stopped(h, "first")
     await visitor.send("second")
     h.standin.redeliver(update)
     await visitor.send("third")

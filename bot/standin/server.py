@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from aiohttp import web
 
@@ -90,6 +90,21 @@ class _DelayRule:
             await self.release.wait()
         else:
             await asyncio.sleep(self.seconds)
+
+
+_Rule = TypeVar("_Rule", _FailRule, _DelayRule)
+
+
+def _take_rule(rules: list[_Rule], method: str, chat_id: int | None) -> _Rule | None:
+    """The first rule for this call (method, and chat if the rule names one), used up once."""
+    lowered = method.lower()
+    for rule in rules:
+        if rule.method == lowered and (rule.chat_id is None or rule.chat_id == chat_id):
+            rule.remaining -= 1
+            if rule.remaining <= 0:
+                rules.remove(rule)
+            return rule
+    return None
 
 
 @dataclass
@@ -524,23 +539,12 @@ class BotAPIStandIn:
         return resolve_chat_id(params.get("chat_id"))
 
     def _maybe_fail(self, method: str, chat_id: int | None) -> None:
-        lowered = method.lower()
-        for rule in self._fail_rules:
-            if rule.method == lowered and (rule.chat_id is None or rule.chat_id == chat_id):
-                rule.remaining -= 1
-                if rule.remaining <= 0:
-                    self._fail_rules.remove(rule)
-                raise ApiError(rule.error_code, rule.description, rule.retry_after)
+        rule = _take_rule(self._fail_rules, method, chat_id)
+        if rule is not None:
+            raise ApiError(rule.error_code, rule.description, rule.retry_after)
 
     def _take_delay(self, method: str, chat_id: int | None) -> _DelayRule | None:
-        lowered = method.lower()
-        for rule in self._delay_rules:
-            if rule.method == lowered and (rule.chat_id is None or rule.chat_id == chat_id):
-                rule.remaining -= 1
-                if rule.remaining <= 0:
-                    self._delay_rules.remove(rule)
-                return rule
-        return None
+        return _take_rule(self._delay_rules, method, chat_id)
 
     # ---------------------------------------------------------------- getUpdates
 
