@@ -1,0 +1,39 @@
+"""The shape of `content/<locale>/safety.yaml`, and the names shared by the detector."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+RiskLevel = Literal["high", "elevated", "none"]
+FILE_NAME = "safety.yaml"
+BASE_LOCALE = "en"
+EMOJI_CATEGORY = "emoji"
+_LEVELS: tuple[RiskLevel, ...] = ("none", "elevated", "high")  # index = rank
+_RANK: dict[str, int] = {level: rank for rank, level in enumerate(_LEVELS)}
+_CATEGORY_NAME = re.compile(r"^[a-z][a-z_]{0,31}$")
+
+
+# --------------------------------------------------------------------------- schema
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EmojiLists(_Strict):
+    """Emoji are weak signals on their own; keep these lists short."""
+
+    high: list[str] = Field(default_factory=list)
+    elevated: list[str] = Field(default_factory=list)
+
+
+class SafetyLists(_Strict):
+    """The shape of `content/<locale>/safety.yaml`."""
+
+    high: dict[str, list[str]]
+    elevated: dict[str, list[str]]
+    emoji: EmojiLists = Field(default_factory=EmojiLists)
+    exclude: list[str] = Field(default_factory=list)
