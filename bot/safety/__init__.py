@@ -8,13 +8,21 @@ from bot.safety.cli import run_risk_cli
 from bot.safety.detector import NO_RISK, RiskAssessment, RiskDetector
 from bot.safety.lists import SafetyProblem, load_safety
 from bot.safety.normalize import normalize, tokens
-from bot.safety.schema import BASE_LOCALE, EMOJI_CATEGORY, FILE_NAME, RiskLevel, SafetyLists
+from bot.safety.schema import (
+    BASE_LOCALE,
+    EMOJI_CATEGORY,
+    FILE_NAME,
+    OTHERS_CATEGORY,
+    RiskLevel,
+    SafetyLists,
+)
 
 __all__ = [
     "BASE_LOCALE",
     "EMOJI_CATEGORY",
     "FILE_NAME",
     "NO_RISK",
+    "OTHERS_CATEGORY",
     "RiskAssessment",
     "RiskDetector",
     "RiskLevel",
