@@ -63,7 +63,7 @@ from bot.safety.schema import (
 MAX_GAP = 2  # words a longer phrase tolerates between two of its own
 MAX_GAPS = 3  # ... and in all
 EMOJI_WORDS = 3  # an emoji of the lists counts only in a message of at most this many words
-LOOK_BACK = 2  # words before a high phrase where a negation or third person is looked for
+LOOK_BACK = 3  # words before a high phrase where a negation or third person is looked for
 _KEY_LIMIT = 65_536
 
 
@@ -129,7 +129,12 @@ class RiskDetector:
         for seq in excludes:
             for variant in prefixed_variants(seq) if seq else ():
                 self._out[self._insert(variant)].append(None)
-        self._negation = frozenset(match_key(w) for seq in map(tokens, negation) for w in seq)
+        # "don't" is "dont" in the first reading and "don t" in the one with words apart
+        # (see `assess`): the "t" of a split contraction is a negation there.
+        split_negation = [tokens(APOSTROPHE.sub(" ", w))[-1:] for w in negation if "'" in w]
+        self._negation = frozenset(
+            match_key(w) for seq in [*map(tokens, negation), *split_negation] for w in seq
+        )
         self._third = frozenset(match_key(w) for seq in map(tokens, third_person) for w in seq)
         self._vocabulary = frozenset(k for node in self._children for k in node)
         self._keys: dict[str, str] = {}
