@@ -29,6 +29,7 @@ from bot.content.model import (
     CrisisText,
     GuideFile,
     LocaleContent,
+    Region,
     SelfEsteemFile,
 )
 from bot.content.problems import Problem
@@ -195,11 +196,13 @@ def _parse_locale(
         _unique_ids(se_m.pieces, f_se, "pieces", problems)
         _unique_ids(gd_m.steps, f_gd, "steps", problems)
         _unique_ids(cr_m.contacts, f_cr, "contacts", problems)
+        _unique_ids(cr_m.regions, f_cr, "regions", problems)
         return LocaleContent(
             code=code,
             strings=strings,
             pieces=tuple(se_m.pieces),
             steps=tuple(gd_m.steps),
+            regions=tuple(cr_m.regions),
             countries=cr_m.countries,
             emergency=cr_m.emergency,
             emergency_note=cr_m.emergency_note,
@@ -221,6 +224,7 @@ def _parse_locale(
     steps = _merge_by_id(base.steps, gd, "steps", GuideFile, f_gd, problems)
 
     countries = dict(base.countries)
+    regions = list(base.regions)
     emergency_note = base.emergency_note
     contacts = list(base.contacts)
     if cr is None:
@@ -235,6 +239,7 @@ def _parse_locale(
             for cc in sorted(set(text.countries) - set(base.countries)):
                 problems.append(Problem(f_cr, f"countries.{cc}", "country not in English"))
             countries.update({k: v for k, v in text.countries.items() if k in countries})
+            regions = _merge_regions(base, text, f_cr, problems)
             if text.emergency_note:
                 emergency_note = text.emergency_note
             by_id = {c.id: c for c in text.contacts}
@@ -254,11 +259,26 @@ def _parse_locale(
         strings=merged_strings,
         pieces=pieces,
         steps=steps,
+        regions=tuple(regions),
         countries=countries,
         emergency=dict(base.emergency),
         emergency_note=emergency_note,
         contacts=tuple(contacts),
     )
+
+
+def _merge_regions(
+    base: LocaleContent, text: CrisisText, file: str, problems: list[Problem]
+) -> list[Region]:
+    """English regions with this locale's names; the countries in each stay English's."""
+    names = {r.id: r.name for r in text.regions}
+    for rid in sorted({r.id for r in base.regions} - set(names)):
+        problems.append(Problem(file, f"regions.{rid}", "missing region name", "incomplete"))
+    for rid in sorted(set(names) - {r.id for r in base.regions}):
+        problems.append(Problem(file, f"regions.{rid}", "region not in English"))
+    return [
+        r.model_copy(update={"name": names[r.id]}) if r.id in names else r for r in base.regions
+    ]
 
 
 def _unique_ids(items: Any, file: str, key: str, problems: list[Problem]) -> None:
