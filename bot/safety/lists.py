@@ -1,0 +1,134 @@
+"""Loading `content/<locale>/safety.yaml` and the checks an editor can act on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from bot.safety.detector import EMOJI_CATEGORY, RiskDetector
+from bot.safety.normalize import _APOSTROPHE, _WORD, tokens
+from bot.safety.schema import SafetyLists
+
+FILE_NAME = "safety.yaml"
+BASE_LOCALE = "en"
+_CATEGORY_NAME = re.compile(r"^[a-z][a-z_]{0,31}$")
+
+
+SafetyProblem = tuple[str, str, str]  # (file relative to the content folder's parent, key, message)
+
+
+def load_safety(content_dir: Path) -> tuple[RiskDetector | None, list[SafetyProblem]]:
+    """Read every `content/<locale>/safety.yaml`, check them, and build one merged detector.
+
+    A locale without the file is fine (English phrases still apply to it); English without it is
+    a problem. Returns no detector when there is any problem: the caller should keep the
+    previous detector (on reload) or refuse to start, never run without one.
+    """
+    problems: list[SafetyProblem] = []
+    if not content_dir.is_dir():
+        return None, [(str(content_dir), "-", "content folder not found")]
+    parsed: list[tuple[str, SafetyLists]] = []
+    for folder in sorted(p for p in content_dir.iterdir() if p.is_dir()):
+        path = folder / FILE_NAME
+        rel = _rel(path, content_dir)
+        if not path.exists():
+            if folder.name == BASE_LOCALE:
+                problems.append((rel, "-", "required file missing"))
+            continue
+        lists = _parse(path, rel, problems)
+        if lists is not None:
+            parsed.append((rel, lists))
+    if not (content_dir / BASE_LOCALE).is_dir():
+        problems.append(
+            (_rel(content_dir / BASE_LOCALE / FILE_NAME, content_dir), "-", "required file missing")
+        )
+    _check(parsed, problems)
+    if problems:
+        return None, problems
+    return RiskDetector.from_lists(lists for _, lists in parsed), problems
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root.parent).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _parse(path: Path, rel: str, problems: list[SafetyProblem]) -> SafetyLists | None:
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        problems.append((rel, "-", f"not valid YAML: {exc}"))
+        return None
+    except OSError as exc:
+        problems.append((rel, "-", f"cannot read: {exc.strerror or exc}"))
+        return None
+    try:
+        return SafetyLists.model_validate({} if data is None else data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            key = ".".join(str(part) for part in err["loc"]) or "-"
+            problems.append((rel, key, err["msg"]))
+        return None
+
+
+def _entries(lists: SafetyLists) -> Iterable[tuple[str, str, bool]]:
+    """(key, phrase, is_emoji) for every risk phrase of a file, in file order."""
+    for level, groups in (("high", lists.high), ("elevated", lists.elevated)):
+        for category, phrases in groups.items():
+            for i, phrase in enumerate(phrases):
+                yield f"{level}.{category}.{i}", phrase, False
+    for level, emojis in (("high", lists.emoji.high), ("elevated", lists.emoji.elevated)):
+        for i, emoji in enumerate(emojis):
+            yield f"emoji.{level}.{i}", emoji, True
+
+
+def _check(parsed: list[tuple[str, SafetyLists]], problems: list[SafetyProblem]) -> None:
+    """Problems an editor can fix: names, empties, duplicates, phrases an exclusion swallows."""
+    all_excludes: dict[tuple[str, ...], str] = {}
+    for rel, lists in parsed:
+        for i, phrase in enumerate(lists.exclude):
+            for seq in (tokens(phrase), tokens(_APOSTROPHE.sub(" ", phrase))):  # both readings
+                all_excludes.setdefault(seq, f"{rel}: exclude.{i}")
+    for rel, lists in parsed:
+        for level, groups in (("high", lists.high), ("elevated", lists.elevated)):
+            for category in groups:
+                if not _CATEGORY_NAME.match(category) or category == EMOJI_CATEGORY:
+                    problems.append(
+                        (
+                            rel,
+                            f"{level}.{category}",
+                            "category names are short lowercase words like 'intent'",
+                        )
+                    )
+        seen: dict[tuple[str, ...], str] = {}
+        for key, phrase, is_emoji in _entries(lists):
+            seq = tokens(phrase)
+            if not seq:
+                problems.append((rel, key, "empty after normalisation"))
+                continue
+            if seq in seen:
+                problems.append((rel, key, f"duplicate of {seen[seq]} after normalisation"))
+                continue
+            seen[seq] = key
+            if is_emoji and _WORD.search(" ".join(seq)):
+                problems.append((rel, key, "not an emoji: words belong under high or elevated"))
+            if seq in all_excludes:
+                problems.append((rel, key, f"never matches: the same as {all_excludes[seq]}"))
+        seen_excludes: dict[tuple[str, ...], str] = {}
+        for i, phrase in enumerate(lists.exclude):
+            key, seq = f"exclude.{i}", tokens(phrase)
+            if not seq:
+                problems.append((rel, key, "empty after normalisation"))
+            elif seq in seen_excludes:
+                problems.append(
+                    (rel, key, f"duplicate of {seen_excludes[seq]} after normalisation")
+                )
+            else:
+                seen_excludes[seq] = key

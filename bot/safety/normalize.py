@@ -1,0 +1,149 @@
+"""Normalisation and tokens: one canonical form for messages and phrases alike.
+
+Both sides of every match go through the same `normalize()`, so a list editor never has to think
+about case, diacritics, letter variants, tatweel, elongation, invisible characters or digits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic letter variants people use interchangeably (and Persian/Urdu keyboard forms).
+# Hamza-carrying letters (أ إ آ ؤ ئ) need no entry: NFKD splits them into a base letter plus a
+# combining hamza/madda, and combining marks are dropped.
+_LETTER_MAP: dict[int, str] = {
+    0x0671: "ا",  # ٱ alef wasla
+    0x0649: "ي",  # ى alef maqsura
+    0x0629: "ه",  # ة ta marbuta
+    0x06A9: "ك",  # ک keheh (Persian kaf)
+    0x06AA: "ك",  # ڪ swash kaf
+    0x06CC: "ي",  # ی Farsi yeh
+    0x06D2: "ي",  # ے yeh barree
+    0x06BE: "ه",  # ھ heh doachashmee
+    0x06C1: "ه",  # ہ heh goal
+    0x06C3: "ه",  # ۃ ta marbuta goal
+    0x06D5: "ه",  # ە ae
+}
+for _i in range(10):
+    _LETTER_MAP[0x0660 + _i] = str(_i)  # Arabic-Indic digits ٠-٩
+    _LETTER_MAP[0x06F0 + _i] = str(_i)  # Extended (Persian/Urdu) digits ۰-۹
+
+# Deleted outright, not turned into a space, so that a character inserted inside a word does not
+# split it: apostrophes ("can't" == "cant", and the Arabizi 3' for غ stays one word), tatweel
+# (بدي مـــوت), standalone hamza (casual writing drops it: شيء / شي).
+_DELETE = frozenset(map(ord, "'`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\u0640\u0621"))
+# Apostrophes, for the second reading with words apart (fullwidth too: NFKC makes it ')
+_APOSTROPHE = re.compile("['`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\uff07]")
+# Zero-width and bidi controls, BOM, soft hyphen: deleted by name so that this never depends on
+# the Unicode version; every other format character (category Cf) is deleted by category.
+_INVISIBLE = frozenset(
+    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0x00AD]
+)
+_DELETE_CATEGORIES = frozenset({"Mn", "Me", "Cf"})  # marks/diacritics and invisible format chars
+# Punctuation, separators, control characters, maths and currency symbols become spaces. Other
+# symbols (So, Sk: emoji, skin-tone modifiers) are kept as one-character tokens.
+_SPACE_CATEGORIES = frozenset(
+    {"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs", "Zl", "Zp", "Cc", "Sm", "Sc"}
+)
+_CACHE_LIMIT = 65_536  # the per-character table grows lazily; an adversary cannot bloat it
+
+
+class _CharTable(dict[int, str | None]):
+    """`str.translate` table computed lazily per code point and cached (bounded)."""
+
+    def __missing__(self, code: int) -> str | None:
+        value = _classify(code)
+        if len(self) < _CACHE_LIMIT:
+            self[code] = value
+        return value
+
+
+def _classify(code: int) -> str | None:
+    if code in _LETTER_MAP:
+        return _LETTER_MAP[code]
+    if code in _DELETE or code in _INVISIBLE:
+        return None
+    category = unicodedata.category(chr(code))
+    if category in _DELETE_CATEGORIES:
+        return None
+    if category in _SPACE_CATEGORIES:
+        return " "
+    return chr(code)
+
+
+_TABLE = _CharTable()
+for _code in [*range(0x00, 0x250), *range(0x0600, 0x0700), *range(0x2000, 0x2070)]:
+    _TABLE[_code] = _classify(_code)
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"\w")
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]")
+
+
+def normalize(text: str) -> str:
+    """Fold `text` to the canonical form used on both sides of the match.
+
+    Steps: NFKC (fullwidth and "bold" letters, Arabic presentation forms and the لا ligature
+    become plain letters), casefold, NFKD + dropping every combining mark (Arabic harakat, shadda,
+    superscript alef, Latin accents, and the hamza/madda of أ إ آ ؤ ئ), dropping invisible format
+    characters (zero-width, bidi controls, soft hyphen), tatweel, apostrophes and standalone
+    hamza, Arabic letter variants (ٱ→ا, ى→ي, ة→ه, ک→ك, ی→ي) and Arabic-Indic digits to ASCII,
+    punctuation to spaces, then any letter repeated two or more times to one letter.
+
+    Collapsing doubles, not only runs of three, is deliberate: elongation ("goooodbye",
+    "killl", "موووت") then always lands on the same form as the phrase ("godbye", "kil", "موت").
+    The price is that words differing only by a doubled letter fold together, which with
+    whole-phrase matching has not produced a false match in the shipped lists. Digits are not
+    collapsed (they are numbers more often than Arabizi letters).
+    """
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    if text.isascii():
+        text = text.translate(_TABLE)  # str.translate is fast on ASCII only
+        present = set(text)
+    else:
+        # Same result as text.translate(_TABLE): outside ASCII, str.translate and even set()
+        # cost ~80 ns per character in CPython, so the distinct characters are computed once
+        # and only the few that change are replaced (each replace runs in C).
+        present = set()
+        for char in set(text):
+            replacement = _TABLE[ord(char)]
+            if replacement != char:
+                text = text.replace(char, replacement or "")
+            if replacement:
+                present.add(replacement)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)  # e.g. Hangul jamo back into syllables
+            present = set(text)
+    # Equivalent to re.sub(r"([^\W\d_])\1+", r"\1", text), several times faster in CPython:
+    # only the distinct letters of the message are visited.
+    for char in present:
+        if char.isalpha():
+            double = char + char
+            while double in text:
+                text = text.replace(double, char)
+    return " ".join(text.split())
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """The tokens of `text` after normalisation: words (letters and digits) and single symbols."""
+    return tuple(_split(normalize(text)))
+
+
+def _split(normalized: str) -> list[str]:
+    """Tokens of normalised text; plain `split()` when there is no emoji (the common case)."""
+    if normalized.replace(" ", "").isalnum() or not normalized:
+        return normalized.split()
+    return _TOKEN.findall(normalized)
+
+
+def _prefixed_variants(seq: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """`seq` plus its forms with و or ف glued to an Arabic first word (see module docstring)."""
+    variants = [seq]
+    if seq and _ARABIC_LETTER.match(seq[0]):
+        for prefix in ("و", "ف"):
+            first = normalize(prefix + seq[0])  # "و" + "ودي" folds to "ودي": same as the phrase
+            variant = (first, *seq[1:])
+            if variant not in variants:
+                variants.append(variant)
+    return variants
