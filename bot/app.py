@@ -31,10 +31,11 @@ from bot.transport import AiohttpRequest
 from handlers import (
     admin,
     content_admin,
+    ending,
     fallback,
     guards,
     messages,
-    relay,
+    queue,
     supervisor,
     visitor,
     volunteer,
@@ -102,8 +103,8 @@ def register_handlers(application: Application) -> None:
                 filters=on_message,
             ),
             # the relay, both sides
-            CommandHandler("cancel", relay.cancel, filters=on_message),
-            CommandHandler("end", relay.end_command, filters=on_message),
+            CommandHandler("cancel", queue.cancel, filters=on_message),
+            CommandHandler("end", ending.end_command, filters=on_message),
             # volunteers (each checks the role on arrival)
             CommandHandler("duty", volunteer.duty, filters=on_message),
             CommandHandler("queue", volunteer.queue, filters=on_message),
@@ -196,7 +197,7 @@ async def retention(application: Application) -> None:
 
 
 async def _sweep(context: BotContext) -> None:
-    await relay.sweep(context.application)
+    await ending.sweep(context.application)
 
 
 class RedactingFormatter(logging.Formatter):

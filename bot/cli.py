@@ -5,6 +5,7 @@
     python -m bot content check [DIR]   validate content; non-zero exit on errors
     python -m bot playground        try the bot in the terminal: no token, no network
     python -m bot risk              rate lines on stdin: high, elevated or none (phrase lists)
+    python -m bot risk --eval F.tsv recall and false positives on labelled lines
     python -m bot stats [--days N]  the figures of /stats
     python -m bot rotate-keys       re-encrypt everything under the newest data key
 
@@ -35,7 +36,15 @@ def main(argv: list[str] | None = None) -> int:
     check = content_sub.add_parser("check", help="validate content")
     check.add_argument("directory", nargs="?", default=None, help="content folder")
     sub.add_parser("playground", help="chat with the bot in this terminal, offline")
-    sub.add_parser("risk", help="rate lines from standard input: high, elevated or none")
+    risk = sub.add_parser("risk", help="rate lines from standard input: high, elevated or none")
+    risk.add_argument(
+        "--eval",
+        dest="eval_file",
+        type=Path,
+        default=None,
+        metavar="FILE.tsv",
+        help="recall and false positives on labelled lines: label<TAB>lang<TAB>text",
+    )
     stats = sub.add_parser("stats", help="aggregate figures, as /stats shows them")
     stats.add_argument("--days", type=int, default=7, help="period in days (default 7)")
     sub.add_parser("rotate-keys", help="re-encrypt everything under the newest data key")
@@ -50,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         from bot.safety import run_risk_cli
 
         try:
-            return run_risk_cli(_content_dir(), sys.stdin, sys.stdout)
+            return run_risk_cli(_content_dir(), sys.stdin, sys.stdout, args.eval_file)
         except BrokenPipeError:  # the reader stopped early (`... | head`): not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0

@@ -105,7 +105,8 @@ def country_picker(loc: LocaleContent) -> Screen:
     return Screen(t(loc, "crisis.ask_country"), rows)
 
 
-def _contact(loc: LocaleContent, contact: Contact) -> str:
+def contact_text(loc: LocaleContent, contact: Contact) -> str:
+    """One contact as the visitor reads it: name, how to reach it, hours, about, checked state."""
     lines = [contact.name]
     for reach in contact.reach:
         lines.append(t(loc, f"reach.{reach.kind}", value=isolate(loc, reach.value)))
@@ -134,9 +135,9 @@ def crisis(loc: LocaleContent, country: str | None) -> Screen:
                 parts.append(loc.emergency_note)
         if not local:
             parts.append(t(loc, "crisis.no_local"))
-    parts.extend(_contact(loc, c) for c in local)
+    parts.extend(contact_text(loc, c) for c in local)
     parts.append(t(loc, "crisis.global"))
-    parts.extend(_contact(loc, c) for c in glob)
+    parts.extend(contact_text(loc, c) for c in glob)
     rows = [[_b(loc, "button.change_country", "country", "?")], _menu_row(loc, with_crisis=False)]
     return Screen("\n\n".join(parts), rows)
 

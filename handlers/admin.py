@@ -17,7 +17,8 @@ from bot.screens import Screen
 from bot.staff import INVITE_PREFIX, ROLES, Staff
 from handlers.commands import publish_commands, publish_role_menus, refresh_person
 from handlers.common import BotContext, answer_query, deliver, requires, show
-from handlers.relay import end_session, refresh_queue
+from handlers.ending import end_session
+from handlers.queue import refresh_queue
 
 log = logging.getLogger(__name__)
 

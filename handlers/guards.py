@@ -21,7 +21,7 @@ from bot.admin import role_of
 from bot.content.i18n import t
 from bot.core import Core
 from handlers.common import BotContext, deliver
-from handlers.relay import refresh_queue
+from handlers.queue import refresh_queue
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from bot.safety import NO_RISK, RiskAssessment
 from bot.screens import Screen
 from bot.visitors import NO_COUNTRY
 from handlers.common import BotContext, deliver, say
-from handlers.relay import refresh_queue
+from handlers.queue import refresh_queue
 
 log = logging.getLogger(__name__)
 

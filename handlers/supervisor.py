@@ -15,7 +15,7 @@ from telegram import Update
 from bot.relay import Notice, Session
 from bot.screens import Screen
 from handlers.common import BotContext, deliver, requires, show
-from handlers.relay import end_session, pick_session
+from handlers.ending import end_session, pick_session
 
 DEFAULT_BLOCK_DAYS = 7
 MAX_BLOCK_DAYS = 90

@@ -15,7 +15,7 @@ from bot import screens
 from bot.callbacks import Action, parse
 from bot.staff import INVITE_PREFIX
 from bot.visitors import NO_COUNTRY, Visitor
-from handlers import admin, content_admin, relay, volunteer
+from handlers import admin, content_admin, ending, queue, volunteer
 from handlers.commands import command_list, refresh_person
 from handlers.common import BotContext, answer_query, say, show
 
@@ -62,7 +62,7 @@ async def open_section(update: Update, context: BotContext, name: str) -> None:
     elif name == "resources":
         screen = screens.self_esteem(loc, 0)
     elif name == "talk":
-        await relay.talk(update, context)
+        await queue.talk(update, context)
         return
     elif name == "settings":
         screen = screens.settings(loc, _visitor(context).prefs)
@@ -113,9 +113,9 @@ async def quick_exit(update: Update, context: BotContext, *, forget: bool) -> No
     neutral = context.t("exit.neutral")
     session = await core.relay.session_of_visitor(visitor.pseudonym)
     if session is not None:
-        await relay.end_session(context.bot, core, session, "exit")
+        await ending.end_session(context.bot, core, session, "exit")
     if await core.relay.cancel(visitor.pseudonym):
-        await relay.refresh_queue(context.bot, core)
+        await queue.refresh_queue(context.bot, core)
     ids = await core.visitors.deletable_messages(visitor.pseudonym)
     # Only what was deleted is forgotten: ids noted meanwhile (typed, or a copy recorded late),
     # and those of a batch Telegram refused, stay for the next exit.
@@ -215,21 +215,21 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         return True
     if name == "consent":
         await answer_query(update)
-        await relay.consent(update, context)
+        await queue.consent(update, context)
         return True
     if name == "cancel":
         await answer_query(update)
-        await relay.cancel(update, context)
+        await queue.cancel(update, context)
         return True
     if name == "here":
         await answer_query(update)
-        await relay.still_here(update, context)
+        await queue.still_here(update, context)
         return True
     if name == "end":
-        await relay.end_command(update, context)
+        await ending.end_command(update, context)
         return True
     if name == "rate":
-        return await relay.rate(update, context, arg or "")
+        return await ending.rate(update, context, arg or "")
     if name == "duty":
         return await volunteer.duty_choice(update, context, arg or "")
     if name == "signoff":

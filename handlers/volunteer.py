@@ -16,8 +16,10 @@ from bot.relay import Notice, Session, count_text
 from bot.screens import Button, Screen
 from bot.staff import INVITE_PREFIX
 from handlers.common import BotContext, answer_query, deliver, say, show
+from handlers.ending import end_session
 from handlers.fallback import unknown_command
-from handlers.relay import end_session, pass_on_held, refresh_queue, visitor_turn
+from handlers.held import pass_on_held, visitor_turn
+from handlers.queue import refresh_queue
 
 
 def _minutes(seconds: float | None) -> int:

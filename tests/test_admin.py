@@ -308,7 +308,7 @@ async def test_flood_control(harness: Harness) -> None:
 
 
 async def test_rest_reminder_after_a_long_shift(harness: Harness, clock) -> None:
-    from handlers.relay import sweep
+    from handlers.ending import sweep
 
     h = harness
     volunteer = await onboard(h, "River")

@@ -8,7 +8,7 @@ import re
 from bot.harness import Harness
 from bot.relay import QUEUE_COUNT_CAP
 from bot.standin import SimUser
-from handlers.relay import sweep
+from handlers.ending import sweep
 from tests.conftest import ADMIN_ID, press, say
 
 

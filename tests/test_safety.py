@@ -82,9 +82,9 @@ POSITIVE: list[tuple[str, str, str]] = [
     ("sometimes I self-harm", "elevated", "self_harm"),
     ("i want to hurt myself", "elevated", "self_harm"),
     # Emoji
-    ("RIP 🪦", "high", "emoji"),
-    ("⚰️", "high", "emoji"),
-    ("خلص🪦", "high", "emoji"),
+    ("RIP 🪦", "elevated", "emoji"),  # alone: a gentle check-in (issue 9)
+    ("⚰️", "elevated", "emoji"),
+    ("خلص🪦", "elevated", "emoji"),
     # MSA, with diacritics, hamza/alef variants, presentation forms
     ("أريد أن أموت", "high", "intent"),
     ("أُرِيدُ أَنْ أَمُوتَ", "high", "intent"),
@@ -179,7 +179,6 @@ NEGATIVE: list[str] = [
     "goodbye, see you tomorrow",
     "I want to dye my hair",
     "i can't go on living a lie, i need to come out",
-    "my parents kicked me out and i don't want to live with them anymore",
     "i don't want to wake up early tomorrow",
     "i'm going to end it with my boyfriend",
     "my grandmother passed away last year",
@@ -293,8 +292,8 @@ def test_high_beats_elevated_and_categories_accumulate(detector: RiskDetector) -
 def test_words_match_on_boundaries_only(detector: RiskDetector) -> None:
     assert detector.assess("killmyself").level == "none"
     assert detector.assess("mykms").level == "none"
-    assert detector.assess("kms").level == "high"
-    assert detector.assess("kms.").level == "high"
+    assert detector.assess("kms").level == "none"  # kilometres, alone: issue 9
+    assert detector.assess("gonna kms.").level == "high"
 
 
 def test_assessment_carries_categories_never_words(detector: RiskDetector) -> None:
@@ -386,7 +385,8 @@ def test_broken_copy_reports_file_and_key(tmp_path: Path) -> None:
     n = len(intent)
     by_key = {(f, k): m for f, k, m in problems}
     en_file = "content/en/safety.yaml"
-    assert "duplicate of high.intent.0" in by_key[(en_file, f"high.intent.{n - 3}")]
+    first = intent.index("want to die")
+    assert f"duplicate of high.intent.{first}" in by_key[(en_file, f"high.intent.{n - 3}")]
     assert "empty" in by_key[(en_file, f"high.intent.{n - 2}")]
     assert "never matches" in by_key[(en_file, f"high.intent.{n - 1}")]
     assert "Extra inputs" in by_key[("content/ar/safety.yaml", "hihg")]
@@ -447,7 +447,9 @@ def test_cli_refuses_broken_lists(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert run_risk_cli(content, io.StringIO("I want to die\n"), stdout) == 1
     assert stdout.getvalue() == ""
     err = capsys.readouterr().err
-    assert "content/en/safety.yaml: high.intent.0: never matches" in err
+    listed = yaml.safe_load((content / "en" / "safety.yaml").read_text(encoding="utf-8"))
+    first = listed["high"]["intent"].index("want to die")
+    assert f"content/en/safety.yaml: high.intent.{first}: never matches" in err
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -456,15 +458,17 @@ def test_cli_refuses_broken_lists(tmp_path: Path, capsys: pytest.CaptureFixture[
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("I WANT to DIEEEE!!!", "i want to die"),
+        ("I WANT to DIEEEE!!!", "i want to diee"),  # the detector reads "diee" as "die"
+        ("noose and nose", "noose and nose"),  # a double letter is part of the word
+        ("end my shift. life is good", "end my shift\nlife is good"),  # clause boundaries
         ("can\u2019t", "cant"),
-        ("ki\u200bl\u00adl \u202emyself\u202c", "kil myself"),
+        ("ki\u200bl\u00adl \u202emyself\u202c", "kill myself"),
         ("أُرِيدُ أَنْ أَمُوتَ", "اريد ان اموت"),
         ("إلى آخر مؤتمر ٱلموت ئ", "الي اخر موتمر الموت ي"),
-        ("بدي مـــوووت", "بدي موت"),
+        ("بدي مـــوووت", "بدي مووت"),
         ("ک ی ۰١٢٣٤٥٦٧٨٩", "ك ي 0123456789"),
         ("café", "cafe"),
-        ("goooodbye", "godbye"),
+        ("goooodbye", "goodbye"),
         ("شيء", "شي"),
         ("word😂word", "word😂word"),
     ],
@@ -543,3 +547,10 @@ def test_an_elided_word_is_also_read_apart(detector: RiskDetector) -> None:
     assert both.level == "high" and {"intent", "self_harm"} <= both.categories
     assert detector.assess("je meurs d'envie de te voir").level == "none"  # exclusions too
     assert detector.assess("I can't wait").level == "none"
+
+
+def test_being_thrown_out_is_danger_from_others_not_intent(detector: RiskDetector) -> None:
+    """Not a wish to die (the words 'don't want to live' are about living *with them*), but for
+    this audience being thrown out is danger from others: shelters and safety steps."""
+    result = detector.assess("my parents kicked me out and i don't want to live with them anymore")
+    assert result.categories == {"others"} and result.from_others

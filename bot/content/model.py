@@ -47,6 +47,11 @@ class GuideFile(_Strict):
 
 
 ReachKind = Literal["call", "text", "chat", "email", "web"]
+# What a contact is, so that the crisis reply never presents one kind as another:
+# crisis_line: answers people in suicidal or acute crisis; support_line: a listening or
+# mental-health line that is not a crisis line; organisation: LGBTQ+ groups, legal aid;
+# relocation: shelter or relocation help (never a crisis line); directory: lists other lines.
+ContactType = Literal["crisis_line", "support_line", "organisation", "relocation", "directory"]
 
 
 class Reach(_Strict):
@@ -61,7 +66,9 @@ class Contact(_Strict):
 
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1, max_length=80)
+    type: ContactType
     countries: list[str] = Field(min_length=1)
+    anywhere: bool = False  # reachable from any country (text, chat or web), not only its own
     reach: list[Reach] = Field(min_length=1)
     hours: str = Field(min_length=1, max_length=160)
     about: str = Field(default="", max_length=400)

@@ -1,4 +1,4 @@
-"""`python -m bot risk`: try the phrase lists out, one line at a time."""
+"""`python -m bot risk`: try the lists out on lines of text."""
 
 from __future__ import annotations
 
@@ -6,11 +6,17 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from bot.safety.evaluate import evaluate, report
 from bot.safety.lists import load_safety
 
+# --------------------------------------------------------------------------- CLI
 
-def run_risk_cli(content_dir: Path, stdin: TextIO, stdout: TextIO) -> int:
-    """`python -m bot risk`: print "<level>\\t<line>" for each input line, to try the lists out.
+
+def run_risk_cli(
+    content_dir: Path, stdin: TextIO, stdout: TextIO, eval_file: Path | None = None
+) -> int:
+    """`python -m bot risk`: print "<level>\\t<line>" for each input line, to try the lists out;
+    with `eval_file`, the figures of `bot.safety.evaluate` on a labelled file instead.
 
     Exits 1 without reading input if the lists have problems (printed to stderr), so an editor
     never tests against lists the bot would refuse to load.
@@ -21,6 +27,15 @@ def run_risk_cli(content_dir: Path, stdin: TextIO, stdout: TextIO) -> int:
             print(f"error: {file}: {key}: {message}", file=sys.stderr)
         print(f"{len(problems)} problem(s) in the safety lists", file=sys.stderr)
         return 1
+    if eval_file is not None:
+        try:
+            with eval_file.open(encoding="utf-8") as lines:
+                result = evaluate(detector, lines)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"cannot read {eval_file}: {exc}", file=sys.stderr)
+            return 1
+        report(result, stdout)
+        return 0
     for raw in stdin:
         line = raw.rstrip("\r\n")
         print(f"{detector.assess(line).level}\t{line}", file=stdout, flush=True)

@@ -1,19 +1,70 @@
-"""The detector: one Aho-Corasick automaton over tokens, and what it reports (`RiskAssessment`)."""
+"""Risk-phrase detection: does a visitor's message suggest they may be in danger right now?
+
+Every message a visitor writes is checked. A match makes the bot show crisis contacts at once
+and moves the visitor up the volunteer queue; nothing is ever sent to authorities. The result
+carries a level and the *categories* that matched ("intent", "plan", "others", ...), never the
+matched words, so nothing downstream can echo a method word back to someone in crisis.
+
+The phrase lists are admin-editable YAML (`content/<locale>/safety.yaml`). All locales are
+merged into one detector, because a visitor whose interface is English may well write Arabic,
+Arabizi, or both in one message.
+
+How matching works, and why:
+
+* Text and phrases go through the same `normalize()` (case, diacritics, Arabic letter variants,
+  tatweel, elongation of three or more letters, invisible characters, Arabic-Indic digits), then
+  each word becomes its *match key*: its Snowball English stem for words of ASCII letters
+  ("killing" -> "kill", "wrists" -> "wrist"), the word itself otherwise. A phrase only ever
+  matches whole words ("skill myself" is not "kill myself"); an emoji is a token of its own.
+* A phrase of three words or more tolerates a few words inserted between its own: up to
+  `MAX_GAP` at any one place and `MAX_GAPS` in all ("I want to *fucking* die", "end my
+  *miserable* life", "I wish I could *just* die"), but never across clause punctuation (a full
+  stop, comma, question mark...). Two-word phrases match only as written ("kill myself"): with
+  room between two words almost anything would match.
+* All phrases and exclusions live in ONE trie of match keys. The text is read once, left to
+  right, carrying the few partial matches still alive (each dies after `MAX_GAP` words without
+  progress), so the cost grows linearly with the text and hardly with the lists.
+* Arabic attaches the conjunctions و and ف to the next word ("وبدي موت", "فقررت ..."). Every
+  phrase that starts with an Arabic letter also matches with one of those two letters glued to
+  its first word. Other clitics (ب, ل, ال, the future س/ه/ح/رح) are not stripped: they change
+  meaning too often ("بموت فيك" means "I adore you"), so such forms are listed explicitly.
+* Exclusions are benign look-alikes, matched exactly as written. A risk match lying entirely
+  inside an occurrence of an exclusion does not count ("kill myself laughing"); one read with
+  words inserted does not count if it merely overlaps one ("I don't want to live *with them*
+  anymore" against the exclusion "don't want to live with").
+* Levels mean something: first-person intent, plans and means, farewells and attempts are
+  `high`; a bare mention ("suicide" in the news) and hopelessness are `elevated`. A `negation`
+  or `third_person` word of the lists just before a high phrase, in the same clause, lowers it
+  to elevated, never further ("I don't want to die" still gets the contacts, gently).
+"""
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
 
-from bot.safety.normalize import _APOSTROPHE, _prefixed_variants, _split, normalize, tokens
-from bot.safety.schema import SafetyLists
+from bot.safety.normalize import (
+    APOSTROPHE,
+    match_key,
+    prefixed_variants,
+    read,
+    single_letters,
+    tokens,
+)
+from bot.safety.schema import (
+    EMOJI_CATEGORY,
+    LEVELS,
+    OTHERS_CATEGORY,
+    RANK,
+    RiskLevel,
+    SafetyLists,
+)
 
-RiskLevel = Literal["high", "elevated", "none"]
-EMOJI_CATEGORY = "emoji"
-_LEVELS: tuple[RiskLevel, ...] = ("none", "elevated", "high")  # index = rank
-_RANK: dict[str, int] = {level: rank for rank, level in enumerate(_LEVELS)}
+MAX_GAP = 2  # words a longer phrase tolerates between two of its own
+MAX_GAPS = 3  # ... and in all
+EMOJI_WORDS = 3  # an emoji of the lists counts only in a message of at most this many words
+LOOK_BACK = 2  # words before a high phrase where a negation or third person is looked for
+_KEY_LIMIT = 65_536
 
 
 @dataclass(frozen=True)
@@ -21,8 +72,8 @@ class RiskAssessment:
     """What the bot may know about a message: a level and which kinds of signal were seen.
 
     `categories` holds category names only ("intent", "plan", "farewell", "hopeless",
-    "self_harm", "emoji"), from every level that matched, so a volunteer sees e.g. that self-harm
-    was mentioned alongside intent. The matched words are deliberately not kept.
+    "self_harm", "mention", "others", "emoji"), from every level that matched, so a volunteer
+    sees e.g. that self-harm was mentioned alongside intent. The matched words are not kept.
     """
 
     level: RiskLevel
@@ -32,14 +83,20 @@ class RiskAssessment:
     def at_risk(self) -> bool:
         return self.level != "none"
 
+    @property
+    def from_others(self) -> bool:
+        """Danger from other people (family violence, forced marriage, blackmail...)."""
+        return OTHERS_CATEGORY in self.categories
+
 
 NO_RISK = RiskAssessment("none", frozenset())
 
-_Payload = tuple[str, str] | None  # (level, category); None marks an exclusion
+# (rank, category, gaps allowed) for a risk phrase; None marks an exclusion
+_Payload = tuple[int, str, bool] | None
 
 
 class RiskDetector:
-    """One Aho-Corasick automaton over tokens holding every phrase and exclusion of all locales.
+    """One trie over match keys holding every phrase and exclusion of all locales.
 
     Immutable once built, so a reload can build a new one and swap it in whole. `phrase_count`
     is the number of distinct phrases and emoji after normalisation (exclusions and the و/ف
@@ -50,25 +107,62 @@ class RiskDetector:
         self,
         phrases: Mapping[tuple[str, ...], Iterable[tuple[str, str]]],
         excludes: Iterable[tuple[str, ...]] = (),
+        *,
+        negation: Iterable[str] = (),
+        third_person: Iterable[str] = (),
     ) -> None:
-        """Build from normalised token sequences: phrase -> {(level, category)}, and exclusions."""
+        """Build from normalised token sequences: phrase -> {(level, category)}, exclusions,
+        and the single words that lower a following high phrase."""
         self.phrase_count: int = sum(1 for seq in phrases if seq)
-        entries: dict[tuple[str, ...], set[_Payload]] = {}
+        # A phrase written elongated ("want to diee") reads like a message: its word takes the
+        # single-letter form when that one is a word of the lists ("die").
+        self._listed = frozenset(match_key(t) for seq in phrases for t in seq)
+        self._children: list[dict[str, int]] = [{}]
+        self._out: list[list[_Payload]] = [[]]
+        self._may_gap: list[bool] = [False]
         for seq, payloads in phrases.items():
-            if seq:
-                for variant in _prefixed_variants(seq):
-                    entries.setdefault(variant, set()).update(payloads)
+            for variant in prefixed_variants(seq) if seq else ():
+                node = self._insert(variant)
+                gaps = len(variant) >= 3
+                for level, category in sorted(payloads):
+                    self._out[node].append((RANK[level], category, gaps))
         for seq in excludes:
-            if seq:
-                for variant in _prefixed_variants(seq):
-                    entries.setdefault(variant, set()).add(None)
-        self._build(entries)
+            for variant in prefixed_variants(seq) if seq else ():
+                self._out[self._insert(variant)].append(None)
+        self._negation = frozenset(match_key(w) for seq in map(tokens, negation) for w in seq)
+        self._third = frozenset(match_key(w) for seq in map(tokens, third_person) for w in seq)
+        self._vocabulary = frozenset(k for node in self._children for k in node)
+        self._keys: dict[str, str] = {}
+
+    def _insert(self, seq: tuple[str, ...]) -> int:
+        node = 0
+        keys = [self._listed_key(tok) for tok in seq]
+        for depth, key in enumerate(keys):
+            nxt = self._children[node].get(key)
+            if nxt is None:
+                nxt = len(self._children)
+                self._children[node][key] = nxt
+                self._children.append({})
+                self._out.append([])
+                self._may_gap.append(False)
+            node = nxt
+            if len(keys) >= 3 and depth < len(keys) - 1:
+                self._may_gap[node] = True  # a longer phrase continues from here
+        return node
+
+    def _listed_key(self, token: str) -> str:
+        single = single_letters(token)
+        if single != token and match_key(single) in self._listed:
+            return match_key(single)
+        return match_key(token)
 
     @classmethod
     def from_lists(cls, lists: Iterable[SafetyLists]) -> RiskDetector:
         """Merge the lists of all locales; a phrase listed twice keeps every (level, category)."""
         phrases: dict[tuple[str, ...], set[tuple[str, str]]] = {}
         excludes: set[tuple[str, ...]] = set()
+        negation: list[str] = []
+        third_person: list[str] = []
         for item in lists:
             for level, groups in (("high", item.high), ("elevated", item.elevated)):
                 for category, entries in groups.items():
@@ -78,42 +172,26 @@ class RiskDetector:
                 for emoji in entries:
                     phrases.setdefault(tokens(emoji), set()).add((level, EMOJI_CATEGORY))
             for phrase in item.exclude:  # each also as read apart (see `assess`)
-                excludes.update({tokens(phrase), tokens(_APOSTROPHE.sub(" ", phrase))})
+                excludes.update({tokens(phrase), tokens(APOSTROPHE.sub(" ", phrase))})
+            negation += item.modifiers.negation
+            third_person += item.modifiers.third_person
         phrases.pop((), None)
         excludes.discard(())
-        return cls(phrases, excludes)
+        return cls(phrases, excludes, negation=negation, third_person=third_person)
 
-    def _build(self, entries: Mapping[tuple[str, ...], set[_Payload]]) -> None:
-        goto: list[dict[str, int]] = [{}]
-        own: list[list[tuple[int, _Payload]]] = [[]]
-        for seq, payloads in entries.items():
-            state = 0
-            for tok in seq:
-                nxt = goto[state].get(tok)
-                if nxt is None:
-                    nxt = len(goto)
-                    goto[state][tok] = nxt
-                    goto.append({})
-                    own.append([])
-                state = nxt
-            # Sorted only so that builds are deterministic; order does not affect the result.
-            own[state].extend((len(seq), p) for p in sorted(payloads, key=lambda p: p or ("",)))
-        fail = [0] * len(goto)
-        out: list[tuple[tuple[int, _Payload], ...]] = [()] * len(goto)
-        queue: deque[int] = deque()
-        for child in goto[0].values():
-            queue.append(child)
-            out[child] = tuple(own[child])
-        while queue:
-            state = queue.popleft()
-            for tok, child in goto[state].items():
-                f = fail[state]
-                while f and tok not in goto[f]:
-                    f = fail[f]
-                fail[child] = goto[f].get(tok, 0)
-                out[child] = tuple(own[child]) + out[fail[child]]
-                queue.append(child)
-        self._goto, self._fail, self._out = goto, fail, out
+    def key(self, token: str) -> str:
+        """A token's match key; an elongated word left with a double letter ("diee") takes
+        its single-letter reading when only that one is a word of the lists."""
+        key = self._keys.get(token)
+        if key is None:
+            key = match_key(token)
+            if key not in self._vocabulary:
+                single = single_letters(token)
+                if single != token and match_key(single) in self._vocabulary:
+                    key = match_key(single)
+            if len(self._keys) < _KEY_LIMIT:
+                self._keys[token] = key
+        return key
 
     def assess(self, text: str) -> RiskAssessment:
         """Scan `text`. High beats elevated; exclusions cancel matches lying inside them.
@@ -123,44 +201,71 @@ class RiskDetector:
         elision onto its word ("l'automutilation" = "lautomutilation"); read apart, the phrase
         "automutilation" is found too. Both readings count.
         """
-        result = self._scan(_split(normalize(text)))
-        if _APOSTROPHE.search(text) is None:
+        result = self._scan(*read(text))
+        if APOSTROPHE.search(text) is None:
             return result
-        return _both(result, self._scan(_split(normalize(_APOSTROPHE.sub(" ", text)))))
+        return _both(result, self._scan(*read(APOSTROPHE.sub(" ", text))))
 
-    def _scan(self, toks: list[str]) -> RiskAssessment:
-        goto, fail, out = self._goto, self._fail, self._out
-        root_get = goto[0].get
-        hits: list[tuple[int, int, str, str]] = []
+    def _scan(self, toks: list[str], bounds: list[int]) -> RiskAssessment:
+        children, out, may_gap = self._children, self._out, self._may_gap
+        root = children[0]
+        keys = [self.key(tok) for tok in toks]
+        # partial matches: (node, start, last matched position, words skipped so far)
+        alive: list[tuple[int, int, int, int]] = []
+        hits: list[tuple[int, int, int, str, bool]] = []  # (start, end, rank, category, gapped)
         excluded: list[tuple[int, int]] = []
-        state = 0
-        for end, tok in enumerate(toks):
-            if state:
-                nxt = goto[state].get(tok)
-                while nxt is None and state:
-                    state = fail[state]
-                    nxt = goto[state].get(tok)
-                state = nxt or 0
-            else:
-                state = root_get(tok, 0)
-            if state and out[state]:
-                for length, payload in out[state]:
-                    if payload is None:
-                        excluded.append((end - length + 1, end))
-                    else:
-                        hits.append((end - length + 1, end, *payload))
+        for i, key in enumerate(keys):
+            moved: list[tuple[int, int, int, int]] = []
+            node = root.get(key)
+            if node is not None:
+                moved.append((node, i, i, 0))
+            for node, start, last, skipped in alive:
+                nxt = children[node].get(key)
+                if nxt is not None:
+                    gaps = skipped + i - last - 1
+                    if not gaps or (gaps <= MAX_GAPS and bounds[start] == bounds[i]):
+                        moved.append((nxt, start, i, gaps))
+                if i - last <= MAX_GAP and may_gap[node]:
+                    moved.append((node, start, last, skipped))  # this word may be inserted
+            for node, start, last, skipped in moved:
+                if last == i and out[node]:
+                    for payload in out[node]:
+                        if payload is None:
+                            if not skipped:
+                                excluded.append((start, i))
+                        elif not skipped or payload[2]:
+                            hits.append((start, i, payload[0], payload[1], bool(skipped)))
+            alive = moved
         if not hits:
             return NO_RISK
         rank = 0
         categories: set[str] = set()
-        for start, end, level, category in hits:
+        wordy = sum(1 for tok in toks if tok.isalnum()) > EMOJI_WORDS
+        for start, end, level, category, gapped in hits:
+            if category == EMOJI_CATEGORY and wordy:
+                continue  # an emoji counts alone or nearly alone: "RIP my phone battery 🪦"
             if any(s <= start and end <= e for s, e in excluded):
                 continue
+            if gapped and any(s <= end and start <= e for s, e in excluded):
+                continue  # read with words inserted, it overlaps a benign look-alike
+            if level == RANK["high"] and self._lowered(keys, bounds, start, category):
+                level = RANK["elevated"]
             categories.add(category)
-            rank = max(rank, _RANK[level])
+            rank = max(rank, level)
         if not rank:
             return NO_RISK
-        return RiskAssessment(_LEVELS[rank], frozenset(categories))
+        return RiskAssessment(LEVELS[rank], frozenset(categories))
+
+    def _lowered(self, keys: list[str], bounds: list[int], start: int, category: str) -> bool:
+        """A negation or a third person just before a high phrase, in its clause."""
+        for j in range(max(0, start - LOOK_BACK), start):
+            if bounds[j] != bounds[start]:
+                continue
+            if keys[j] in self._negation:
+                return True
+            if keys[j] in self._third and category != OTHERS_CATEGORY:
+                return True
+        return False
 
 
 def _both(a: RiskAssessment, b: RiskAssessment) -> RiskAssessment:
@@ -169,5 +274,5 @@ def _both(a: RiskAssessment, b: RiskAssessment) -> RiskAssessment:
         return a
     if not a.at_risk:
         return b
-    level = a.level if _RANK[a.level] >= _RANK[b.level] else b.level
+    level = a.level if RANK[a.level] >= RANK[b.level] else b.level
     return RiskAssessment(level, a.categories | b.categories)

@@ -1,8 +1,7 @@
-"""Loading `content/<locale>/safety.yaml` and the checks an editor can act on."""
+"""Loading the safety lists of every locale, and the checks an editor can act on."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -10,14 +9,18 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bot.safety.detector import EMOJI_CATEGORY, RiskDetector
-from bot.safety.normalize import _APOSTROPHE, _WORD, tokens
-from bot.safety.schema import SafetyLists
+from bot.safety.detector import RiskDetector
+from bot.safety.normalize import APOSTROPHE, WORD, tokens
+from bot.safety.schema import (
+    BASE_LOCALE,
+    CATEGORY_NAME,
+    EMOJI_CATEGORY,
+    FILE_NAME,
+    RANK,
+    SafetyLists,
+)
 
-FILE_NAME = "safety.yaml"
-BASE_LOCALE = "en"
-_CATEGORY_NAME = re.compile(r"^[a-z][a-z_]{0,31}$")
-
+# --------------------------------------------------------------------------- loading & checks
 
 SafetyProblem = tuple[str, str, str]  # (file relative to the content folder's parent, key, message)
 
@@ -89,17 +92,32 @@ def _entries(lists: SafetyLists) -> Iterable[tuple[str, str, bool]]:
             yield f"emoji.{level}.{i}", emoji, True
 
 
+def _level_of(key: str) -> str:
+    """ "high.intent.3" -> "high"; "emoji.elevated.0" -> "elevated"."""
+    parts = key.split(".")
+    return parts[1] if parts[0] == "emoji" else parts[0]
+
+
 def _check(parsed: list[tuple[str, SafetyLists]], problems: list[SafetyProblem]) -> None:
-    """Problems an editor can fix: names, empties, duplicates, phrases an exclusion swallows."""
+    """Problems an editor can fix: names, empties, duplicates, phrases an exclusion swallows,
+    phrases that never reach their own level when written alone.
+
+    Phrases are compared as the detector reads them (match keys: "killing myself" is a
+    duplicate of "kill myself"), using a detector built from these very lists."""
+    probe = RiskDetector.from_lists(lists for _, lists in parsed)
+
+    def read_as(phrase: str) -> tuple[str, ...]:
+        return tuple(probe.key(tok) for tok in tokens(phrase))
+
     all_excludes: dict[tuple[str, ...], str] = {}
     for rel, lists in parsed:
         for i, phrase in enumerate(lists.exclude):
-            for seq in (tokens(phrase), tokens(_APOSTROPHE.sub(" ", phrase))):  # both readings
-                all_excludes.setdefault(seq, f"{rel}: exclude.{i}")
+            for text in (phrase, APOSTROPHE.sub(" ", phrase)):  # both readings
+                all_excludes.setdefault(read_as(text), f"{rel}: exclude.{i}")
     for rel, lists in parsed:
         for level, groups in (("high", lists.high), ("elevated", lists.elevated)):
             for category in groups:
-                if not _CATEGORY_NAME.match(category) or category == EMOJI_CATEGORY:
+                if not CATEGORY_NAME.match(category) or category == EMOJI_CATEGORY:
                     problems.append(
                         (
                             rel,
@@ -109,7 +127,7 @@ def _check(parsed: list[tuple[str, SafetyLists]], problems: list[SafetyProblem])
                     )
         seen: dict[tuple[str, ...], str] = {}
         for key, phrase, is_emoji in _entries(lists):
-            seq = tokens(phrase)
+            seq = read_as(phrase)
             if not seq:
                 problems.append((rel, key, "empty after normalisation"))
                 continue
@@ -117,13 +135,22 @@ def _check(parsed: list[tuple[str, SafetyLists]], problems: list[SafetyProblem])
                 problems.append((rel, key, f"duplicate of {seen[seq]} after normalisation"))
                 continue
             seen[seq] = key
-            if is_emoji and _WORD.search(" ".join(seq)):
+            if is_emoji and WORD.search(" ".join(seq)):
                 problems.append((rel, key, "not an emoji: words belong under high or elevated"))
             if seq in all_excludes:
                 problems.append((rel, key, f"never matches: the same as {all_excludes[seq]}"))
+            elif RANK[probe.assess(phrase).level] < RANK[_level_of(key)]:
+                problems.append(
+                    (
+                        rel,
+                        key,
+                        "never reaches its level written alone: an exclusion or a negation or "
+                        "third-person word of the lists lowers it",
+                    )
+                )
         seen_excludes: dict[tuple[str, ...], str] = {}
         for i, phrase in enumerate(lists.exclude):
-            key, seq = f"exclude.{i}", tokens(phrase)
+            key, seq = f"exclude.{i}", read_as(phrase)
             if not seq:
                 problems.append((rel, key, "empty after normalisation"))
             elif seq in seen_excludes:

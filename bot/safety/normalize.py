@@ -1,13 +1,13 @@
-"""Normalisation and tokens: one canonical form for messages and phrases alike.
-
-Both sides of every match go through the same `normalize()`, so a list editor never has to think
-about case, diacritics, letter variants, tatweel, elongation, invisible characters or digits.
-"""
+"""Normalisation and tokens: the one form both a message and a phrase are read in."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+import Stemmer
+
+# --------------------------------------------------------------------------- normalisation
 
 # Arabic letter variants people use interchangeably (and Persian/Urdu keyboard forms).
 # Hamza-carrying letters (أ إ آ ؤ ئ) need no entry: NFKD splits them into a base letter plus a
@@ -34,7 +34,7 @@ for _i in range(10):
 # (بدي مـــوت), standalone hamza (casual writing drops it: شيء / شي).
 _DELETE = frozenset(map(ord, "'`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\u0640\u0621"))
 # Apostrophes, for the second reading with words apart (fullwidth too: NFKC makes it ')
-_APOSTROPHE = re.compile("['`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\uff07]")
+APOSTROPHE = re.compile("['`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\uff07]")
 # Zero-width and bidi controls, BOM, soft hyphen: deleted by name so that this never depends on
 # the Unicode version; every other format character (category Cf) is deleted by category.
 _INVISIBLE = frozenset(
@@ -46,6 +46,10 @@ _DELETE_CATEGORIES = frozenset({"Mn", "Me", "Cf"})  # marks/diacritics and invis
 _SPACE_CATEGORIES = frozenset(
     {"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs", "Zl", "Zp", "Cc", "Sm", "Sc"}
 )
+# Punctuation that ends a clause becomes a line break: a phrase read with words inserted
+# between its own ("want to *really* die") never reaches across one ("end my shift. life...").
+BOUNDARY = "\n"
+_BOUNDARIES = frozenset(map(ord, ".,!?;:\u2026\u060c\u061b\u061f\u06d4\n\r\u2028\u2029"))
 _CACHE_LIMIT = 65_536  # the per-character table grows lazily; an adversary cannot bloat it
 
 
@@ -64,6 +68,8 @@ def _classify(code: int) -> str | None:
         return _LETTER_MAP[code]
     if code in _DELETE or code in _INVISIBLE:
         return None
+    if code in _BOUNDARIES:
+        return BOUNDARY
     category = unicodedata.category(chr(code))
     if category in _DELETE_CATEGORIES:
         return None
@@ -77,7 +83,7 @@ for _code in [*range(0x00, 0x250), *range(0x0600, 0x0700), *range(0x2000, 0x2070
     _TABLE[_code] = _classify(_code)
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_WORD = re.compile(r"\w")
+WORD = re.compile(r"\w")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 
 
@@ -89,13 +95,14 @@ def normalize(text: str) -> str:
     superscript alef, Latin accents, and the hamza/madda of أ إ آ ؤ ئ), dropping invisible format
     characters (zero-width, bidi controls, soft hyphen), tatweel, apostrophes and standalone
     hamza, Arabic letter variants (ٱ→ا, ى→ي, ة→ه, ک→ك, ی→ي) and Arabic-Indic digits to ASCII,
-    punctuation to spaces, then any letter repeated two or more times to one letter.
+    punctuation to spaces (clause punctuation to a line break, `BOUNDARY`), then any letter
+    repeated three or more times to two ("goooodbye" -> "goodbye", "killll" -> "kill").
 
-    Collapsing doubles, not only runs of three, is deliberate: elongation ("goooodbye",
-    "killl", "موووت") then always lands on the same form as the phrase ("godbye", "kil", "موت").
-    The price is that words differing only by a doubled letter fold together, which with
-    whole-phrase matching has not produced a false match in the shipped lists. Digits are not
-    collapsed (they are numbers more often than Arabizi letters).
+    Only runs of three or more are elongation: a double letter is part of the word ("noose" is
+    not "nose", "good" is not "god"). An elongated word that ends up with a double letter where
+    the word has one ("dieeee" -> "diee") is resolved by the detector, which tries the single
+    letter when the double form is not a word of its lists. Digits are never collapsed (they are
+    numbers more often than Arabizi letters).
     """
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     if text.isascii():
@@ -119,25 +126,47 @@ def normalize(text: str) -> str:
     # only the distinct letters of the message are visited.
     for char in present:
         if char.isalpha():
-            double = char + char
-            while double in text:
-                text = text.replace(double, char)
-    return " ".join(text.split())
+            triple, double = char * 3, char * 2
+            while triple in text:
+                text = text.replace(triple, double)
+    if BOUNDARY not in text:
+        return " ".join(text.split())
+    clauses = (" ".join(part.split()) for part in text.split(BOUNDARY))
+    return BOUNDARY.join(clause for clause in clauses if clause)
 
 
 def tokens(text: str) -> tuple[str, ...]:
-    """The tokens of `text` after normalisation: words (letters and digits) and single symbols."""
-    return tuple(_split(normalize(text)))
+    """The tokens of `text` after normalisation: words (letters and digits) and single symbols.
+
+    Clause boundaries are dropped: this is how a phrase of the lists is read."""
+    return tuple(split(normalize(text)))
 
 
-def _split(normalized: str) -> list[str]:
+def split(normalized: str) -> list[str]:
     """Tokens of normalised text; plain `split()` when there is no emoji (the common case)."""
     if normalized.replace(" ", "").isalnum() or not normalized:
         return normalized.split()
     return _TOKEN.findall(normalized)
 
 
-def _prefixed_variants(seq: tuple[str, ...]) -> list[tuple[str, ...]]:
+def read(text: str) -> tuple[list[str], list[int]]:
+    """A message as the detector reads it: its tokens, and for each position k the number of
+    clause boundaries before token k (one more entry at the end), so that "is there a boundary
+    between tokens i and j" is `bounds[j] != bounds[i]`."""
+    normalized = normalize(text)
+    if BOUNDARY not in normalized:
+        toks = split(normalized)
+        return toks, [0] * (len(toks) + 1)
+    toks, bounds = [], []
+    for clause_no, clause in enumerate(normalized.split(BOUNDARY)):
+        clause_tokens = split(clause)
+        toks.extend(clause_tokens)
+        bounds.extend([clause_no] * len(clause_tokens))
+    bounds.append(bounds[-1] if bounds else 0)
+    return toks, bounds
+
+
+def prefixed_variants(seq: tuple[str, ...]) -> list[tuple[str, ...]]:
     """`seq` plus its forms with و or ف glued to an Arabic first word (see module docstring)."""
     variants = [seq]
     if seq and _ARABIC_LETTER.match(seq[0]):
@@ -147,3 +176,35 @@ def _prefixed_variants(seq: tuple[str, ...]) -> list[tuple[str, ...]]:
             if variant not in variants:
                 variants.append(variant)
     return variants
+
+
+# --------------------------------------------------------------------------- match keys
+
+# Inflected forms meet their phrase through the Snowball English stemmer (PyStemmer, in C):
+# "killing myself", "taking my life", "wished i was dead", "slit my wrist" read as the listed
+# "kill myself", "take my life", "wish i was dead", "slit my wrists". Only words of ASCII
+# letters are stemmed (English, French and Arabizi after normalisation: both sides the same way,
+# so a French phrase still meets its own forms). Arabic script is not stemmed: light stemmers
+# strip the prefixes that turn "بموت فيك" (I adore you) into "موت" (death); Arabic forms are
+# listed instead.
+_STEMMER = Stemmer.Stemmer("english")
+_KEY_CACHE: dict[str, str] = {}
+
+
+def match_key(token: str) -> str:
+    """The form a token is matched by: its English stem when it is a word of ASCII letters."""
+    key = _KEY_CACHE.get(token)
+    if key is None:
+        key = _STEMMER.stemWord(token) if token.isascii() and token.isalpha() else token
+        if len(_KEY_CACHE) < _CACHE_LIMIT:
+            _KEY_CACHE[token] = key
+    return key
+
+
+def single_letters(token: str) -> str:
+    """`token` with every doubled letter made single: an elongated word's other reading."""
+    out: list[str] = []
+    for char in token:
+        if not (out and char == out[-1] and char.isalpha()):
+            out.append(char)
+    return "".join(out)

@@ -1,0 +1,150 @@
+"""The queue: joining, places and estimates, held messages, urgency, alerts to those on duty."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from bot.relay.model import (
+    DEFAULT_CHAT_MINUTES,
+    HELD_MESSAGES,
+    QUEUE_COUNT_CAP,
+    QUEUE_REFRESH,
+    RISK_MEMORY,
+    JoinResult,
+    Notice,
+    QueuePlace,
+    count_text,
+    estimate_minutes,
+)
+from bot.relay.state import RelayState
+from bot.storage.relay_repo import QueueRow
+
+
+class QueueOps(RelayState):
+    async def _capacity(self) -> tuple[int, int]:
+        """(volunteers on duty, free chat slots among them)."""
+        return await self.sessions.capacity(self.caseload_limit)
+
+    async def place(self, visitor: bytes) -> QueuePlace | None:
+        row = await self.queue.get(visitor)
+        if row is None:
+            return None
+        return await self._place(row)
+
+    async def _outlook(self) -> tuple[int, int, float]:
+        """(volunteers on duty, free slots, typical chat minutes): what estimates rest on."""
+        on_duty, free = await self._capacity()
+        mean = await self.sessions.mean_duration(int(self.clock() // 86400) - 7)
+        return on_duty, free, mean / 60 if mean else DEFAULT_CHAT_MINUTES
+
+    async def _place(
+        self, row: QueueRow, outlook: tuple[int, int, float] | None = None
+    ) -> QueuePlace:
+        on_duty, free, minutes = outlook or await self._outlook()
+        position = await self.queue.position(row, QUEUE_COUNT_CAP)
+        estimate = estimate_minutes(position, free, on_duty, minutes) if on_duty else None
+        return QueuePlace(row.visitor, position, estimate, row.status_msg, row.urgent)
+
+    def _recently_at_risk(self, visitor: bytes) -> bool:
+        now = self.clock()
+        for key, at in list(self._recent_risk.items()):
+            if now - at > RISK_MEMORY:
+                del self._recent_risk[key]
+        return visitor in self._recent_risk
+
+    async def join(self, visitor: bytes, *, urgent: bool = False) -> JoinResult:
+        """Queue a visitor who accepted the consent note. Joining twice queues once."""
+        urgent = urgent or self._recently_at_risk(visitor)
+        if await self.sessions.active_for_visitor(visitor) is not None:
+            return JoinResult("in_session")
+        existing = await self.queue.get(visitor)
+        if existing is not None:
+            return JoinResult("already", await self._place(existing))
+        outlook = await self._outlook()
+        if outlook[0] == 0:
+            return JoinResult("nobody")
+        added = await self.queue.add(visitor, urgent, self.clock())
+        row = await self.queue.get(visitor)
+        assert row is not None
+        place = await self._place(row, outlook)
+        if not added:
+            return JoinResult("already", place)
+        return JoinResult("queued", place, await self._alert_on_duty(urgent))
+
+    async def _alert_on_duty(self, urgent: bool) -> list[Notice]:
+        """Tell volunteers on duty that someone waits: no detail about who."""
+        waiting, urgent_count, _ = await self.queue.counts(QUEUE_COUNT_CAP)
+        key = "volunteer.someone_waiting_urgent" if urgent else "volunteer.someone_waiting"
+        return [
+            Notice(
+                v.pseudonym,
+                key,
+                {"waiting": count_text(waiting), "urgent": count_text(urgent_count)},
+            )
+            for v in await self.staff.on_duty()
+        ]
+
+    async def cancel(self, visitor: bytes) -> bool:
+        self._holding.discard(visitor)  # leaving the queue drops what was held
+        return await self.queue.remove(visitor)
+
+    async def hold(self, visitor: bytes, message_id: int) -> Literal["held", "full", "gone"]:
+        """A message written while waiting goes to the volunteer who takes the visitor (by id:
+        the text stays only in the visitor's own Telegram chat). "full" when too many wait,
+        "gone" when the visitor was taken meanwhile (relay the message instead)."""
+        held = await self.queue.hold_message(visitor, message_id, HELD_MESSAGES)
+        if held == "held":
+            self._holding.add(visitor)
+        return held
+
+    def may_hold(self, visitor: bytes) -> bool:
+        """Might messages this visitor wrote while waiting still wait to be passed on?"""
+        return visitor in self._holding
+
+    def all_passed_on(self, visitor: bytes) -> None:
+        self._holding.discard(visitor)
+
+    async def recall_held(self) -> None:
+        """At start: who still has held messages (a previous run stopped before passing on)."""
+        self._holding = set(await self.queue.visitors_holding())
+
+    async def held(self, visitor: bytes) -> list[int]:
+        return await self.queue.held_messages(visitor)
+
+    async def passed_on(self, visitor: bytes, message_id: int) -> None:
+        await self.queue.release_message(visitor, message_id)
+
+    async def seen(self, visitor: bytes) -> None:
+        """The visitor did something while waiting: they are still there."""
+        await self.queue.seen(visitor, self.clock())
+
+    async def set_status_msg(self, visitor: bytes, message_id: int | None) -> None:
+        await self.queue.set_status_msg(visitor, message_id)
+
+    async def mark_urgent(self, visitor: bytes) -> list[Notice]:
+        """Risk detected: move a waiting visitor up (and tell who is on duty); flag an active
+        chat to its volunteer; otherwise remember it for an hour, should they ask to talk."""
+        self._recent_risk[visitor] = self.clock()
+        if await self.queue.mark_urgent(visitor):
+            return await self._alert_on_duty(True)
+        session = await self.sessions.active_for_visitor(visitor)
+        if session is not None and not session.urgent:
+            await self.sessions.mark_urgent(session.id)
+            return [
+                Notice(
+                    session.volunteer,
+                    "volunteer.visitor_at_risk",
+                    {"visitor": session.visitor_alias},
+                )
+            ]
+        return []
+
+    async def queue_places(self) -> list[QueuePlace]:
+        """Live places of the first waiting visitors, to refresh their status messages."""
+        outlook = await self._outlook()
+        return [await self._place(row, outlook) for row in await self.queue.head(QUEUE_REFRESH)]
+
+    async def queue_counts(self) -> tuple[int, int, float | None]:
+        """(waiting, urgent, longest wait in seconds)."""
+        waiting, urgent, oldest = await self.queue.counts(QUEUE_COUNT_CAP)
+        return waiting, urgent, None if oldest is None else self.clock() - oldest

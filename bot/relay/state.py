@@ -1,0 +1,25 @@
+"""The relay engine's shared state, typed once for the parts that make up `RelayService`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.staff import StaffService
+from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepository
+
+
+class RelayState:
+    """Repositories, settings (in seconds) and the two small in-memory sets of the engine."""
+
+    queue: QueueRepository
+    sessions: SessionRepository
+    pairs: PairRepository
+    staff: StaffService
+    caseload_limit: int
+    visitor_idle: float
+    volunteer_reply: float
+    queue_timeout: float
+    shift_reminder: float
+    clock: Callable[[], float]
+    _recent_risk: dict[bytes, float]
+    _holding: set[bytes]

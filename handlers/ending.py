@@ -1,0 +1,99 @@
+"""The end of a chat: closing it (either side), the rating, and the timeout sweep (a job,
+rebuilt from the database at every start)."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, Update
+from telegram.ext import Application
+
+from bot import screens
+from bot.core import Core
+from bot.relay import REQUEUE_REASONS, Session
+from bot.screens import Screen
+from handlers.common import (
+    BotContext,
+    answer_query,
+    deliver,
+    say,
+    show,
+)
+from handlers.queue import refresh_queue
+
+log = logging.getLogger(__name__)
+
+
+async def end_session(bot: Bot, core: Core, session: Session, reason: str) -> None:
+    """Close a chat and tell both sides (idempotent). The visitor is offered a rating."""
+    notices = await core.relay.close(session, reason)
+    if notices is None:
+        return
+    await deliver(bot, core, notices)
+    if reason in REQUEUE_REASONS:
+        await refresh_queue(bot, core)
+
+
+async def end_command(update: Update, context: BotContext) -> None:
+    """`/end` (or the button) from either side."""
+    core = context.core
+    visitor = context.visitor
+    assert visitor is not None
+    await answer_query(update)
+    if context.staff is not None:
+        sessions = await core.relay.sessions_of_volunteer(visitor.pseudonym)
+        if sessions:
+            session = await pick_session(context, update, sessions)
+            if session is not None:
+                await end_session(context.bot, core, session, "volunteer")
+                await refresh_queue(context.bot, core)
+            return
+    session = await core.relay.session_of_visitor(visitor.pseudonym)
+    if session is None:
+        await show(context, update, screens.simple(context.loc, "relay.no_chat"))
+        return
+    await end_session(context.bot, core, session, "visitor")
+
+
+async def pick_session(
+    context: BotContext, update: Update, sessions: list[Session]
+) -> Session | None:
+    """A volunteer with several chats says which one by replying to one of its messages."""
+    if len(sessions) == 1:
+        return sessions[0]
+    message = update.effective_message
+    replied = message.reply_to_message if message is not None else None
+    if replied is not None:
+        for session in sessions:
+            if await context.core.relay.owns(session, "volunteer", replied.message_id):
+                return session
+    await say(context, update.effective_chat.id, Screen(context.t("volunteer.which_chat")))
+    return None
+
+
+async def rate(update: Update, context: BotContext, arg: str) -> bool:
+    """A one-tap anonymous rating; only the visitor of that session, once."""
+    session_id, rating = (int(x) for x in arg.split("-"))
+    assert context.visitor is not None
+    if not await context.core.relay.rate(session_id, context.visitor.pseudonym, rating):
+        return False
+    await answer_query(update, context.t("rating.thanks"))
+    await show(context, update, screens.simple(context.loc, "rating.thanks"))
+    return True
+
+
+async def sweep(application: Application) -> None:
+    core: Core = application.bot_data["core"]
+    result = await core.relay.sweep()
+    await deliver(application.bot, core, result.notices)
+    for session in result.ended:
+        await deliver(application.bot, core, await core.relay.after_close(session, "idle"))
+    for session in result.absent:  # volunteers alerted once below, not once per chat
+        await deliver(
+            application.bot, core, await core.relay.close(session, "absent", alert=False) or []
+        )
+    if result.absent:
+        await deliver(application.bot, core, await core.relay.alert_waiting())
+        await refresh_queue(application.bot, core)
+    if result.queue_changed:
+        await refresh_queue(application.bot, core)

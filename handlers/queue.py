@@ -1,0 +1,176 @@
+"""Asking to talk and waiting: the consent note, joining the queue, the place and its updates."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, Update
+from telegram.error import BadRequest, TelegramError
+
+from bot import screens
+from bot.callbacks import Action
+from bot.content.i18n import t
+from bot.content.model import LocaleContent
+from bot.core import Core
+from bot.relay import QueuePlace, count_text
+from bot.screens import Button, Screen
+from handlers.common import (
+    BotContext,
+    decorate,
+    deliver,
+    keyboard,
+    show,
+)
+
+log = logging.getLogger(__name__)
+
+
+def consent_screen(context: BotContext) -> Screen:
+    loc = context.loc
+    return Screen(
+        t(loc, "talk.consent"),
+        [
+            [Button(t(loc, "button.consent"), Action("consent"))],
+            [
+                Button(t(loc, "button.menu"), Action("menu")),
+                Button(t(loc, "button.crisis"), Action("crisis")),
+            ],
+        ],
+    )
+
+
+def place_text(loc: LocaleContent, place: QueuePlace) -> str:
+    if place.estimate_minutes is None:
+        estimate = t(loc, "queue.estimate_unknown")
+    elif place.estimate_minutes == 0:
+        estimate = t(loc, "queue.estimate_soon")
+    elif place.far:  # not everyone ahead was counted: the guess is a floor
+        estimate = t(loc, "queue.estimate_long", minutes=place.estimate_minutes)
+    else:
+        estimate = t(loc, "queue.estimate_minutes", minutes=place.estimate_minutes)
+    position = count_text(place.position) if place.far else str(place.position)
+    return t(loc, "queue.place", position=position, estimate=estimate)
+
+
+def place_screen(loc: LocaleContent, place: QueuePlace) -> Screen:
+    return Screen(
+        place_text(loc, place),
+        [
+            [Button(t(loc, "button.leave_queue"), Action("cancel"))],
+            [
+                Button(t(loc, "button.self_esteem"), Action("se", "0")),
+                Button(t(loc, "button.crisis"), Action("crisis")),
+            ],
+        ],
+    )
+
+
+async def talk(update: Update, context: BotContext) -> None:
+    """`/talk` and the menu button: where the visitor stands, or the consent note."""
+    core, visitor = context.core, context.visitor
+    assert visitor is not None
+    if await core.relay.session_of_visitor(visitor.pseudonym) is not None:
+        await show(context, update, screens.simple(context.loc, "relay.already_in_chat"))
+        return
+    place = await core.relay.place(visitor.pseudonym)
+    if place is not None:
+        await _show_place(update, context, place)
+        return
+    await show(context, update, consent_screen(context))
+
+
+async def consent(update: Update, context: BotContext) -> None:
+    """The visitor accepted the note: join the queue (once, however many taps)."""
+    core, visitor = context.core, context.visitor
+    assert visitor is not None
+    if await core.blocks.is_blocked(visitor.pseudonym):
+        loc = context.loc
+        await show(
+            context,
+            update,
+            Screen(
+                t(loc, "talk.blocked"),
+                [
+                    [Button(t(loc, "button.crisis"), Action("crisis"))],
+                    [Button(t(loc, "button.menu"), Action("menu"))],
+                ],
+            ),
+        )
+        return
+    result = await core.relay.join(visitor.pseudonym)
+    if result.outcome == "in_session":
+        await show(context, update, screens.simple(context.loc, "relay.already_in_chat"))
+        return
+    if result.outcome == "nobody":
+        loc = context.loc
+        await show(
+            context,
+            update,
+            Screen(
+                t(loc, "talk.nobody"),
+                [
+                    [Button(t(loc, "button.crisis"), Action("crisis"))],
+                    [Button(t(loc, "button.self_esteem"), Action("se", "0"))],
+                    [Button(t(loc, "button.menu"), Action("menu"))],
+                ],
+            ),
+        )
+        return
+    assert result.place is not None
+    await _show_place(update, context, result.place)
+    await deliver(context.bot, core, result.notices)
+    if result.place.urgent and result.outcome == "queued":
+        await refresh_queue(context.bot, core)  # they went ahead of others
+
+
+async def _show_place(update: Update, context: BotContext, place: QueuePlace) -> None:
+    message = await show(context, update, place_screen(context.loc, place))
+    if message is not None:
+        await context.core.relay.set_status_msg(place.visitor, message.message_id)
+
+
+async def cancel(update: Update, context: BotContext) -> None:
+    """`/cancel` or the button: leave the queue."""
+    core, visitor = context.core, context.visitor
+    assert visitor is not None
+    if await core.relay.cancel(visitor.pseudonym):
+        await show(context, update, screens.simple(context.loc, "queue.left"))
+        await refresh_queue(context.bot, core)
+    else:
+        await show(context, update, screens.simple(context.loc, "queue.not_waiting"))
+
+
+async def refresh_queue(bot: Bot, core: Core) -> None:
+    """Edit the place message of the first waiting visitors after the queue moved."""
+    for place in await core.relay.queue_places():
+        contact = await core.contact(place.visitor)
+        if contact is None or place.status_msg is None:
+            continue
+        loc = core.content.current.locale(contact.prefs.locale if contact.prefs else None)
+        screen = place_screen(loc, place)
+        try:
+            await bot.edit_message_text(
+                decorate(loc, contact.prefs, screen.text),
+                chat_id=contact.chat_id,
+                message_id=place.status_msg,
+                reply_markup=keyboard(screen),
+            )
+        except BadRequest:
+            pass  # unchanged, or deleted by a quick exit: nothing to update
+        except TelegramError as exc:
+            log.info("a queue place could not be updated: %s", type(exc).__name__)
+
+
+async def still_here(update: Update, context: BotContext) -> None:
+    core, visitor = context.core, context.visitor
+    assert visitor is not None
+    session = await core.relay.session_of_visitor(visitor.pseudonym)
+    if session is not None:
+        await core.relay.touch(session, "visitor")
+        await show(context, update, Screen(context.t("relay.glad_here")))
+        return
+    if await core.relay.place(visitor.pseudonym) is not None:
+        await core.relay.seen(visitor.pseudonym)
+        await show(context, update, Screen(context.t("queue.kept")))
+        return
+    await show(context, update, screens.simple(context.loc, "relay.no_chat"))
