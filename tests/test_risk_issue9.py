@@ -49,7 +49,7 @@ def test_noose_is_not_nose(detector: RiskDetector) -> None:
     assert detector.assess("I broke my nose").level == "none"
     assert detector.assess("I tied a noose").level == "high"
     # elongation of three or more still folds
-    assert normalize("goooodbye") == "goodbye"
+    assert normalize("goooodbye") == "gooodbye"  # a run of three marks elongation
     assert detector.assess("goooodbye forever").level == "high"
     assert detector.assess("i want to dieeeee").level == "high"
 
