@@ -20,11 +20,13 @@ from bot.screens import Screen, split_text
 from handlers.carry import (
     NEVER_RELAYED,
     Abandoned,
+    Words,
     carry,
     media_kind,
     patiently,
     screened,
     utf16_len,
+    without_accounts,
 )
 from handlers.common import (
     BotContext,
@@ -80,9 +82,19 @@ async def relay_message(
     reply = ReplyParameters(target, allow_sending_without_reply=True) if target else None
 
     prefix = _discreet_prefix(core, contact, origin)
+    words = _scrubbed(message) if origin == "volunteer" else None
+    if words is not None:
+        nothing_left = not words[0].strip() and message.text is not None
+        key = "volunteer.account_link_only" if nothing_left else "volunteer.account_link_removed"
+        await say(context, message.chat_id, Screen(context.t(key)))
+        if nothing_left:
+            await core.relay.release(session, origin, message.message_id)
+            return
 
     async def send() -> list[int]:
-        return await carry(context.bot, contact.chat_id, message, prefix=prefix, reply=reply)
+        return await carry(
+            context.bot, contact.chat_id, message, prefix=prefix, reply=reply, words=words
+        )
 
     async def still_open() -> bool:
         current = await core.relay.session(session.id)
@@ -115,6 +127,16 @@ async def relay_message(
             await core.visitors.remember_message(session.visitor, sent_id)
     if session.observer is not None:
         await _copy_to_observer(context, session, origin, message)
+
+
+def _scrubbed(message: Message) -> Words | None:
+    """A volunteer's text or caption without visible Telegram links and @names (None if it
+    has none): opened on a visitor's phone, such a link lets an account learn who they are."""
+    if message.text is not None:
+        return without_accounts(message.text, message.entities)
+    if message.caption:
+        return without_accounts(message.caption, message.caption_entities)
+    return None
 
 
 async def _copy_to_observer(
@@ -154,13 +176,21 @@ async def relay_edit(context: BotContext, session: Session, origin: Side, messag
     if contact is None:
         return
     prefix = _discreet_prefix(core, contact, origin)
-    parts = split_text(prefix + message.text)  # a copy that was split: its first part changes
+    text, entities = message.text, list(message.entities)
+    words = _scrubbed(message) if origin == "volunteer" else None
+    if words is not None:
+        text, entities = words
+        if not text.strip():
+            await say(context, message.chat_id, Screen(context.t("volunteer.account_link_only")))
+            return
+        await say(context, message.chat_id, Screen(context.t("volunteer.account_link_removed")))
+    parts = split_text(prefix + text)  # a copy that was split: its first part changes
     try:
         await context.bot.edit_message_text(
             parts[0],
             chat_id=contact.chat_id,
             message_id=copy_id,
-            entities=screened(message.entities, utf16_len(prefix)) if len(parts) == 1 else None,
+            entities=screened(tuple(entities), utf16_len(prefix)) if len(parts) == 1 else None,
         )
     except BadRequest:
         pass  # unchanged, or the copy was deleted (a quick exit)
