@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from telegram import Bot, Message, MessageEntity, ReplyParameters
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
+from bot.fence import Abandoned, Delivery
 from bot.polling import retry_seconds
 from bot.screens import split_text
 
@@ -171,10 +172,6 @@ def without_accounts(text: str, entities: Sequence[MessageEntity]) -> Words | No
 RELAY_ATTEMPTS = 6  # on top of the rate limiter's own retries: about two minutes in all
 
 
-class Abandoned(Exception):
-    """The message is no longer wanted on the other side (the chat ended while retrying)."""
-
-
 async def patiently(
     send: Callable[[], Awaitable[list[int]]],
     still_wanted: Callable[[], Awaitable[bool]] | None = None,
@@ -215,28 +212,39 @@ async def carry(
     prefix: str = "",
     reply: ReplyParameters | None = None,
     words: Words | None = None,
+    delivery: Delivery | None = None,
 ) -> list[int]:
     """Send `message` into `chat_id`, copied when nothing must change, else re-sent screened.
     `prefix` (the neutral first line) leads its text or caption; `words` replace its text or
-    caption (`without_accounts`). Returns the ids of what was sent, the first one standing for
-    the message."""
+    caption (`without_accounts`); `delivery` (`bot.fence`) goes with every call. Returns the
+    ids of what was sent, the first one standing for the message."""
     if message.text is not None:
         text, entities = words or (message.text, list(message.entities))
         if prefix or words or not copyable(message.entities):
-            return await send_text(bot, chat_id, prefix, text, entities, reply)
-        return [await _copy(bot, chat_id, message, reply, {})]
+            return await send_text(bot, chat_id, prefix, text, entities, reply, delivery)
+        return [await _copy(bot, chat_id, message, reply, delivery, {})]
     caption, entities = words or (message.caption or "", list(message.caption_entities))
     if words is None and (not caption or (not prefix and copyable(message.caption_entities))):
-        return [await _copy(bot, chat_id, message, reply, {})]  # nothing in it must change
+        return [
+            await _copy(bot, chat_id, message, reply, delivery, {})
+        ]  # nothing in it must change
     if not caption:  # nothing left once the links went: the media under the neutral line
-        return [await _copy(bot, chat_id, message, reply, _caption(prefix.rstrip("\n"), [], ""))]
+        return [
+            await _copy(
+                bot, chat_id, message, reply, delivery, _caption(prefix.rstrip("\n"), [], "")
+            )
+        ]
     if utf16_len(prefix + caption) <= CAPTION_LIMIT:
         return [
-            await _copy(bot, chat_id, message, reply, _caption(prefix + caption, entities, prefix))
+            await _copy(
+                bot, chat_id, message, reply, delivery, _caption(prefix + caption, entities, prefix)
+            )
         ]
     # Too long with the neutral line in front: the line alone under the media, then the words.
-    first = await _copy(bot, chat_id, message, reply, _caption(prefix.rstrip("\n"), [], ""))
-    return [first, *await send_text(bot, chat_id, prefix, caption, entities, None)]
+    first = await _copy(
+        bot, chat_id, message, reply, delivery, _caption(prefix.rstrip("\n"), [], "")
+    )
+    return [first, *await send_text(bot, chat_id, prefix, caption, entities, None, delivery)]
 
 
 def _caption(text: str, entities: Sequence[MessageEntity], prefix: str) -> dict[str, object]:
@@ -251,6 +259,7 @@ async def _copy(
     chat_id: int,
     message: Message,
     reply: ReplyParameters | None,
+    delivery: Delivery | None,
     caption: dict[str, object],
 ) -> int:
     if caption:
@@ -261,6 +270,7 @@ async def _copy(
         message.message_id,
         protect_content=True,
         reply_parameters=reply,
+        rate_limit_args=delivery,
         **caption,  # type: ignore[arg-type]
     )
     return copied.message_id
@@ -273,6 +283,7 @@ async def send_text(
     text: str,
     entities: Sequence[MessageEntity],
     reply: ReplyParameters | None,
+    delivery: Delivery | None = None,
 ) -> list[int]:
     """Re-send a text (never `forward_message`): formatting kept, identities dropped (a
     `text_mention` would carry a Telegram account), split if the neutral line pushes it over
@@ -289,6 +300,7 @@ async def send_text(
             entities=screened_entities,
             protect_content=True,
             reply_parameters=reply if i == 0 else None,
+            rate_limit_args=delivery,
         )
         ids.append(sent.message_id)
     return ids

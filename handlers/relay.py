@@ -91,17 +91,26 @@ async def relay_message(
             await core.relay.release(session, origin, message.message_id)
             return
 
-    async def send() -> list[int]:
-        return await carry(
-            context.bot, contact.chat_id, message, prefix=prefix, reply=reply, words=words
-        )
-
     async def still_open() -> bool:
         current = await core.relay.session(session.id)
         return current is not None and current.status == "active"
 
     try:
-        copy_ids = await patiently(send, still_open)
+        # Every attempt asks whether the chat still stands, and what lands is noted under the
+        # other side at once (whoever they are), so their quick exit finds it (bot.fence).
+        with core.fence.delivery(contact.pseudonym, still_open) as delivery:
+            copy_ids = await patiently(
+                lambda: carry(
+                    context.bot,
+                    contact.chat_id,
+                    message,
+                    prefix=prefix,
+                    reply=reply,
+                    words=words,
+                    delivery=delivery,
+                ),
+                still_open,
+            )
     except Abandoned:
         await core.relay.release(session, origin, message.message_id)
         return
@@ -120,11 +129,7 @@ async def relay_message(
         log.warning("a relayed message could not be delivered: %s", type(exc).__name__)
         await say(context, message.chat_id, Screen(context.t("relay.not_delivered")))
         return
-    copy_id = copy_ids[0]
-    await core.relay.record_copy(session, origin, message.message_id, copy_id)
-    if origin == "volunteer":  # at once: a quick exit must find every copy in the chat
-        for sent_id in copy_ids:
-            await core.visitors.remember_message(session.visitor, sent_id)
+    await core.relay.record_copy(session, origin, message.message_id, copy_ids[0])
     if session.observer is not None:
         await _copy_to_observer(context, session, origin, message)
 
@@ -156,12 +161,19 @@ async def _copy_to_observer(
         else session.volunteer_alias
     )
     try:
-        if message.text:
-            for part in split_text(f"{who}: {message.text}"):  # the label may push it over
-                await context.bot.send_message(contact.chat_id, part, protect_content=True)
-        else:
-            await context.bot.send_message(contact.chat_id, f"{who}:", protect_content=True)
-            await carry(context.bot, contact.chat_id, message)
+        with context.core.fence.delivery(observer.pseudonym) as delivery:
+            if message.text:
+                for part in split_text(f"{who}: {message.text}"):  # the label may push it over
+                    await context.bot.send_message(
+                        contact.chat_id, part, protect_content=True, rate_limit_args=delivery
+                    )
+            else:
+                await context.bot.send_message(
+                    contact.chat_id, f"{who}:", protect_content=True, rate_limit_args=delivery
+                )
+                await carry(context.bot, contact.chat_id, message, delivery=delivery)
+    except Abandoned:
+        pass  # the supervisor is wiping their chat (a quick exit)
     except TelegramError as exc:
         log.info("a read-along copy was not delivered: %s", type(exc).__name__)
 
