@@ -4,6 +4,7 @@ command menu says nothing about what the bot is for."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -127,3 +128,59 @@ async def test_a_visitors_words_reach_the_volunteer_unchanged(harness: Harness) 
     visitor, volunteer = await connect(h)
     await say(h, visitor, "they wrote to me from @someone_else")
     assert "they wrote to me from @someone_else" in volunteer.texts()
+
+
+NOT_NEUTRAL = re.compile(
+    r"urgent|crisis|volunteer|wipe|quick exit|delete|everything about|support|safe|queer|lgbt"
+    r"|عاجل|أزمة|متطوع|حذف|خروج|دعم|بياناتي|طوارئ",
+    re.IGNORECASE,
+)
+
+
+def menu_seen(h: Harness, chat_id: int, language: str) -> list[str]:
+    """The command descriptions a private chat shows, as Telegram picks them: the chat's own
+    menu if it has one, else the menu for private chats in its language, else the default."""
+    commands = h.standin.state.commands
+
+    def key(scope: dict, lang: str) -> tuple[str, str]:
+        return json.dumps(scope, sort_keys=True), lang
+
+    chat = {"type": "chat", "chat_id": chat_id}
+    private = {"type": "all_private_chats"}
+    for scope, lang in ((chat, language), (chat, ""), (private, language), (private, "")):
+        if key(scope, lang) in commands:
+            return [c["description"] for c in commands[key(scope, lang)]]
+    return []
+
+
+async def test_the_visitor_command_menu_is_neutral_at_all_times(harness: Harness) -> None:
+    """It shows on the visitor's screen: nothing in it may say what the bot is for, in any
+    language, before or after a language change, /exit or /forget."""
+    h = harness
+    published = [
+        c.params for c in h.standin.calls_to("setMyCommands")
+        if c.params["scope"]["type"] == "all_private_chats"
+    ]  # fmt: skip
+    assert {p.get("language_code") for p in published} >= {None, "ar"}
+    for menu in published:
+        assert len(menu["commands"]) == 8
+        assert [
+            c["description"] for c in menu["commands"] if NOT_NEUTRAL.search(c["description"])
+        ] == []
+    u = h.standin.user(language_code="en")
+    await say(h, u, "/start")
+    await say(h, u, "/language")
+    await u.press("العربية")  # the chat gets its own menu, in Arabic
+    await h.settle()
+    seen = menu_seen(h, u.id, "en")
+    assert seen and all(re.search(r"[\u0600-\u06FF]", d) for d in seen)
+    for step in ("/exit", "/forget"):
+        await say(h, u, step)
+        assert seen and not [d for d in menu_seen(h, u.id, "en") if NOT_NEUTRAL.search(d)]
+    await u.press(h.core.content.current.locale("ar").strings["button.forget_yes"])
+    await h.settle()
+    assert [c.params["scope"] for c in h.standin.calls_to("deleteMyCommands")] == [
+        {"type": "chat", "chat_id": u.id}
+    ]  # forgotten: the chat's own menu (their chosen language) goes too
+    seen = menu_seen(h, u.id, "en")
+    assert seen and not [d for d in seen if NOT_NEUTRAL.search(d)]
