@@ -34,7 +34,7 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):  # type: igno
     """PTB's context, plus the core and the person this update comes from.
 
     PTB builds one context per update and reuses it across handler groups, so the visitor
-    (and staff role) loaded by the pre-handler in group -1 is there for the feature handlers.
+    (and staff role) loaded by the pre-handler in group -2 is there for the feature handlers.
     """
 
     def __init__(

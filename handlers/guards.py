@@ -1,4 +1,4 @@
-"""Cross-cutting pre-handlers, run before any feature handler (PTB handler groups -2 and -1).
+"""Cross-cutting pre-handlers, run before any feature handler (PTB handler groups -3 to -1).
 
 * group -3, `private_only`: the bot works in private chats only. Added to a group or channel,
   it says one neutral line and leaves; anything else that is not a private chat is dropped.
