@@ -86,9 +86,11 @@ def build_application(
 
 
 def register_handlers(application: Application) -> None:
-    # Group -2: private chats only (leave groups and channels). Group -1: load the visitor.
-    application.add_handler(TypeHandler(Update, guards.private_only), group=-2)
-    application.add_handler(TypeHandler(Update, guards.load_visitor), group=-1)
+    # Group -3: private chats only (leave groups and channels). Group -2: load the visitor.
+    # Group -1: flood control for buttons (messages have theirs in handlers.messages).
+    application.add_handler(TypeHandler(Update, guards.private_only), group=-3)
+    application.add_handler(TypeHandler(Update, guards.load_visitor), group=-2)
+    application.add_handler(CallbackQueryHandler(guards.limit_buttons), group=-1)
 
     on_message = filters.UpdateType.MESSAGE
     application.add_handlers(

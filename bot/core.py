@@ -15,6 +15,7 @@ from bot.admin import AuditLog, Blocks
 from bot.config import Settings
 from bot.content.loader import Content, ContentError, Problem, load_content
 from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher, Pseudonymizer
+from bot.fence import Fence
 from bot.relay import RelayService
 from bot.staff import Staff, StaffService
 from bot.stats import StatsReport, compute
@@ -78,6 +79,10 @@ class Core:
     content_changes: ContentChangeRepository
     admin_pseudonyms: frozenset[bytes]
     clock: Callable[[], float] = field(default=time.time)
+    fence: Fence = field(init=False)  # what is on its way into whose chat (quick exit)
+
+    def __post_init__(self) -> None:
+        self.fence = Fence(self.visitors.remember_messages)
 
     @classmethod
     async def open(cls, settings: Settings, clock: Callable[[], float] = time.time) -> Core:

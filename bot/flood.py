@@ -1,7 +1,9 @@
 """Flood control: a visitor who sends too much too fast is slowed down kindly.
 
 A sliding window per person, in memory only (it is a rate, not a record, and forgetting it on
-a restart is harmless). Volunteers are never slowed.
+a restart is harmless). Volunteers are never slowed. Messages and button presses have a gate
+each: tapping buttons costs others nothing most of the time, but some taps (asking to talk)
+alert every volunteer on duty.
 """
 
 from __future__ import annotations
@@ -9,6 +11,9 @@ from __future__ import annotations
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
+
+BUTTON_LIMIT = 30  # button presses a minute; paging the guide quickly stays well under it
+UNLIMITED_BUTTONS = frozenset({"crisis", "country", "exit", "forget"})  # safety comes first
 
 
 class FloodGate:

@@ -7,7 +7,9 @@
   retries after a 429 `retry_after`) plus a per-private-chat bucket of about one message a
   second, which `AIORateLimiter` only applies to groups, plus a few retries with backoff after
   a timeout or a 5xx (a retried send that had in fact arrived shows twice: rare, and better
-  than a lost message in a support chat).
+  than a lost message in a support chat). A send that carries a `bot.fence.Delivery` as its
+  `rate_limit_args` runs every attempt, in every retry layer, through it: a chat being wiped
+  by a quick exit (or ended) gets no retry, and what lands is noted for the exit.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from aiolimiter import AsyncLimiter
 from telegram import Update
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor
+
+from bot.fence import Delivery
 
 # PTB's own semaphore only has to be large enough never to be the limit: the real bound is ours,
 # taken *after* the per-chat lock, so updates waiting their turn in a busy chat hold no slot.
@@ -141,6 +145,9 @@ class ChatRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(rate_limit_args, Delivery):  # ours, not AIORateLimiter's retry count
+            callback = _through(rate_limit_args, callback)
+            rate_limit_args = None
         chat_id = data.get("chat_id")
         if (
             self._enabled
@@ -161,3 +168,14 @@ class ChatRateLimiter(AIORateLimiter):
                     raise
                 await asyncio.sleep(self._retry_delay * (2**attempt))
         raise AssertionError("unreachable")
+
+
+def _through(
+    delivery: Delivery, callback: Callable[..., Coroutine[Any, Any, Any]]
+) -> Callable[..., Coroutine[Any, Any, Any]]:
+    """The HTTP call, each attempt of it (AIORateLimiter's after a 429 too) asking first."""
+
+    async def attempt(*args: Any, **kwargs: Any) -> Any:
+        return await delivery.attempt(lambda: callback(*args, **kwargs))
+
+    return attempt

@@ -117,6 +117,11 @@ class VisitorService:
         """Note a message id in the visitor's chat, so a quick exit can delete it."""
         await self._messages.add(pseudonym, message_id, int(self._clock()))
 
+    async def remember_messages(self, pseudonym: bytes, message_ids: list[int]) -> None:
+        """Note message ids the bot put in someone's chat (a copy may be several), in one
+        write: whoever's chat it is, visitor or volunteer, their quick exit deletes them."""
+        await self._messages.add_many([(pseudonym, i) for i in message_ids], int(self._clock()))
+
     async def remember_incoming(self, messages: list[tuple[int, int]]) -> None:
         """(Telegram id, message id) of messages people wrote in their chat with the bot, all
         noted in one write as they arrive, so a quick exit can delete them too."""

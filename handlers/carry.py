@@ -11,12 +11,14 @@ the chat's turn, so one person's messages stay in order.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import re
+from collections.abc import Awaitable, Callable, Sequence
 from urllib.parse import urlsplit
 
 from telegram import Bot, Message, MessageEntity, ReplyParameters
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
+from bot.fence import Abandoned, Delivery
 from bot.polling import retry_seconds
 from bot.screens import split_text
 
@@ -99,11 +101,75 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+# Visible ways to an account, as a volunteer might type them: a Telegram link (`t.me/x`,
+# `https://telegram.me/x?start=y`, `x.t.me`, `telegram.dog/x`, `tg://resolve?domain=x`) or an
+# @name. Opened from a visitor's phone, an account (a bot above all) learns who they are.
+ACCOUNT_WORDS = re.compile(
+    r"(?<![\w.@/-])(?:https?://)?(?:[\w-]+\.)*(?:t\.me|telegram\.(?:me|dog|org))\b(?:[/?#]\S*)?"
+    r"|(?<![\w.-])tg:\S+"
+    r"|(?<![\w@])@[A-Za-z0-9_]{3,32}",
+    re.IGNORECASE,
+)
+
+Words = tuple[str, list[MessageEntity]]
+
+
+def without_accounts(text: str, entities: Sequence[MessageEntity]) -> Words | None:
+    """The text (or caption) with every visible Telegram link and @name taken out, its
+    formatting kept where it still applies; None if there was nothing to take out. For what a
+    volunteer sends a visitor: hidden links and mentions by account are dropped anyway
+    (`screened`), the visible ones are words that a copy would still carry."""
+    units = text.encode("utf-16-le")
+
+    def words(e: MessageEntity) -> str:
+        return units[2 * e.offset : 2 * (e.offset + e.length)].decode("utf-16-le", "replace")
+
+    spans = [
+        (utf16_len(text[: m.start()]), utf16_len(text[: m.end()]))
+        for m in ACCOUNT_WORDS.finditer(text)
+    ]
+    spans += [
+        (e.offset, e.offset + e.length)
+        for e in entities
+        if e.type == MessageEntity.MENTION
+        or (e.type == MessageEntity.URL and ACCOUNT_WORDS.search(words(e)))
+    ]
+    if not spans:
+        return None
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+
+    def moved(at: int) -> int:  # where a position ends up once the spans are gone
+        return at - sum(min(end, at) - start for start, end in merged if start < at)
+
+    kept, last = [], 0
+    for start, end in merged:
+        kept.append(units[2 * last : 2 * start])
+        last = end
+    kept.append(units[2 * last :])
+    out = []
+    for e in entities:
+        start, end = moved(e.offset), moved(e.offset + e.length)
+        if end > start:
+            out.append(
+                MessageEntity(
+                    e.type,
+                    start,
+                    end - start,
+                    url=e.url,
+                    user=e.user,
+                    language=e.language,
+                    custom_emoji_id=e.custom_emoji_id,
+                )
+            )
+    return b"".join(kept).decode("utf-16-le"), out
+
+
 RELAY_ATTEMPTS = 6  # on top of the rate limiter's own retries: about two minutes in all
-
-
-class Abandoned(Exception):
-    """The message is no longer wanted on the other side (the chat ended while retrying)."""
 
 
 async def patiently(
@@ -135,6 +201,9 @@ async def patiently(
     raise AssertionError("unreachable")
 
 
+CAPTION_LIMIT = 1024  # Telegram's limit for a caption, in characters after entities
+
+
 async def carry(
     bot: Bot,
     chat_id: int,
@@ -142,49 +211,96 @@ async def carry(
     *,
     prefix: str = "",
     reply: ReplyParameters | None = None,
+    words: Words | None = None,
+    delivery: Delivery | None = None,
 ) -> list[int]:
     """Send `message` into `chat_id`, copied when nothing must change, else re-sent screened.
-    Returns the ids of what was sent, the first one standing for the message."""
-    if message.text is not None and (prefix or not copyable(message.entities)):
-        return await send_text(bot, chat_id, prefix, message, reply)
-    caption: dict[str, object] = {}
-    if not copyable(message.caption_entities):
-        caption = {
-            "caption": message.caption,
-            "caption_entities": screened(message.caption_entities),
-            "show_caption_above_media": message.show_caption_above_media,
-        }
+    `prefix` (the neutral first line) leads its text or caption; `words` replace its text or
+    caption (`without_accounts`); `delivery` (`bot.fence`) goes with every call. Returns the
+    ids of what was sent, the first one standing for the message."""
+    if message.text is not None:
+        text, entities = words or (message.text, list(message.entities))
+        if prefix or words or not copyable(message.entities):
+            return await send_text(bot, chat_id, prefix, text, entities, reply, delivery)
+        return [await _copy(bot, chat_id, message, reply, delivery, {})]
+    caption, entities = words or (message.caption or "", list(message.caption_entities))
+    if words is None and (not caption or (not prefix and copyable(message.caption_entities))):
+        return [
+            await _copy(bot, chat_id, message, reply, delivery, {})
+        ]  # nothing in it must change
+    if not caption:  # nothing left once the links went: the media under the neutral line
+        return [
+            await _copy(
+                bot, chat_id, message, reply, delivery, _caption(prefix.rstrip("\n"), [], "")
+            )
+        ]
+    if utf16_len(prefix + caption) <= CAPTION_LIMIT:
+        return [
+            await _copy(
+                bot, chat_id, message, reply, delivery, _caption(prefix + caption, entities, prefix)
+            )
+        ]
+    # Too long with the neutral line in front: the line alone under the media, then the words.
+    first = await _copy(
+        bot, chat_id, message, reply, delivery, _caption(prefix.rstrip("\n"), [], "")
+    )
+    return [first, *await send_text(bot, chat_id, prefix, caption, entities, None, delivery)]
+
+
+def _caption(text: str, entities: Sequence[MessageEntity], prefix: str) -> dict[str, object]:
+    return {
+        "caption": text,
+        "caption_entities": screened(tuple(entities), utf16_len(prefix)),
+    }
+
+
+async def _copy(
+    bot: Bot,
+    chat_id: int,
+    message: Message,
+    reply: ReplyParameters | None,
+    delivery: Delivery | None,
+    caption: dict[str, object],
+) -> int:
+    if caption:
+        caption["show_caption_above_media"] = message.show_caption_above_media
     copied = await bot.copy_message(
         chat_id,
         message.chat_id,
         message.message_id,
         protect_content=True,
         reply_parameters=reply,
+        rate_limit_args=delivery,
         **caption,  # type: ignore[arg-type]
     )
-    return [copied.message_id]
+    return copied.message_id
 
 
 async def send_text(
     bot: Bot,
     chat_id: int,
     prefix: str,
-    message: Message,
+    text: str,
+    entities: Sequence[MessageEntity],
     reply: ReplyParameters | None,
+    delivery: Delivery | None = None,
 ) -> list[int]:
     """Re-send a text (never `forward_message`): formatting kept, identities dropped (a
     `text_mention` would carry a Telegram account), split if the neutral line pushes it over
     Telegram's limit. Returns the ids of the parts, the first one standing for the message."""
-    parts = split_text(prefix + (message.text or ""))
+    parts = split_text(prefix + text)
     ids = []
     for i, part in enumerate(parts):
-        entities = screened(message.entities, utf16_len(prefix)) if len(parts) == 1 else None
+        screened_entities = (
+            screened(tuple(entities), utf16_len(prefix)) if len(parts) == 1 else None
+        )
         sent = await bot.send_message(
             chat_id,
             part,
-            entities=entities,
+            entities=screened_entities,
             protect_content=True,
             reply_parameters=reply if i == 0 else None,
+            rate_limit_args=delivery,
         )
         ids.append(sent.message_id)
     return ids

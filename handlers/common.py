@@ -8,6 +8,7 @@ pseudonym, for 48 hours) so a quick exit can delete it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from functools import wraps
@@ -20,6 +21,7 @@ from bot.admin import Role, actor_alias
 from bot.content.i18n import t
 from bot.content.model import LocaleContent
 from bot.core import Contact, Core
+from bot.fence import Abandoned
 from bot.relay import Notice
 from bot.screens import Button, Screen, split_text
 from bot.staff import Staff
@@ -32,7 +34,7 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):  # type: igno
     """PTB's context, plus the core and the person this update comes from.
 
     PTB builds one context per update and reuses it across handler groups, so the visitor
-    (and staff role) loaded by the pre-handler in group -1 is there for the feature handlers.
+    (and staff role) loaded by the pre-handler in group -2 is there for the feature handlers.
     """
 
     def __init__(
@@ -101,15 +103,20 @@ async def send_screen(
     """
     parts = split_text(decorate(loc, prefs, screen.text))
     last: Message | None = None
-    for i, part in enumerate(parts):
-        markup = keyboard(screen) if i == len(parts) - 1 else None
-        try:
-            last = await bot.send_message(chat_id, part, reply_markup=markup)
-        except Forbidden:
-            log.info("a chat has blocked the bot; message not sent")
-            return None
-        if remember is not None:
-            await core.visitors.remember_message(remember, last.message_id)
+    try:
+        with contextlib.ExitStack() as stack:
+            # Noted under `remember` as each part lands; refused while that chat is wiped.
+            delivery = stack.enter_context(core.fence.delivery(remember)) if remember else None
+            for i, part in enumerate(parts):
+                markup = keyboard(screen) if i == len(parts) - 1 else None
+                last = await bot.send_message(
+                    chat_id, part, reply_markup=markup, rate_limit_args=delivery
+                )
+    except Forbidden:
+        log.info("a chat has blocked the bot; message not sent")
+        return None
+    except Abandoned:
+        return None  # that person is wiping their chat (a quick exit): it would stay behind
     return last
 
 
@@ -174,7 +181,7 @@ async def deliver_one(bot: Bot, core: Core, notice: Notice) -> tuple[Contact, Me
             notice_screen(loc, notice),
             loc=loc,
             prefs=contact.prefs,
-            remember=contact.pseudonym if contact.prefs else None,
+            remember=contact.pseudonym,
         )
     except TelegramError as exc:
         log.warning("a notice could not be delivered: %s", type(exc).__name__)

@@ -97,3 +97,4 @@ async def sweep(application: Application) -> None:
         await refresh_queue(application.bot, core)
     if result.queue_changed:
         await refresh_queue(application.bot, core)
+    await deliver(application.bot, core, await core.relay.due_alerts())  # held back (flood)

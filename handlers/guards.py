@@ -1,9 +1,12 @@
-"""Cross-cutting pre-handlers, run before any feature handler (PTB handler groups -2 and -1).
+"""Cross-cutting pre-handlers, run before any feature handler (PTB handler groups -3 to -1).
 
-* group -2, `private_only`: the bot works in private chats only. Added to a group or channel,
+* group -3, `private_only`: the bot works in private chats only. Added to a group or channel,
   it says one neutral line and leaves; anything else that is not a private chat is dropped.
-* group -1, `load_visitor`: loads (or creates) the visitor behind the update, and their staff
+* group -2, `load_visitor`: loads (or creates) the visitor behind the update, and their staff
   role if they have one.
+* group -1, `limit_buttons`: a visitor tapping buttons faster than `BUTTON_LIMIT` a minute is
+  told once, kindly, and the extra taps do nothing (crisis contacts, quick exit and forget
+  always work).
 * `remember_arrivals`: before any of that, as the poller stores each batch of updates, the id
   of every message people send is remembered, so a quick exit can delete it.
 """
@@ -18,9 +21,11 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.admin import role_of
+from bot.callbacks import parse
 from bot.content.i18n import t
 from bot.core import Core
-from handlers.common import BotContext, deliver
+from bot.flood import BUTTON_LIMIT, UNLIMITED_BUTTONS, FloodGate
+from handlers.common import BotContext, answer_query, deliver
 from handlers.queue import refresh_queue
 
 log = logging.getLogger(__name__)
@@ -71,6 +76,26 @@ async def load_visitor(update: Update, context: BotContext) -> None:
     context.user_id = user.id
     context.visitor, context.staff = await core.identify(user.id, locale)
     context.role = role_of(context.visitor.pseudonym, context.staff, core.admin_pseudonyms)
+
+
+async def limit_buttons(update: Update, context: BotContext) -> None:
+    """Too many taps a minute: the spinner stops, a kind word once, and nothing else happens."""
+    query = update.callback_query
+    if query is None or context.role != "visitor" or context.visitor is None:
+        return
+    action = parse(query.data)
+    if action is not None and action.name in UNLIMITED_BUTTONS:
+        return
+    gate: FloodGate = context.application.bot_data.setdefault(
+        "button_flood", FloodGate(BUTTON_LIMIT, clock=context.core.clock)
+    )
+    verdict = gate.check(context.visitor.pseudonym)
+    if verdict == "ok":
+        return
+    if verdict == "slow":
+        log.info("flood control: a visitor's buttons were slowed down")
+    await answer_query(update, context.t("flood.buttons") if verdict == "slow" else None)
+    raise ApplicationHandlerStop
 
 
 def remember_arrivals(core: Core) -> Callable[[list[Update]], Awaitable[None]]:

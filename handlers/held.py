@@ -14,6 +14,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application
 
 from bot.core import Core
+from bot.fence import Abandoned, Delivery
 from bot.relay import Notice, Session
 from handlers.carry import (
     NEVER_RELAYED,
@@ -74,9 +75,15 @@ async def pass_on_held(bot: Bot, core: Core, session: Session) -> None:
     for message_id in held:
         if await core.relay.claim(session, "visitor", message_id):
             try:
-                copied = await patiently(
-                    lambda mid=message_id: _copy_ids(bot, volunteer.chat_id, visitor.chat_id, mid)
-                )
+                with core.fence.delivery(volunteer.pseudonym) as delivery:
+                    copied = await patiently(
+                        lambda mid=message_id, d=delivery: _copy_ids(
+                            bot, volunteer.chat_id, visitor.chat_id, mid, d
+                        )
+                    )
+            except Abandoned:  # the volunteer is wiping their chat: the rest waits, held
+                await core.relay.release(session, "visitor", message_id)
+                return
             except TelegramError as exc:  # deleted by a quick exit, or Telegram trouble
                 log.info("a held message was not passed on: %s", type(exc).__name__)
                 await core.relay.release(session, "visitor", message_id)
@@ -88,6 +95,10 @@ async def pass_on_held(bot: Bot, core: Core, session: Session) -> None:
     core.relay.all_passed_on(session.visitor)
 
 
-async def _copy_ids(bot: Bot, to_chat: int, from_chat: int, message_id: int) -> list[int]:
-    copied = await bot.copy_message(to_chat, from_chat, message_id, protect_content=True)
+async def _copy_ids(
+    bot: Bot, to_chat: int, from_chat: int, message_id: int, delivery: Delivery
+) -> list[int]:
+    copied = await bot.copy_message(
+        to_chat, from_chat, message_id, protect_content=True, rate_limit_args=delivery
+    )
     return [copied.message_id]

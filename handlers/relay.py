@@ -20,11 +20,13 @@ from bot.screens import Screen, split_text
 from handlers.carry import (
     NEVER_RELAYED,
     Abandoned,
+    Words,
     carry,
     media_kind,
     patiently,
     screened,
     utf16_len,
+    without_accounts,
 )
 from handlers.common import (
     BotContext,
@@ -80,16 +82,35 @@ async def relay_message(
     reply = ReplyParameters(target, allow_sending_without_reply=True) if target else None
 
     prefix = _discreet_prefix(core, contact, origin)
-
-    async def send() -> list[int]:
-        return await carry(context.bot, contact.chat_id, message, prefix=prefix, reply=reply)
+    words = _scrubbed(message) if origin == "volunteer" else None
+    if words is not None:
+        nothing_left = not words[0].strip() and message.text is not None
+        key = "volunteer.account_link_only" if nothing_left else "volunteer.account_link_removed"
+        await say(context, message.chat_id, Screen(context.t(key)))
+        if nothing_left:
+            await core.relay.release(session, origin, message.message_id)
+            return
 
     async def still_open() -> bool:
         current = await core.relay.session(session.id)
         return current is not None and current.status == "active"
 
     try:
-        copy_ids = await patiently(send, still_open)
+        # Every attempt asks whether the chat still stands, and what lands is noted under the
+        # other side at once (whoever they are), so their quick exit finds it (bot.fence).
+        with core.fence.delivery(contact.pseudonym, still_open) as delivery:
+            copy_ids = await patiently(
+                lambda: carry(
+                    context.bot,
+                    contact.chat_id,
+                    message,
+                    prefix=prefix,
+                    reply=reply,
+                    words=words,
+                    delivery=delivery,
+                ),
+                still_open,
+            )
     except Abandoned:
         await core.relay.release(session, origin, message.message_id)
         return
@@ -108,13 +129,19 @@ async def relay_message(
         log.warning("a relayed message could not be delivered: %s", type(exc).__name__)
         await say(context, message.chat_id, Screen(context.t("relay.not_delivered")))
         return
-    copy_id = copy_ids[0]
-    await core.relay.record_copy(session, origin, message.message_id, copy_id)
-    if origin == "volunteer":  # at once: a quick exit must find every copy in the chat
-        for sent_id in copy_ids:
-            await core.visitors.remember_message(session.visitor, sent_id)
+    await core.relay.record_copy(session, origin, message.message_id, copy_ids[0])
     if session.observer is not None:
         await _copy_to_observer(context, session, origin, message)
+
+
+def _scrubbed(message: Message) -> Words | None:
+    """A volunteer's text or caption without visible Telegram links and @names (None if it
+    has none): opened on a visitor's phone, such a link lets an account learn who they are."""
+    if message.text is not None:
+        return without_accounts(message.text, message.entities)
+    if message.caption:
+        return without_accounts(message.caption, message.caption_entities)
+    return None
 
 
 async def _copy_to_observer(
@@ -134,12 +161,19 @@ async def _copy_to_observer(
         else session.volunteer_alias
     )
     try:
-        if message.text:
-            for part in split_text(f"{who}: {message.text}"):  # the label may push it over
-                await context.bot.send_message(contact.chat_id, part, protect_content=True)
-        else:
-            await context.bot.send_message(contact.chat_id, f"{who}:", protect_content=True)
-            await carry(context.bot, contact.chat_id, message)
+        with context.core.fence.delivery(observer.pseudonym) as delivery:
+            if message.text:
+                for part in split_text(f"{who}: {message.text}"):  # the label may push it over
+                    await context.bot.send_message(
+                        contact.chat_id, part, protect_content=True, rate_limit_args=delivery
+                    )
+            else:
+                await context.bot.send_message(
+                    contact.chat_id, f"{who}:", protect_content=True, rate_limit_args=delivery
+                )
+                await carry(context.bot, contact.chat_id, message, delivery=delivery)
+    except Abandoned:
+        pass  # the supervisor is wiping their chat (a quick exit)
     except TelegramError as exc:
         log.info("a read-along copy was not delivered: %s", type(exc).__name__)
 
@@ -154,13 +188,21 @@ async def relay_edit(context: BotContext, session: Session, origin: Side, messag
     if contact is None:
         return
     prefix = _discreet_prefix(core, contact, origin)
-    parts = split_text(prefix + message.text)  # a copy that was split: its first part changes
+    text, entities = message.text, list(message.entities)
+    words = _scrubbed(message) if origin == "volunteer" else None
+    if words is not None:
+        text, entities = words
+        if not text.strip():
+            await say(context, message.chat_id, Screen(context.t("volunteer.account_link_only")))
+            return
+        await say(context, message.chat_id, Screen(context.t("volunteer.account_link_removed")))
+    parts = split_text(prefix + text)  # a copy that was split: its first part changes
     try:
         await context.bot.edit_message_text(
             parts[0],
             chat_id=contact.chat_id,
             message_id=copy_id,
-            entities=screened(message.entities, utf16_len(prefix)) if len(parts) == 1 else None,
+            entities=screened(tuple(entities), utf16_len(prefix)) if len(parts) == 1 else None,
         )
     except BadRequest:
         pass  # unchanged, or the copy was deleted (a quick exit)

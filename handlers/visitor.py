@@ -106,20 +106,46 @@ async def forget_command(update: Update, context: BotContext) -> None:
 async def quick_exit(update: Update, context: BotContext, *, forget: bool) -> None:
     """Delete every message of this chat that Telegram still allows, then one neutral line.
 
-    With `forget`, every row about the visitor is deleted too, and nothing new is remembered.
+    Visitors and volunteers alike: a volunteer's chats go back to the queue (the visitor keeps
+    their place and is told kindly) and their shift ends, so no alert follows. With `forget`,
+    every row about the visitor is deleted too, and nothing new is remembered.
     """
     visitor = _visitor(context)
     core = context.core
     chat_id = update.effective_chat.id
     neutral = context.t("exit.neutral")
-    session = await core.relay.session_of_visitor(visitor.pseudonym)
-    if session is not None:
-        await ending.end_session(context.bot, core, session, "exit")
-    if await core.relay.cancel(visitor.pseudonym):
-        await queue.refresh_queue(context.bot, core)
-    ids = await core.visitors.deletable_messages(visitor.pseudonym)
-    # Only what was deleted is forgotten: ids noted meanwhile (typed, or a copy recorded late),
-    # and those of a batch Telegram refused, stay for the next exit.
+    # The fence (bot.fence): from here on nothing new lands in this chat. What is known is
+    # deleted at once; copies that were on the wire then land (and are noted), and go too;
+    # the neutral line comes last. Only what was deleted is forgotten: ids noted meanwhile
+    # (typed, or a copy recorded late), and those of a batch Telegram refused, stay for the
+    # next exit.
+    async with core.fence.wipe(visitor.pseudonym) as settled:
+        await _leave_everything(context, visitor.pseudonym)
+        tried = await core.visitors.deletable_messages(visitor.pseudonym)
+        deleted = await _delete(context, chat_id, tried)
+        if await settled():
+            ids = await core.visitors.deletable_messages(visitor.pseudonym)
+            deleted += await _delete(context, chat_id, sorted(set(ids) - set(tried)))
+        if forget or context.role != "visitor":
+            await _neutral_menu(context, chat_id)
+        if forget:
+            await core.forget(visitor.pseudonym, deleted)
+            context.visitor = None
+            try:
+                await context.bot.send_message(chat_id, neutral)
+            except TelegramError:
+                pass
+            return
+        await core.visitors.clear_messages(visitor.pseudonym, deleted)
+        try:
+            sent = await context.bot.send_message(chat_id, neutral)
+            await core.visitors.remember_message(visitor.pseudonym, sent.message_id)
+        except TelegramError:
+            pass
+
+
+async def _delete(context: BotContext, chat_id: int, ids: list[int]) -> list[int]:
+    """Delete these messages in batches of 100; the ids of those deleted."""
     deleted: list[int] = []
     for start_at in range(0, len(ids), 100):
         batch = ids[start_at : start_at + 100]
@@ -128,20 +154,38 @@ async def quick_exit(update: Update, context: BotContext, *, forget: bool) -> No
             deleted.extend(batch)
         except TelegramError as exc:
             log.warning("quick exit: a batch could not be deleted: %s", type(exc).__name__)
-    if forget:
-        await core.forget(visitor.pseudonym, deleted)
-        context.visitor = None
-        try:
-            await context.bot.send_message(chat_id, neutral)
-        except TelegramError:
-            pass
-        return
-    await core.visitors.clear_messages(visitor.pseudonym, deleted)
+    return deleted
+
+
+async def _leave_everything(context: BotContext, pseudonym: bytes) -> None:
+    """End whatever this person is part of: their chat or queue place as a visitor; as a
+    volunteer, their shift (first, so no "someone is waiting" follows), their chats (handed
+    back to the queue) and any chat they read along."""
+    core = context.core
+    staff = context.staff
+    if staff is not None:
+        if staff.on_duty:
+            await core.staff.set_duty(staff, False)
+        for session in await core.relay.sessions_of_volunteer(pseudonym):
+            await ending.end_session(context.bot, core, session, "handback")
+        await core.relay.stop_observing(pseudonym)
+        if staff.on_duty:
+            await volunteer.after_off_duty(context)
+    session = await core.relay.session_of_visitor(pseudonym)
+    if session is not None:
+        await ending.end_session(context.bot, core, session, "exit")
+    if await core.relay.cancel(pseudonym):
+        await queue.refresh_queue(context.bot, core)
+
+
+async def _neutral_menu(context: BotContext, chat_id: int) -> None:
+    """This chat's own command menu goes (a volunteer's lists their role; a visitor's, their
+    chosen language): the chat falls back to the neutral visitor menu. /start brings a
+    volunteer's back."""
     try:
-        sent = await context.bot.send_message(chat_id, neutral)
-        await core.visitors.remember_message(visitor.pseudonym, sent.message_id)
-    except TelegramError:
-        pass
+        await context.bot.delete_my_commands(scope=BotCommandScopeChat(chat_id))
+    except TelegramError as exc:
+        log.info("could not reset a chat's command menu: %s", type(exc).__name__)
 
 
 async def button(update: Update, context: BotContext) -> None:

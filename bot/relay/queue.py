@@ -19,6 +19,8 @@ from bot.relay.model import (
 from bot.relay.state import RelayState
 from bot.storage.relay_repo import QueueRow
 
+ALERT_GAP = 60.0  # seconds between two "someone is waiting" alerts of a kind to one volunteer
+
 
 class QueueOps(RelayState):
     async def _capacity(self) -> tuple[int, int]:
@@ -72,17 +74,46 @@ class QueueOps(RelayState):
         return JoinResult("queued", place, await self._alert_on_duty(urgent))
 
     async def _alert_on_duty(self, urgent: bool) -> list[Notice]:
-        """Tell volunteers on duty that someone waits: no detail about who."""
+        """Tell volunteers on duty that someone waits: no detail about who. Coalesced: at most
+        one alert of a kind (urgent or not) per volunteer per `ALERT_GAP`; one held back is
+        sent by `due_alerts` once the gap has passed, if someone still waits. Someone joining
+        and leaving the queue thirty times sends each volunteer one alert, not thirty."""
         waiting, urgent_count, _ = await self.queue.counts(QUEUE_COUNT_CAP)
-        key = "volunteer.someone_waiting_urgent" if urgent else "volunteer.someone_waiting"
-        return [
-            Notice(
-                v.pseudonym,
-                key,
-                {"waiting": count_text(waiting), "urgent": count_text(urgent_count)},
-            )
-            for v in await self.staff.on_duty()
-        ]
+        now = self.clock()
+        notices = []
+        for volunteer in await self.staff.on_duty():
+            who = volunteer.pseudonym
+            last = self._alerted.get((who, urgent))
+            if last is not None and now - last < ALERT_GAP:
+                self._deferred[who] = self._deferred.get(who, False) or urgent
+                continue
+            if self._deferred.get(who) is not None and (urgent or not self._deferred[who]):
+                del self._deferred[who]  # this alert says it all
+            self._alerted[(who, urgent)] = now
+            notices.append(_waiting_notice(who, urgent, waiting, urgent_count))
+        return notices
+
+    async def due_alerts(self) -> list[Notice]:
+        """Alerts held back by the gap whose time has come, while someone still waits (the
+        sweep asks every half minute)."""
+        now = self.clock()
+        for key, at in list(self._alerted.items()):
+            if now - at >= ALERT_GAP:
+                del self._alerted[key]
+        if not self._deferred:
+            return []
+        waiting, urgent_count, _ = await self.queue.counts(QUEUE_COUNT_CAP)
+        on_duty = {v.pseudonym for v in await self.staff.on_duty()}
+        notices = []
+        for who, urgent in list(self._deferred.items()):
+            urgent = urgent and urgent_count > 0
+            if not waiting or who not in on_duty:
+                del self._deferred[who]
+            elif (who, urgent) not in self._alerted:
+                del self._deferred[who]
+                self._alerted[(who, urgent)] = now
+                notices.append(_waiting_notice(who, urgent, waiting, urgent_count))
+        return notices
 
     async def cancel(self, visitor: bytes) -> bool:
         self._holding.discard(visitor)  # leaving the queue drops what was held
@@ -148,3 +179,10 @@ class QueueOps(RelayState):
         """(waiting, urgent, longest wait in seconds)."""
         waiting, urgent, oldest = await self.queue.counts(QUEUE_COUNT_CAP)
         return waiting, urgent, None if oldest is None else self.clock() - oldest
+
+
+def _waiting_notice(volunteer: bytes, urgent: bool, waiting: int, urgent_count: int) -> Notice:
+    key = "volunteer.someone_waiting_urgent" if urgent else "volunteer.someone_waiting"
+    return Notice(
+        volunteer, key, {"waiting": count_text(waiting), "urgent": count_text(urgent_count)}
+    )

@@ -43,3 +43,7 @@ class RelayService(TimeoutOps, PairOps):
         # message first passes those on (see handlers.held). Rebuilt from the database at
         # start (`recall_held`), so a restart in the middle of passing on loses none.
         self._holding: set[bytes] = set()
+        # "Someone is waiting" alerts coalesced: when each volunteer was last alerted (urgent or
+        # not), and who has an alert held back. In memory: a restart at worst alerts once more.
+        self._alerted: dict[tuple[bytes, bool], float] = {}
+        self._deferred: dict[bytes, bool] = {}

@@ -9,7 +9,7 @@ from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepos
 
 
 class RelayState:
-    """Repositories, settings (in seconds) and the two small in-memory sets of the engine."""
+    """Repositories, settings (in seconds) and the small in-memory sets of the engine."""
 
     queue: QueueRepository
     sessions: SessionRepository
@@ -23,3 +23,5 @@ class RelayState:
     clock: Callable[[], float]
     _recent_risk: dict[bytes, float]
     _holding: set[bytes]
+    _alerted: dict[tuple[bytes, bool], float]
+    _deferred: dict[bytes, bool]
