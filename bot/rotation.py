@@ -7,9 +7,10 @@ pseudonym key itself is only re-encrypted, so every row is still found.
 from __future__ import annotations
 
 from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher
-from bot.polling import inbox_context
+from bot.inbox_keys import InboxKeys, inbox_context, key_file_of, slot_of
 from bot.staff import staff_chat_context
 from bot.storage.db import Database
+from bot.storage.inbox_repo import InboxRepository
 from bot.storage.rotation_repo import Rotation, rotate_columns
 from bot.visitors import visitor_chat_context, visitor_prefs_context
 
@@ -28,4 +29,18 @@ COLUMNS: list[Rotation] = [
 
 
 async def rotate_keys(db: Database, cipher: DataCipher) -> dict[str, int]:
-    return await rotate_columns(db, cipher.rotate, COLUMNS)
+    def rotate(token: bytes, context: bytes) -> bytes:
+        if slot_of(token) is not None:  # sealed under its own key: see InboxKeys.rewrap
+            return token
+        return cipher.rotate(token, context)
+
+    counts = await rotate_columns(db, rotate, COLUMNS)
+    pending = await InboxRepository(db).pending()
+    keys = InboxKeys(key_file_of(db.path), cipher)
+    try:
+        counts["inbox keys"] = keys.rewrap(
+            {u: slot for u, payload in pending if (slot := slot_of(payload)) is not None}
+        )
+    finally:
+        keys.close()
+    return counts

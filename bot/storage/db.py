@@ -62,6 +62,16 @@ class Database:
                 await self._conn.close()
             self._conn = None
 
+    async def scrub(self) -> bool:
+        """After deleting what must be gone (`/forget`, retention): fold the WAL into the file
+        and truncate it to nothing. Until then SQLite keeps the deleted rows' old pages in the
+        WAL, where `secure_delete` does not reach. Returns False if another connection (a
+        backup, an operator's `sqlite3`) kept it from completing; the next scrub retries."""
+        async with self._lock:
+            cursor = await self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy, _, _ = await cursor.fetchone()
+        return busy == 0
+
     @property
     def conn(self) -> aiosqlite.Connection:
         if self._conn is None:
