@@ -133,3 +133,22 @@ async def test_handled_updates_read_as_nothing_even_with_the_keys(harness: Harne
     slot_keys = inbox_keys(db_path.with_name(db_path.name + "-inbox-keys"), h.settings.data_keys)
     assert any(SECRET_TEXT.encode() in t for t in readable(b"..." + token, (), slot_keys))
     keys.discard(token)
+
+
+async def test_a_visitor_purged_for_silence_leaves_nothing_either(harness: Harness, clock) -> None:
+    """VISITOR_RETENTION_DAYS: the hourly job deletes a silent visitor's row, and the WAL
+    keeps no old copy of it."""
+    from bot.app import retention
+
+    h = harness
+    visitor = h.standin.user(
+        USER_ID, first_name=NAME, last_name=LAST, username=USERNAME, language_code="en"
+    )
+    await say(h, visitor, "/start")
+    await say(h, visitor, SECRET_TEXT)
+    pseudonym = h.core.visitors.pseudonym(USER_ID)
+    wanted = [*needles(USER_ID), pseudonym]
+    assert recoverable(h, wanted)
+    clock.advance((h.settings.visitor_retention_days + 1) * 86400)
+    await retention(h.application)
+    assert recoverable(h, wanted) == {}
