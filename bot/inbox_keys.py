@@ -26,8 +26,19 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from bot.crypto import DataCipher, DecryptionError
+from bot.storage.db import StorageError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows; the bot runs on Linux
+    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
+
+
+class KeyFileBusy(StorageError):
+    """Another process (a running bot, or `rotate-keys`) is using this database."""
+
 
 SEALED = b"\x02"
 SLOT_SIZE = 80  # a wrapped 32-byte key is 65 bytes; the rest stays zero
@@ -71,9 +82,22 @@ class InboxKeys:
         self._in_use: dict[int, int] = {}  # update id -> slot
 
     def open(self) -> None:
+        """Open the file, and hold it: one process at a time works on a database's inbox (two
+        bots would handle updates twice; `rotate-keys` under a running bot would split everyone
+        into an old and a new pseudonym)."""
         if self._fd is not None:
             return
-        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                raise KeyFileBusy(
+                    f"{self.path.name} is in use: the bot (or rotate-keys) is already running "
+                    "on this database"
+                ) from None
+        self._fd = fd
         self._slots = os.fstat(self._fd).st_size // SLOT_SIZE
         # Until `keep_only` says which keys are still needed, a written slot is never reused.
         self._free = [s for s in range(self._slots - 1, -1, -1) if self._read(s) == _EMPTY]

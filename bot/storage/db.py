@@ -49,6 +49,9 @@ class Database:
             "PRAGMA synchronous=NORMAL",
             "PRAGMA foreign_keys=ON",
             "PRAGMA secure_delete=ON",
+            # Sorts and temporary tables (key rotation's old -> new pseudonyms) stay in memory,
+            # never in a temporary file on disk.
+            "PRAGMA temp_store=MEMORY",
             "PRAGMA busy_timeout=5000",
         ):
             await conn.execute(pragma)
