@@ -117,6 +117,7 @@ class InboxKeys:
     def seal(self, update_id: int, plaintext: bytes) -> bytes:
         """A payload only this update's key can open. The key stays in its slot: `adopt` the
         token once its row is stored (then `destroy` it when handled), or `discard` it."""
+        self.open()
         key = AESGCM.generate_key(bit_length=256)
         slot = self._allocate()
         wrapped = self.cipher.encrypt(key, slot_context(update_id))
@@ -140,6 +141,7 @@ class InboxKeys:
 
     def unseal(self, update_id: int, token: bytes) -> bytes | None:
         """The payload, or None if its key is gone (handled already, or the file was lost)."""
+        self.open()
         slot = slot_of(token)
         if slot is None:  # stored before per-update keys: a plain DataCipher token
             return self.cipher.decrypt(token, inbox_context(update_id))
@@ -156,6 +158,7 @@ class InboxKeys:
     def keep_only(self, pending: dict[int, int]) -> None:
         """At start: `pending` maps the update ids still to handle to their slots. Every other
         slot is wiped (a key written just before a crash, for an update never stored)."""
+        self.open()
         referenced = set(pending.values())
         self._in_use = dict(pending)
         self._free = []
@@ -175,6 +178,7 @@ class InboxKeys:
     def rewrap(self, pending: dict[int, int]) -> int:
         """Key rotation: the keys of updates still to handle, re-wrapped under the newest data
         key; every other slot wiped. Returns how many were re-wrapped."""
+        self.open()
         self.keep_only(pending)
         count = 0
         for update_id, slot in pending.items():

@@ -67,6 +67,16 @@ def test_at_start_only_keys_of_stored_updates_are_kept(tmp_path: Path) -> None:
     after.close()
 
 
+async def store_sealed(h: Harness, update: dict) -> None:
+    """What the poller stores before confirming an update: sealed under a key of its own."""
+    core = h.core
+    assert core is not None
+    keys = InboxKeys(key_file_of(core.db.path), core.cipher)
+    token = keys.seal(update["update_id"], json.dumps(update).encode())
+    keys.close()
+    await InboxRepository(core.db).store([(update["update_id"], token, False)], core.clock())
+
+
 async def test_an_update_sealed_before_a_crash_is_handled_after_restart(harness: Harness) -> None:
     h = harness
     visitor, volunteer = await connect(h)
@@ -75,10 +85,7 @@ async def test_an_update_sealed_before_a_crash_is_handled_after_restart(harness:
     (update,) = h.standin.take_pending()
     await h.start_bot_paused()
     core = h.core
-    keys = InboxKeys(key_file_of(core.db.path), core.cipher)
-    token = keys.seal(update["update_id"], json.dumps(update).encode())
-    keys.close()
-    await InboxRepository(core.db).store([(update["update_id"], token, False)], core.clock())
+    await store_sealed(h, update)
     await h.resume()
     await h.settle()
     assert volunteer.texts().count("sealed, then the crash") == 1
@@ -104,3 +111,17 @@ async def test_a_crash_after_the_key_is_destroyed_does_not_handle_it_twice(
     await h.settle()
     assert volunteer.texts().count("handled, key gone, then the crash") == 1
     assert await InboxRepository(h.core.db).pending() == []
+
+
+def test_rotation_rewraps_the_keys_of_updates_still_to_handle(tmp_path: Path) -> None:
+    old, new = decode_data_key(generate_data_key()), decode_data_key(generate_data_key())
+    keys = InboxKeys(tmp_path / "k", DataCipher([old]))
+    pending, handled = keys.seal(1, b"to handle"), keys.seal(2, b"handled")
+    keys.close()
+    both = InboxKeys(tmp_path / "k", DataCipher([new, old]))
+    assert both.rewrap({1: slot_of(pending)}) == 1  # type: ignore[dict-item]
+    both.close()
+    after = InboxKeys(tmp_path / "k", DataCipher([new]))
+    assert after.unseal(1, pending) == b"to handle"
+    assert after.unseal(2, handled) is None  # not pending: wiped, not carried over
+    after.close()

@@ -221,6 +221,10 @@ async def test_rotate_keys_command_and_never_under_a_running_bot(
     assert result.stderr.strip().count("\n") == 0
     assert await h.core.db.fetchone("SELECT value FROM meta") == before
     await h.stop_bot()
+    # without the key the database is under: refused in one line, nothing changed either
+    result = await asyncio.to_thread(_cli, {**env, "DATA_KEYS": generate_data_key()}, tmp_path)
+    assert result.returncode == 2 and "not in DATA_KEYS" in result.stderr
+    assert result.stderr.strip().count("\n") == 0
     result = await asyncio.to_thread(_cli, env, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "New pseudonym key: 3 people have new pseudonyms" in result.stdout
@@ -239,3 +243,22 @@ async def test_rotate_keys_command_and_never_under_a_running_bot(
     await h.start_bot()
     await say(h, volunteer, "after the command")
     assert last_text(visitor).endswith("after the command")
+
+
+async def test_an_update_waiting_in_the_inbox_survives_a_rotation(harness: Harness) -> None:
+    """Stored before a stop, not yet handled: its key is re-wrapped under the new data key."""
+    from tests.test_inbox_keys import store_sealed
+
+    h = harness
+    visitor, volunteer = await connect(h)
+    await h.stop_bot()
+    await visitor.send("waiting in the inbox")
+    (update,) = h.standin.take_pending()
+    await h.start_bot_paused()
+    await store_sealed(h, update)
+    await h.core.close()  # type: ignore[union-attr]
+    h.core = None
+    counts = await rotated(h)
+    assert counts["inbox keys"] == 1
+    await h.settle()
+    assert volunteer.texts().count("waiting in the inbox") == 1
