@@ -168,6 +168,7 @@ async def stop_bot(application: Application) -> None:
     if application.running:
         await application.stop()
     await application.shutdown()
+    application.bot_data["poller"].close()
 
 
 async def _purge(context: BotContext) -> None:
@@ -187,6 +188,8 @@ async def retention(application: Application) -> None:
     invites = await core.staff.purge_invites()
     await core.blocks.purge()
     updates = await application.bot_data["poller"].purge()
+    if visitors or sessions:  # rows naming someone: no old copy of them stays in the WAL
+        await core.db.scrub()
     if removed or visitors or sessions or invites or updates:
         log.info(
             "retention: purged %d message ids, %d visitors, %d chats, %d invites, %d update ids",

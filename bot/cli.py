@@ -7,7 +7,7 @@
     python -m bot risk              rate lines on stdin: high, elevated or none (phrase lists)
     python -m bot risk --eval F.tsv recall and false positives on labelled lines
     python -m bot stats [--days N]  the figures of /stats
-    python -m bot rotate-keys       re-encrypt everything under the newest data key
+    python -m bot rotate-keys       new pseudonym key; everything under the newest data key
 
 `keygen`, `content check`, `risk` and `playground` need no settings at all.
 """
@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     stats = sub.add_parser("stats", help="aggregate figures, as /stats shows them")
     stats.add_argument("--days", type=int, default=7, help="period in days (default 7)")
-    sub.add_parser("rotate-keys", help="re-encrypt everything under the newest data key")
+    sub.add_parser(
+        "rotate-keys", help="new pseudonym key, and everything under the newest data key"
+    )
     args = parser.parse_args(argv)
 
     if args.command == "keygen":
@@ -104,18 +106,27 @@ async def print_stats(settings: Settings, days: int) -> int:
 
 
 async def rotate(settings: Settings) -> int:
-    from bot.crypto import DataCipher
-    from bot.rotation import rotate_keys
-    from bot.storage.db import Database
+    """`rotate-keys`: new pseudonyms, everything under the newest data key; all or nothing."""
+    from bot.crypto import DataCipher, DecryptionError
+    from bot.rotation import RotationError, rotate_keys
+    from bot.storage.db import Database, StorageError
 
     db = Database(settings.database_path)
-    await db.open()
     try:
-        counts = await rotate_keys(db, DataCipher(settings.data_keys))
+        await db.open()
+        counts = await rotate_keys(db, DataCipher(settings.data_keys), settings.admin_ids)
+    except (DecryptionError, RotationError, StorageError) as exc:
+        print(f"Cannot rotate: {exc}. Nothing was changed.", file=sys.stderr)
+        return 2
     finally:
         await db.close()
+    print(f"New pseudonym key: {counts.get('people', 0)} people have new pseudonyms.")
     for column, changed in counts.items():
-        print(f"{column}: {changed} re-encrypted")
+        if column not in {"people", "visitors", "staff"}:
+            print(f"{column}: {changed}")
+    lifted = counts.get("blocks.pseudonym unknown", 0)
+    if lifted:
+        print(f"{lifted} block(s) lifted: that visitor's rows were gone, so it cannot follow.")
     print("Done. Keys other than the first in DATA_KEYS can now be removed.")
     return 0
 
@@ -165,7 +176,11 @@ async def run(settings: Settings) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     try:
-        await start_bot(application)
+        try:
+            await start_bot(application)
+        except StorageError as exc:  # e.g. another process holds the database
+            print(f"Cannot start: {exc}", file=sys.stderr)
+            return 2
         await stop.wait()
     finally:
         await stop_bot(application)

@@ -59,12 +59,22 @@ class Settings:
         )
 
 
+# 32 random bytes hold about 30 different values; fewer than this many is no random key (all
+# zeros, one byte repeated, a short pattern, words): the chance for a real one is below 1e-20.
+MIN_DISTINCT_KEY_BYTES = 16
+
+
 def decode_data_key(text: str) -> bytes:
     """A data key is 32 random bytes in URL-safe base64 (what `python -m bot keygen` prints)."""
     raw = base64.urlsafe_b64decode(text.strip() + "=" * (-len(text.strip()) % 4))
     if len(raw) != 32:
         raise ValueError("a data key must be 32 bytes")
     return raw
+
+
+def looks_random(key: bytes) -> bool:
+    """False for a key anyone could guess: all zeros, one byte repeated, a pattern, words."""
+    return len(set(key)) >= MIN_DISTINCT_KEY_BYTES
 
 
 def load_settings(
@@ -96,6 +106,12 @@ def load_settings(
         ) from None
     if not keys:
         raise SettingsError("DATA_KEYS is required but not set (see .env.example)")
+    for position, key in enumerate(keys, start=1):
+        if not looks_random(key):
+            raise SettingsError(
+                f"DATA_KEYS key {position} is not random (zeros, a repeated pattern or words): "
+                "make each key with `python -m bot keygen`"
+            )
 
     base_url = get("TELEGRAM_API_BASE_URL", DEFAULT_API_BASE_URL)
     if not base_url.startswith(("https://", "http://")):

@@ -166,6 +166,7 @@ class Core:
         ids of the messages the quick exit that goes with it has deleted."""
         await self.relay.forget_visitor(pseudonym)
         await self.visitors.forget(pseudonym, deleted)
+        await self.db.scrub()  # and no old copy of those rows stays in the WAL
 
     async def close(self) -> None:
         await self.db.close()

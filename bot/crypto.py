@@ -2,8 +2,9 @@
 
 * A Telegram id is never stored. Rows are found by its *pseudonym*, a keyed HMAC-SHA256. The
   HMAC key is random and is itself stored only encrypted under the data keys, so a stolen
-  database file alone cannot be brute-forced (Telegram ids are a small, guessable space), and a
-  key rotation re-encrypts that one key instead of changing every pseudonym.
+  database file alone cannot be brute-forced (Telegram ids are a small, guessable space). A
+  key rotation replaces it and re-keys every row (`bot/rotation.py`), so an old data key with
+  an old backup never yields the current one.
 * What the bot must be able to read back (the chat id it writes to, preferences) is encrypted
   with AES-256-GCM. The *associated data* binds each ciphertext to its row and column, so a
   ciphertext copied from one row into another (say, to redirect a relay) fails to decrypt.

@@ -5,6 +5,9 @@ has fetched them, before they are handled: a crash in between loses them. Here e
 first stored in SQLite (encrypted: it holds ids and texts) and only then confirmed; it is marked
 done once its handlers have run (by `ChatOrderedUpdateProcessor`). At start, stored updates not
 yet done are handled first, and an update Telegram delivers again is recognised and skipped.
+
+Each payload is sealed under a key of its own, destroyed once the update is handled
+(`bot/inbox_keys.py`): copies SQLite leaves behind in its WAL then read as nothing.
 """
 
 from __future__ import annotations
@@ -22,7 +25,10 @@ from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, Tim
 from telegram.ext import Application
 
 from bot.crypto import DataCipher
+from bot.inbox_keys import InboxKeys, inbox_context, key_file_of, slot_of
 from bot.storage.inbox_repo import InboxRepository
+
+__all__ = ["DurablePoller", "inbox_context", "retry_seconds"]
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +39,6 @@ def retry_seconds(value: object) -> float:
     """`retry_after` is an int in PTB 22 and a timedelta in later versions."""
     total = getattr(value, "total_seconds", None)
     return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]
-
-
-def inbox_context(update_id: int) -> bytes:
-    return b"inbox:" + str(update_id).encode()
 
 
 class DurablePoller:
@@ -54,6 +56,7 @@ class DurablePoller:
         self.on_arrival = on_arrival  # told of each batch before it is stored (idempotent)
         self.inbox = inbox
         self.cipher = cipher
+        self.keys = InboxKeys(key_file_of(inbox.db.path), cipher)
         self.poll_timeout = poll_timeout
         self.clock = clock
         self._task: asyncio.Task[None] | None = None
@@ -61,9 +64,18 @@ class DurablePoller:
     async def start(self) -> None:
         """Replay what a previous run stored but did not finish, then poll."""
         bot = self.application.bot
-        for update_id, payload in await self.inbox.pending():
-            data = json.loads(self.cipher.decrypt(payload, inbox_context(update_id)))
-            await self.application.update_queue.put(Update.de_json(data, bot))
+        pending = await self.inbox.pending()
+        self.keys.open()
+        self.keys.keep_only(
+            {u: slot for u, payload in pending if (slot := slot_of(payload)) is not None}
+        )
+        for update_id, payload in pending:
+            plaintext = self.keys.unseal(update_id, payload)
+            if plaintext is None:  # its key is gone: it was handled just before a crash
+                log.warning("an update stored before the last stop had no key left; skipped")
+                await self.inbox.done(update_id)
+                continue
+            await self.application.update_queue.put(Update.de_json(json.loads(plaintext), bot))
         offset = await self.inbox.next_offset()
         await bot.delete_webhook(drop_pending_updates=False)
         self._task = asyncio.create_task(self._poll(offset), name="durable-poller")
@@ -75,9 +87,16 @@ class DurablePoller:
                 await self._task
             self._task = None
 
+    def close(self) -> None:
+        """After the last handler has run: release the key file."""
+        self.keys.close()
+
     async def done(self, update: object) -> None:
         """Called once every handler has run for `update`."""
         if isinstance(update, Update):
+            # The key first: if the process dies in between, the update is not handled twice
+            # (at start, a stored update without a key counts as handled).
+            self.keys.destroy(update.update_id)
             await self.inbox.done(update.update_id)
 
     async def _poll(self, offset: int) -> None:
@@ -134,6 +153,7 @@ class DurablePoller:
         """
         rows: list[tuple[int, bytes | None, bool]] = []
         updates: dict[int, Update] = {}
+        sealed: dict[int, bytes] = {}
         for raw in raw_updates:
             update_id = raw.get("update_id")
             if not isinstance(update_id, int) or isinstance(update_id, bool):
@@ -145,10 +165,11 @@ class DurablePoller:
                 log.warning("skipped an update that could not be read")
                 rows.append((update_id, None, True))
                 continue
-            sealed = self.cipher.encrypt(
-                json.dumps(raw, separators=(",", ":")).encode(), inbox_context(update_id)
-            )
-            rows.append((update_id, sealed, False))
+            if update_id in sealed:  # the same update twice in one answer
+                continue
+            payload = json.dumps(raw, separators=(",", ":")).encode()
+            sealed[update_id] = self.keys.seal(update_id, payload)
+            rows.append((update_id, sealed[update_id], False))
         if not rows:
             return -1
         if self.on_arrival is not None and updates:
@@ -158,7 +179,17 @@ class DurablePoller:
                 await self.on_arrival(list(updates.values()))
             except Exception as exc:
                 log.error("polling: arrivals not noted: %s", type(exc).__name__)
-        new = await self.inbox.store(rows, self.clock())
+        try:
+            new = await self.inbox.store(rows, self.clock())
+        except BaseException:
+            for token in sealed.values():  # nothing stored: their keys protect nothing
+                self.keys.discard(token)
+            raise
+        for update_id, token in sealed.items():
+            if update_id in new:
+                self.keys.adopt(update_id, token)
+            else:  # a redelivery: the row stored before keeps its own key
+                self.keys.discard(token)
         for update_id, update in updates.items():
             if update_id in new:  # not a redelivery of an update already stored
                 await self.application.update_queue.put(update)

@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import decode_data_key
-from bot.crypto import DataCipher, generate_data_key
+from bot.crypto import generate_data_key
 from bot.harness import Harness
-from bot.rotation import rotate_keys
 from bot.standin import SimUser
 from tests.conftest import ADMIN_ID, ROOT, SECOND_ADMIN_ID
 from tests.test_relay import connect, en, last_text, onboard, queue_visitor, say
@@ -316,31 +314,6 @@ async def test_rest_reminder_after_a_long_shift(harness: Harness, clock) -> None
     await sweep(h.application)
     await sweep(h.application)
     assert sum(en(h, "volunteer.rest") in t for t in volunteer.texts()) == 1
-
-
-async def test_key_rotation_round_trip(harness: Harness) -> None:
-    h = harness
-    visitor, volunteer = await connect(h, "River")
-    await say(h, visitor, "/settings")
-    pseudonym = h.core.visitors.pseudonym(visitor.id)
-    old_keys = h.settings.data_keys
-    await h.stop_bot()
-    new_key = decode_data_key(generate_data_key())
-    from dataclasses import replace
-
-    await h.start_bot_paused()
-    counts = await rotate_keys(h.core.db, DataCipher((new_key, *old_keys)))
-    assert counts["meta.value"] == 1 and counts["visitors.chat"] >= 2
-    assert counts["staff.chat"] == 1
-    await h.core.close()
-    h.core = None
-    h._settings = replace(h.settings, data_keys=(new_key,))  # the old key is gone
-    await h.start_bot()
-    assert h.core.visitors.pseudonym(visitor.id) == pseudonym  # pseudonyms survive
-    await say(h, volunteer, "still reachable after rotation")
-    assert last_text(visitor).endswith("still reachable after rotation")
-    msg = await say(h, visitor, "/settings")
-    assert "English" in msg["text"]
 
 
 async def test_join_only_escalated_chats_and_revoke_stops_reading(harness: Harness) -> None:

@@ -90,3 +90,36 @@ async def test_an_old_sqlite_stops_the_start_with_one_line(
     monkeypatch.setattr(sqlite3, "sqlite_version", "3.31.1")
     with pytest.raises(StorageError, match=r"SQLite 3\.31\.1 is too old.*3\.35\.0"):
         await Database(tmp_path / "bot.sqlite3").open()
+
+
+def _b64(raw: bytes) -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        bytes(32),  # all zero
+        b"\xff" * 32,  # one byte repeated
+        b"abcd" * 8,  # a short pattern repeated
+        b"correct horse battery staple!!!!",  # words, not randomness
+        bytes(range(16)),  # too short
+    ],
+    ids=["zeros", "repeated-byte", "pattern", "words", "short"],
+)
+def test_a_degenerate_data_key_is_refused_by_name(raw: bytes) -> None:
+    """A key anyone could guess protects nothing: refused at start, in one line."""
+    with pytest.raises(SettingsError) as err:
+        load_settings({**GOOD, "DATA_KEYS": f"{generate_data_key()},{_b64(raw)}"}, env_file=None)
+    message = str(err.value)
+    assert "DATA_KEYS" in message and "keygen" in message and "\n" not in message
+
+
+def test_a_degenerate_key_stops_the_start_with_one_line(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(f"TELEGRAM_BOT_TOKEN=1:x\nDATA_KEYS={_b64(bytes(32))}\n")
+    result = _run("run", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "DATA_KEYS" in result.stderr and "Traceback" not in result.stderr

@@ -49,6 +49,9 @@ class Database:
             "PRAGMA synchronous=NORMAL",
             "PRAGMA foreign_keys=ON",
             "PRAGMA secure_delete=ON",
+            # Sorts and temporary tables (key rotation's old -> new pseudonyms) stay in memory,
+            # never in a temporary file on disk.
+            "PRAGMA temp_store=MEMORY",
             "PRAGMA busy_timeout=5000",
         ):
             await conn.execute(pragma)
@@ -61,6 +64,16 @@ class Database:
                 await self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 await self._conn.close()
             self._conn = None
+
+    async def scrub(self) -> bool:
+        """After deleting what must be gone (`/forget`, retention): fold the WAL into the file
+        and truncate it to nothing. Until then SQLite keeps the deleted rows' old pages in the
+        WAL, where `secure_delete` does not reach. Returns False if another connection (a
+        backup, an operator's `sqlite3`) kept it from completing; the next scrub retries."""
+        async with self._lock:
+            cursor = await self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy, _, _ = await cursor.fetchone()
+        return busy == 0
 
     @property
     def conn(self) -> aiosqlite.Connection:
