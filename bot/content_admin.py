@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.content import strict_yaml
 from bot.content.loader import FILES, Problem, load_content
 from bot.content.model import BASE_LOCALE
 from bot.safety import FILE_NAME as SAFETY_FILE
@@ -96,7 +97,9 @@ def propose(
     if len(body) > MAX_BYTES:
         return None, [Problem(f"{locale}/{file}", "-", "file too large")]
     try:
-        new_data = yaml.safe_load(body.decode("utf-8"))
+        new_data = strict_yaml.load(body.decode("utf-8"))
+    except strict_yaml.StrictYamlError as exc:
+        return None, [Problem(f"{locale}/{file}", "-", str(exc))]
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         return None, [Problem(f"{locale}/{file}", "-", f"not valid YAML: {exc}")]
     with tempfile.TemporaryDirectory(prefix="content-check-") as tmp:
@@ -109,7 +112,7 @@ def propose(
     if errors:
         return None, errors
     old_path = content_dir / locale / file
-    old_data = yaml.safe_load(old_path.read_text("utf-8")) if old_path.exists() else {}
+    old_data = strict_yaml.load(old_path.read_text("utf-8")) if old_path.exists() else {}
     old, new = _flatten(old_data), _flatten(new_data)
     crisis = file == "crisis.yaml"
     return Proposal(

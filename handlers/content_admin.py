@@ -6,6 +6,7 @@ change and rollback goes to the audit log.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 
@@ -78,7 +79,10 @@ async def _propose(
     rollback_of: str | None,
 ) -> None:
     core = context.core
-    proposal, problems = propose(core.settings.content_dir, locale, file, body)
+    # Parsing and checking a file takes a while: off the event loop, so chats keep flowing.
+    proposal, problems = await asyncio.to_thread(
+        propose, core.settings.content_dir, locale, file, body
+    )
     if proposal is None:
         await show(
             context, update, Screen(context.t("content.refused", problems=_problems_text(problems)))
@@ -149,7 +153,9 @@ async def on_button(update: Update, context: BotContext, arg: str) -> bool:
         await show(context, update, Screen(context.t("content.waiting_for_second")))
         return True
     # Check again: other content may have changed since the proposal.
-    proposal, problems = propose(core.settings.content_dir, change.locale, change.file, change.body)
+    proposal, problems = await asyncio.to_thread(
+        propose, core.settings.content_dir, change.locale, change.file, change.body
+    )
     if proposal is None:
         await core.content_changes.settle(change.id, "cancelled")
         await show(
