@@ -200,22 +200,24 @@ async def test_reload_good_and_bad(editable_harness: Harness) -> None:
 
 async def test_upload_confirm_and_rollback(editable_harness: Harness) -> None:
     h = editable_harness
-    admin = h.standin.user(ADMIN_ID)
+    admin, second = h.standin.user(ADMIN_ID), h.standin.user(SECOND_ADMIN_ID)
+    await say(h, second, "/start")  # the bot can only write to people who wrote first
     guide = h.settings.content_dir / "ar" / "guide.yaml"
     original = guide.read_bytes()
     changed = original.replace("أولًا: هل الأمر آمن؟".encode(), "قبل كل شيء: الأمان".encode())
     assert changed != original
     await admin.send_document(file_name="ar-guide.yaml", mime_type="application/yaml", data=changed)
     await h.settle()
-    assert "~ steps.is-it-safe.title" in last_text(admin)
+    step = '~ steps.is-it-safe.title: "أولًا: هل الأمر آمن؟" → "قبل كل شيء: الأمان"'
+    assert step in last_text(admin) and step in last_text(second)
     assert guide.read_bytes() == original  # nothing changes before confirmation
-    await admin.press(en(h, "content.button_apply"))
+    await second.press(en(h, "content.button_apply"))
     await h.settle()
     assert guide.read_bytes() == changed
     assert h.core.content.current.locale("ar").steps[0].title == "قبل كل شيء: الأمان"
     await say(h, admin, "/rollback")
     assert "~ steps.is-it-safe.title" in last_text(admin)
-    await admin.press(en(h, "content.button_apply"))
+    await second.press(en(h, "content.button_apply"))
     await h.settle()
     assert guide.read_bytes() == original
     assert (await audit_actions(h))[-2:] == ["content", "rollback"]
@@ -235,9 +237,10 @@ async def test_crisis_number_change_needs_a_second_admin(editable_harness: Harne
     swapped = original.replace(b'value: "1564"', b'value: "1999"')
     await first.send_document(file_name="en-crisis.yaml", data=swapped)
     await h.settle()
-    assert en(h, "content.crisis_change") in last_text(first)
-    assert "proposes a change to crisis contacts" in last_text(second)
-    await first.press(en(h, "content.button_apply"))
+    assert en(h, "content.second_admin_asked", hours=24) in last_text(first)
+    assert "proposes a change to en/crisis.yaml" in last_text(second)
+    assert '"1564" → "1999"' in last_text(second)
+    await first.press_data("content:a1")  # the proposer has no Apply button; forging one fails
     await h.settle()
     assert en(h, "content.waiting_for_second") in last_text(first)
     assert crisis.read_bytes() == original

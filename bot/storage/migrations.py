@@ -205,4 +205,13 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX visitors_seen ON visitors (seen_day);
         """,
     ),
+    (
+        7,
+        """
+        -- Every content change waits for a second admin. `base` is a hash of the live file the
+        -- change was checked against: a change made stale by another is refused at Apply.
+        -- Status gains 'stale' and 'expired'. Pending rows from before have no base: stale.
+        ALTER TABLE content_changes ADD COLUMN base BLOB;
+        """,
+    ),
 ]
