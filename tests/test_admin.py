@@ -16,7 +16,7 @@ from bot.crypto import DataCipher, generate_data_key
 from bot.harness import Harness
 from bot.rotation import rotate_keys
 from bot.standin import SimUser
-from tests.conftest import ADMIN_ID, ROOT, SECOND_ADMIN_ID
+from tests.conftest import ADMIN_ID, ROOT, SECOND_ADMIN_ID, press
 from tests.test_relay import connect, en, last_text, onboard, queue_visitor, say
 
 PRIVILEGED = {
@@ -81,21 +81,24 @@ async def test_authorisation_matrix(harness: Harness, clock) -> None:
                 cases += 1
     # buttons: authority never comes from callback data
     for who in ("visitor", "volunteer", "supervisor"):
-        for data in ("signoff:1", "content:a1", "content:c1"):
+        for data in ("signoff:1", "content:a1", "content:c1", "role:a1", "role:c1"):
             await people[who].press_data(data)
             await h.settle()
             assert en(h, "expired.text") in last_text(people[who]), (who, data)
             cases += 1
-    assert cases == 73  # 64 commands (19 + 19 + 14 + 12) and 9 button presses
+    assert cases == 79  # 64 commands (19 + 19 + 14 + 12) and 15 button presses
     assert (await h.core.staff.by_alias("Pending")).status == "pending"
 
 
 async def test_promote_demote_menus_and_audit(harness: Harness) -> None:
     h = harness
     volunteer = await onboard(h, "River", on_duty=False)
-    admin = h.standin.user(ADMIN_ID)
+    admin, second = h.standin.user(ADMIN_ID), h.standin.user(SECOND_ADMIN_ID)
+    await say(h, second, "/start")
     msg = await say(h, admin, "/promote River admin")
-    assert en(h, "admin.role_set", alias="River", role="admin") in msg["text"]
+    assert en(h, "admin.promotion_asked", alias="River", hours=24) in msg["text"]
+    msg = await press(h, second, en(h, "admin.button_confirm_promotion"))
+    assert en(h, "admin.role_set", alias="River", role="admin") in last_text(second)
     menus = [
         c
         for c in h.standin.calls_to("setMyCommands")
@@ -114,7 +117,7 @@ async def test_promote_demote_menus_and_audit(harness: Harness) -> None:
     assert "duty" in [c["command"] for c in menus[-1].params["commands"]]
     assert en(h, "unknown.command") in (await say(h, volunteer, "/volunteers"))["text"]
     actions = await audit_actions(h)
-    assert actions == ["invite", "signoff", "role", "role"]
+    assert actions == ["invite", "signoff", "role-asked", "role", "role"]
     msg = await say(h, admin, "/audit")
     assert "River: volunteer -> admin" in msg["text"]
 

@@ -214,4 +214,20 @@ MIGRATIONS: list[tuple[int, str]] = [
         ALTER TABLE content_changes ADD COLUMN base BLOB;
         """,
     ),
+    (
+        8,
+        """
+        -- Making someone an admin waits for a second admin's confirmation (one admin alone
+        -- could otherwise invite a second account of their own and promote it).
+        CREATE TABLE role_requests (
+            id          INTEGER PRIMARY KEY,
+            staff_id    INTEGER NOT NULL,        -- who would become admin
+            role        TEXT NOT NULL,
+            proposed_by BLOB NOT NULL,           -- pseudonym of the asking admin
+            proposer    TEXT NOT NULL,           -- their alias, for the audit log
+            created_at  REAL NOT NULL,
+            status      TEXT NOT NULL            -- pending, applied, cancelled, expired
+        );
+        """,
+    ),
 ]
