@@ -3,7 +3,10 @@ volunteer's alias can't pass for an admin in the audit log or for a Telegram use
 
 from __future__ import annotations
 
+import re
+
 from bot.harness import Harness
+from bot.staff import alias_problem
 from tests.conftest import ADMIN_ID, SECOND_ADMIN_ID, press
 from tests.test_admin import audit_actions
 from tests.test_relay import en, last_text, onboard, say
@@ -43,3 +46,20 @@ async def test_a_promotion_expires(harness: Harness, clock) -> None:
     await press(h, second, en(h, "admin.button_confirm_promotion"))
     assert en(h, "admin.promotion_expired", hours=24) in last_text(second)
     assert (await h.core.staff.by_alias("River")).role == "volunteer"
+
+
+async def test_an_alias_cannot_pass_for_a_settings_admin(harness: Harness) -> None:
+    h = harness
+    admin = h.standin.user(ADMIN_ID)
+    code = re.search(r"start=(v_[\w-]+)", (await say(h, admin, "/invite"))["text"]).group(1)
+    volunteer = h.standin.user()
+    await say(h, volunteer, f"/start {code}")
+    for alias in ("admin-beef", "Admin Beef", "Ádmin", "Telegram"):
+        msg = await say(h, volunteer, alias)
+        assert en(h, "volunteer.alias_reserved") in msg["text"], alias
+    msg = await say(h, volunteer, "Beef")
+    assert en(h, "volunteer.alias_saved", alias="Beef") in msg["text"]
+    # the audit log names a settings admin in a form no alias can take
+    actor = (await h.core.audit.latest(1))[0].actor
+    assert re.fullmatch(r"admin#[0-9a-f]{4}", actor)
+    assert alias_problem(actor) is not None
