@@ -116,11 +116,12 @@ async def _propose(
         [
             Notice(
                 a,
-                "content.second_admin_needed",
+                "content.second_admin_needed_more" if hidden else "content.second_admin_needed",
                 {
                     "path": proposal.path,
                     "by": context.actor,
-                    "summary": (summary or "-") + _more(context, hidden),
+                    "summary": summary or "-",
+                    "count": hidden,
                     "hours": PROPOSAL_TTL_HOURS,
                 },
                 (
