@@ -3,11 +3,14 @@ volunteer's alias can't pass for an admin in the audit log or for a Telegram use
 
 from __future__ import annotations
 
+import io
 import re
+import shutil
+from pathlib import Path
 
-from bot.harness import Harness
+from bot.harness import Harness, offline_settings
 from bot.staff import alias_problem
-from tests.conftest import ADMIN_ID, SECOND_ADMIN_ID, press
+from tests.conftest import ADMIN_ID, CONTENT, SECOND_ADMIN_ID, FakeClock, api_spec, press
 from tests.test_admin import audit_actions
 from tests.test_relay import en, last_text, onboard, say
 
@@ -78,3 +81,38 @@ async def test_an_alias_cannot_be_a_telegram_username(harness: Harness) -> None:
         assert en(h, "volunteer.alias_username") in msg["text"], alias
     for alias in ("River Song", "Jean-Luc", "O'Hara", "Noé", "نور", "Kai"):
         assert alias_problem(alias) is None, alias
+
+
+async def test_a_lone_admin_can_neither_change_content_nor_promote(
+    tmp_path: Path, clock: FakeClock, log_output: io.StringIO
+) -> None:
+    """The bootstrap case: one id in ADMIN_IDS. Nothing waits for an admin who isn't there:
+    the bot says a second one must be added to ADMIN_IDS, and nothing changes."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    settings = offline_settings(
+        tmp_path / "data" / "bot.sqlite3",
+        content,
+        admin_ids=frozenset({ADMIN_ID}),
+        rate_limit=False,
+    )
+    h = Harness(settings, api_spec=api_spec(), clock=clock)
+    await h.start()
+    try:
+        admin = h.standin.user(ADMIN_ID)
+        ui = content / "en" / "ui.yaml"
+        original = ui.read_bytes()
+        changed = original.replace(b"I'm glad you're here.", b"Glad you came.")
+        await admin.send_document(file_name="en-ui.yaml", data=changed)
+        await h.settle()
+        assert en(h, "content.no_other_admin", hours=24) in last_text(admin)
+        await admin.press_data("content:a1")
+        await h.settle()
+        assert en(h, "content.waiting_for_second") in last_text(admin)
+        assert ui.read_bytes() == original
+        await onboard(h, "River Song", on_duty=False)
+        msg = await say(h, admin, "/promote River Song admin")
+        assert en(h, "admin.promotion_no_other_admin", alias="River Song") in msg["text"]
+        assert (await h.core.staff.by_alias("River Song")).role == "volunteer"
+    finally:
+        await h.stop()
