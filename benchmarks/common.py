@@ -33,14 +33,15 @@ NO_FLOOD_LIMIT = 1_000_000
 
 
 def alias_for(index: int) -> str:
-    """A unique volunteer alias made of letters only (digits are refused by the bot)."""
+    """A unique volunteer alias made of letters only (digits are refused by the bot), in two
+    words (one Latin word could be someone's Telegram username, which the bot refuses)."""
     letters = string.ascii_lowercase
     suffix = ""
     index += 26 * 26  # at least three letters
     while index:
         index, rest = divmod(index, 26)
         suffix = letters[rest] + suffix
-    return "Vol" + suffix
+    return "Vol " + suffix
 
 
 def percentile(values: Iterable[float], p: float) -> float:

@@ -28,10 +28,14 @@ def role_of(pseudonym: bytes, staff: Staff | None, admins: frozenset[bytes]) -> 
 
 
 def actor_alias(pseudonym: bytes, staff: Staff | None) -> str:
-    """How the audit log names someone: their alias, or a stable tag for a settings admin."""
+    """How the audit log names someone: their alias, or a stable tag for a settings admin.
+
+    The tag has a '#', which no alias may contain (`bot.staff.alias_problem`), so a volunteer
+    can never pass for a settings admin in the log ("admin-beef" was the old form: aliases
+    with "admin" in them are refused too)."""
     if staff is not None and staff.alias:
         return staff.alias
-    return "admin-" + pseudonym[:2].hex()
+    return "admin#" + pseudonym[:2].hex()
 
 
 class AuditLog:

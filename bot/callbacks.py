@@ -53,6 +53,7 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "duty": re.compile(r"(end|back)(-[0-9a-f]{12})?|stay"),
     "signoff": re.compile(r"\d{1,12}"),  # staff id (the role is checked on arrival)
     "content": re.compile(r"[ac]\d{1,12}"),  # apply or cancel a content change (admins only)
+    "role": re.compile(r"[ac]\d{1,12}"),  # confirm or decline a promotion to admin (admins only)
 }
 
 

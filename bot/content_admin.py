@@ -2,14 +2,18 @@
 
 An admin sends one content file (named `<locale>-<file>.yaml`, e.g. `ar-guide.yaml`). It is
 checked together with the rest of the content in a staging copy; if valid, the admin sees what
-would change (keys added, changed, removed) and confirms. Applying writes the file atomically
-and keeps the previous version, so `/rollback` can restore it. A change to a crisis number,
-link or source needs a second admin: a swapped crisis number is an attack. No `telegram`
-import.
+would change (every old -> new value). Every change, a rollback too, needs a second admin:
+whatever a visitor reads (a crisis number, the hours beside it, a country name, the safety
+phrase lists that decide whether the crisis reply fires at all) can be turned against them, and
+no rule that tries to tell the harmless changes apart has held up. The proposer can never apply
+their own change; the proposal is checked again against the live files when Apply is pressed
+and expires after `PROPOSAL_TTL_HOURS`. Applying writes the file atomically and keeps the
+previous version, so `/rollback` can restore it. No `telegram` import.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -17,39 +21,40 @@ from pathlib import Path
 
 import yaml
 
+from bot.content import strict_yaml
 from bot.content.loader import FILES, Problem, load_content
-from bot.content.model import BASE_LOCALE
+from bot.content_diff import diff_lines, fit, flatten
 from bot.safety import FILE_NAME as SAFETY_FILE
 
 EDITABLE = (*FILES, SAFETY_FILE)
 MAX_BYTES = 256 * 1024
+PROPOSAL_TTL_HOURS = 24  # a proposal nobody confirmed in a day is no longer what was discussed
+DIFF_BUDGET = 9000  # old -> new shown in full up to this (about three messages), then counted
 _LOCALE_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
 
 
 @dataclass(frozen=True)
 class Proposal:
+    """A checked content file and what it would change, against the live file it was checked
+    against (`base`: a hash of that file, so a proposal made stale by another change is
+    refused when someone presses Apply, instead of quietly reverting that change)."""
+
     locale: str
     file: str
     body: bytes
+    base: bytes
     added: tuple[str, ...]
     changed: tuple[str, ...]
     removed: tuple[str, ...]
-    crisis_facts_changed: bool
+    lines: tuple[str, ...]
 
     @property
     def path(self) -> str:
         return f"{self.locale}/{self.file}"
 
-    def summary(self, limit: int = 15) -> str:
-        """`+ key`, `~ key`, `- key` lines, shortened for a chat message."""
-        lines = (
-            [f"+ {k}" for k in self.added]
-            + [f"~ {k}" for k in self.changed]
-            + [f"- {k}" for k in self.removed]
-        )
-        if len(lines) > limit:
-            lines = [*lines[:limit], f"… +{len(lines) - limit}"]
-        return "\n".join(lines)
+    def summary(self, budget: int = DIFF_BUDGET) -> tuple[str, int]:
+        """Every old -> new value that fits in `budget` characters, and how many lines did not."""
+        return fit(list(self.lines), budget)
 
 
 def parse_name(file_name: str | None) -> tuple[str, str] | None:
@@ -62,33 +67,6 @@ def parse_name(file_name: str | None) -> tuple[str, str] | None:
     return locale, name
 
 
-def _flatten(data: object, prefix: str = "") -> dict[str, object]:
-    """Every leaf by dotted key; list items by their `id` when they have one."""
-    out: dict[str, object] = {}
-    if isinstance(data, dict):
-        for key, value in data.items():
-            out.update(_flatten(value, f"{prefix}.{key}" if prefix else str(key)))
-    elif isinstance(data, list) and all(isinstance(i, dict) and "id" in i for i in data):
-        for item in data:
-            out.update(_flatten(item, f"{prefix}.{item['id']}"))
-    else:
-        out[prefix] = data
-    return out
-
-
-_FACT_FIELDS = (".reach", ".source", ".countries")
-
-
-def _crisis_facts(flat: dict[str, object]) -> dict[str, object]:
-    """The parts of a crisis file that send people somewhere: numbers, links, sources."""
-    return {
-        k: v
-        for k, v in flat.items()
-        if k.startswith("emergency.")
-        or (k.startswith("contacts.") and any(field in k for field in _FACT_FIELDS))
-    }
-
-
 def propose(
     content_dir: Path, locale: str, file: str, body: bytes
 ) -> tuple[Proposal | None, list[Problem]]:
@@ -96,7 +74,9 @@ def propose(
     if len(body) > MAX_BYTES:
         return None, [Problem(f"{locale}/{file}", "-", "file too large")]
     try:
-        new_data = yaml.safe_load(body.decode("utf-8"))
+        new_data = strict_yaml.load(body.decode("utf-8"))
+    except strict_yaml.StrictYamlError as exc:
+        return None, [Problem(f"{locale}/{file}", "-", str(exc))]
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         return None, [Problem(f"{locale}/{file}", "-", f"not valid YAML: {exc}")]
     with tempfile.TemporaryDirectory(prefix="content-check-") as tmp:
@@ -109,19 +89,18 @@ def propose(
     if errors:
         return None, errors
     old_path = content_dir / locale / file
-    old_data = yaml.safe_load(old_path.read_text("utf-8")) if old_path.exists() else {}
-    old, new = _flatten(old_data), _flatten(new_data)
-    crisis = file == "crisis.yaml"
+    old_body = old_path.read_bytes() if old_path.exists() else b""
+    old_data = strict_yaml.load(old_body.decode("utf-8")) if old_body else {}
+    old, new = flatten(old_data), flatten(new_data)
     return Proposal(
         locale=locale,
         file=file,
         body=body,
+        base=hashlib.sha256(old_body).digest(),
         added=tuple(sorted(set(new) - set(old))),
         changed=tuple(sorted(k for k in set(new) & set(old) if new[k] != old[k])),
         removed=tuple(sorted(set(old) - set(new))),
-        crisis_facts_changed=crisis
-        and locale == BASE_LOCALE
-        and _crisis_facts(old) != _crisis_facts(new),
+        lines=tuple(diff_lines(old, new)),
     ), problems
 
 

@@ -19,7 +19,12 @@ from bot.fence import Fence
 from bot.relay import RelayService
 from bot.staff import Staff, StaffService
 from bot.stats import StatsReport, compute
-from bot.storage.admin_repo import AuditRepository, BlockRepository, ContentChangeRepository
+from bot.storage.admin_repo import (
+    AuditRepository,
+    BlockRepository,
+    ContentChangeRepository,
+    RoleRequestRepository,
+)
 from bot.storage.db import Database
 from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepository
 from bot.storage.repositories import ChatMessageRepository, MetaRepository, VisitorRepository
@@ -133,6 +138,11 @@ class Core:
             admins,
             clock,
         )
+
+    @property
+    def role_requests(self) -> RoleRequestRepository:
+        """Promotions to admin waiting for a second admin (a view on the database)."""
+        return RoleRequestRepository(self.db)
 
     def is_settings_admin(self, pseudonym: bytes) -> bool:
         """An admin named in ADMIN_IDS (admins promoted in the bot are staff with role admin)."""

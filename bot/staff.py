@@ -68,10 +68,19 @@ def alias_problem(alias: str) -> str | None:
     """Why an alias is refused (a content key suffix), or None if it is fine.
 
     Letters (any script), spaces, hyphens and apostrophes; 2 to 20 characters; no '@' (a
-    handle), no digits (a phone number or an id could hide in them), no links.
+    handle), no digits (a phone number or an id could hide in them), no links; nothing that
+    passes for the bot's own names ("admin-beef" is how the audit log once named a settings
+    admin; "Telegram" is the service itself); nothing that could be someone's Telegram username
+    (one word of 4 or more Latin letters: "River" could be @river, and a visitor who looks it up
+    would tell a stranger who they are). Two words, a hyphen or apostrophe, a letter outside
+    A-Z, or 2-3 letters are forms no username can take.
     """
     if not 2 <= len(alias) <= ALIAS_MAX:
         return "length"
+    if any(word in _skeleton(alias) for word in RESERVED):
+        return "reserved"
+    if len(alias) >= USERNAME_MIN and alias.isascii() and alias.isalpha():
+        return "username"
     if "@" in alias or "/" in alias or "." in alias:
         return "handle"
     if any(ch.isdigit() for ch in alias):
@@ -82,6 +91,17 @@ def alias_problem(alias: str) -> str | None:
         if not unicodedata.category(ch).startswith(("L", "M")):
             return "characters"
     return None
+
+
+RESERVED = ("admin", "telegram")
+USERNAME_MIN = 4  # Telegram usernames: 5+ characters, 4+ for collectible ones (a-z, 0-9, _)
+
+
+def _skeleton(alias: str) -> str:
+    """The alias without case, accents, spaces, hyphens or apostrophes: "Ádmin-Beef" ->
+    "adminbeef"."""
+    decomposed = unicodedata.normalize("NFKD", alias.casefold())
+    return "".join(ch for ch in decomposed if unicodedata.category(ch).startswith("L"))
 
 
 def clean_alias(text: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Awaitable
 from telegram import Update
 
 from bot import screens
+from bot.callbacks import Action
 from bot.relay import Notice
 from bot.screens import Screen
 from bot.staff import INVITE_PREFIX, ROLES, Staff
@@ -21,6 +22,8 @@ from handlers.ending import end_session
 from handlers.queue import refresh_queue
 
 log = logging.getLogger(__name__)
+
+PROMOTION_TTL_HOURS = 24  # a promotion nobody confirmed in a day has to be asked again
 
 
 def _say(context: BotContext, update: Update, key: str, **values: object) -> Awaitable[object]:
@@ -135,10 +138,17 @@ async def _set_role(update: Update, context: BotContext, alias: str, role: str) 
     if staff is None or not staff.active:
         await _say(context, update, "admin.no_such_volunteer")
         return
+    await _apply_role(update, context, staff, role)
+
+
+async def _apply_role(
+    update: Update, context: BotContext, staff: Staff, role: str, note: str = ""
+) -> None:
+    core = context.core
     await core.staff.set_role(staff, role)
     if role == "volunteer":
         await core.relay.stop_observing(staff.pseudonym)
-    await core.audit.record(context.actor, "role", f"{staff.alias}: {staff.role} -> {role}")
+    await core.audit.record(context.actor, "role", f"{staff.alias}: {staff.role} -> {role}{note}")
     await _say(
         context, update, "admin.role_set", alias=staff.alias, role=context.t(f"admin.role_{role}")
     )
@@ -148,13 +158,80 @@ async def _set_role(update: Update, context: BotContext, alias: str, role: str) 
 
 @requires("admin")
 async def promote(update: Update, context: BotContext) -> None:
-    """`/promote <alias> supervisor|admin` (a signed-off volunteer)."""
+    """`/promote <alias> supervisor|admin` (a signed-off volunteer). Admin waits for a second
+    admin: otherwise one admin could promote a second account of their own and be their own
+    second admin for every content change."""
     args = context.args or []
     role = args[-1].lower() if args else ""
     if len(args) < 2 or role not in ROLES or role == "volunteer":
         await _say(context, update, "admin.promote_usage")
         return
-    await _set_role(update, context, " ".join(args[:-1]), role)
+    alias = " ".join(args[:-1])
+    if role != "admin":
+        await _set_role(update, context, alias, role)
+        return
+    core = context.core
+    staff = await core.staff.by_alias(alias)
+    if staff is None or not staff.active:
+        await _say(context, update, "admin.no_such_volunteer")
+        return
+    assert context.visitor is not None
+    me = context.visitor.pseudonym
+    request = await core.role_requests.add(staff.id, role, me, context.actor, core.clock())
+    await core.audit.record(context.actor, "role-asked", f"{staff.alias}: {staff.role} -> {role}")
+    others = [a for a in await core.admins() if a not in (me, staff.pseudonym)]
+    key = "admin.promotion_asked" if others else "admin.promotion_no_other_admin"
+    await _say(context, update, key, alias=staff.alias, hours=PROMOTION_TTL_HOURS)
+    buttons = (
+        (
+            ("admin.button_confirm_promotion", Action("role", f"a{request}")),
+            ("admin.button_decline_promotion", Action("role", f"c{request}")),
+        ),
+    )
+    values = {"by": context.actor, "alias": staff.alias, "hours": PROMOTION_TTL_HOURS}
+    await deliver(
+        context.bot,
+        core,
+        [Notice(a, "admin.promotion_needs_second", values, buttons) for a in others],
+    )
+
+
+async def role_button(update: Update, context: BotContext, arg: str) -> bool:
+    """Confirm or decline a promotion to admin. Authority: the presser's role, checked now;
+    the admin who asked can only withdraw."""
+    if not context.has_role("admin"):
+        return False
+    core = context.core
+    request = await core.role_requests.get(int(arg[1:]))
+    if request is None or request.status != "pending":
+        return False
+    await answer_query(update)
+    assert context.visitor is not None
+    staff = await core.staff.by_id(request.staff_id)
+    alias = staff.alias if staff else "…"
+    if arg[0] == "c":
+        if await core.role_requests.settle(request.id, "cancelled"):
+            await core.audit.record(
+                context.actor, "role-declined", f"{alias} (asked by {request.proposer})"
+            )
+        await _say(context, update, "admin.promotion_declined", alias=alias)
+        return True
+    if request.proposed_by == context.visitor.pseudonym:
+        await _say(context, update, "admin.promotion_waiting", alias=alias)
+        return True
+    if core.clock() - request.created_at > PROMOTION_TTL_HOURS * 3600:
+        await core.role_requests.settle(request.id, "expired")
+        await _say(context, update, "admin.promotion_expired", hours=PROMOTION_TTL_HOURS)
+        return True
+    if staff is None or not staff.active or staff.pseudonym == context.visitor.pseudonym:
+        await core.role_requests.settle(request.id, "cancelled")
+        await _say(context, update, "admin.no_such_volunteer")
+        return True
+    if not await core.role_requests.settle(request.id, "applied"):
+        return False
+    note = f" (asked by {request.proposer}, confirmed by {context.actor})"
+    await _apply_role(update, context, staff, request.role, note)
+    return True
 
 
 @requires("admin")

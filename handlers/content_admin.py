@@ -1,11 +1,12 @@
 """Content changes from Telegram: upload a YAML file, confirm, apply; `/rollback`.
 
-A change to a crisis number, link or source needs a second admin to confirm it. Every applied
-change and rollback goes to the audit log.
+Every change, rollbacks too, needs a second admin, who sees every old -> new value; the
+proposer can only withdraw it. Every applied, cancelled or stale change goes to the audit log.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 
@@ -13,7 +14,14 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.callbacks import Action
-from bot.content_admin import MAX_BYTES, ContentFiles, Proposal, parse_name, propose
+from bot.content_admin import (
+    MAX_BYTES,
+    PROPOSAL_TTL_HOURS,
+    ContentFiles,
+    Proposal,
+    parse_name,
+    propose,
+)
 from bot.core import Core
 from bot.relay import Notice
 from bot.screens import Button, Screen
@@ -78,7 +86,10 @@ async def _propose(
     rollback_of: str | None,
 ) -> None:
     core = context.core
-    proposal, problems = propose(core.settings.content_dir, locale, file, body)
+    # Parsing and checking a file takes a while: off the event loop, so chats keep flowing.
+    proposal, problems = await asyncio.to_thread(
+        propose, core.settings.content_dir, locale, file, body
+    )
     if proposal is None:
         await show(
             context, update, Screen(context.t("content.refused", problems=_problems_text(problems)))
@@ -92,42 +103,62 @@ async def _propose(
         context.visitor.pseudonym,
         context.actor,
         core.clock(),
-        proposal.crisis_facts_changed,
+        True,  # every content change needs a second admin
         rollback_of,
+        proposal.base,
     )
-    await show(context, update, _confirm_screen(context, proposal, change_id, rollback_of))
-    if proposal.crisis_facts_changed:
-        others = [a for a in await core.admins() if a != context.visitor.pseudonym]
-        await deliver(
-            context.bot,
-            core,
-            [
-                Notice(
-                    a,
-                    "content.second_admin_needed",
-                    {"path": proposal.path, "by": context.actor, "summary": proposal.summary()},
-                    ((("content.button_apply", Action("content", f"a{change_id}")),),),
-                )
-                for a in others
-            ],
-        )
+    others = [a for a in await core.admins() if a != context.visitor.pseudonym]
+    await show(context, update, _proposer_screen(context, proposal, change_id, rollback_of, others))
+    summary, hidden = proposal.summary()
+    await deliver(
+        context.bot,
+        core,
+        [
+            Notice(
+                a,
+                "content.second_admin_needed_more" if hidden else "content.second_admin_needed",
+                {
+                    "path": proposal.path,
+                    "by": context.actor,
+                    "summary": summary or "-",
+                    "count": hidden,
+                    "hours": PROPOSAL_TTL_HOURS,
+                },
+                (
+                    (
+                        ("content.button_apply", Action("content", f"a{change_id}")),
+                        ("content.button_cancel", Action("content", f"c{change_id}")),
+                    ),
+                ),
+            )
+            for a in others
+        ],
+    )
 
 
-def _confirm_screen(
-    context: BotContext, proposal: Proposal, change_id: int, rollback_of: str | None
+def _more(context: BotContext, hidden: int) -> str:
+    return "\n" + context.t("content.more_changes", count=hidden) if hidden else ""
+
+
+def _proposer_screen(
+    context: BotContext,
+    proposal: Proposal,
+    change_id: int,
+    rollback_of: str | None,
+    others: list[bytes],
 ) -> Screen:
+    """What would change, and that another admin must confirm it: the proposer may only
+    withdraw their own change, never apply it."""
+    summary, hidden = proposal.summary()
     key = "content.confirm_rollback" if rollback_of else "content.confirm"
-    text = context.t(key, path=proposal.path, summary=proposal.summary() or "-")
-    if proposal.crisis_facts_changed:
-        text += "\n\n" + context.t("content.crisis_change")
+    text = context.t(key, path=proposal.path, summary=summary or "-") + _more(context, hidden)
+    text += "\n\n" + context.t(
+        "content.second_admin_asked" if others else "content.no_other_admin",
+        hours=PROPOSAL_TTL_HOURS,
+    )
     return Screen(
         text,
-        [
-            [
-                Button(context.t("content.button_apply"), Action("content", f"a{change_id}")),
-                Button(context.t("content.button_cancel"), Action("content", f"c{change_id}")),
-            ]
-        ],
+        [[Button(context.t("content.button_cancel"), Action("content", f"c{change_id}"))]],
     )
 
 
@@ -141,20 +172,36 @@ async def on_button(update: Update, context: BotContext, arg: str) -> bool:
         return False
     await answer_query(update)
     assert context.visitor is not None
+    path = f"{change.locale}/{change.file}"
     if arg[0] == "c":
-        await core.content_changes.settle(change.id, "cancelled")
+        if await core.content_changes.settle(change.id, "cancelled"):
+            await core.audit.record(
+                context.actor, "content-cancel", f"{path} (proposed by {change.proposer})"
+            )
         await show(context, update, Screen(context.t("content.cancelled")))
         return True
-    if change.needs_second and change.proposed_by == context.visitor.pseudonym:
+    if change.proposed_by == context.visitor.pseudonym:
         await show(context, update, Screen(context.t("content.waiting_for_second")))
         return True
-    # Check again: other content may have changed since the proposal.
-    proposal, problems = propose(core.settings.content_dir, change.locale, change.file, change.body)
+    if core.clock() - change.created_at > PROPOSAL_TTL_HOURS * 3600:
+        await core.content_changes.settle(change.id, "expired")
+        await show(context, update, Screen(context.t("content.expired", hours=PROPOSAL_TTL_HOURS)))
+        return True
+    # Check again against the live files: other content may have changed since the proposal,
+    # and a proposal made against an older version of this file would quietly undo that change.
+    proposal, problems = await asyncio.to_thread(
+        propose, core.settings.content_dir, change.locale, change.file, change.body
+    )
     if proposal is None:
         await core.content_changes.settle(change.id, "cancelled")
         await show(
             context, update, Screen(context.t("content.refused", problems=_problems_text(problems)))
         )
+        return True
+    if change.base is None or proposal.base != change.base:
+        await core.content_changes.settle(change.id, "stale")
+        await core.audit.record(context.actor, "content-stale", path)
+        await show(context, update, Screen(context.t("content.stale", path=path)))
         return True
     if not await core.content_changes.settle(change.id, "applied"):
         return False
@@ -172,21 +219,19 @@ async def on_button(update: Update, context: BotContext, arg: str) -> bool:
     action = "rollback" if change.rollback_of else "content"
     detail = (
         f"{proposal.path}: +{len(proposal.added)} ~{len(proposal.changed)} -{len(proposal.removed)}"
+        f" (proposed by {change.proposer}, confirmed by {context.actor})"
     )
-    if change.needs_second:
-        detail += f" (proposed by {change.proposer}, confirmed by {context.actor})"
     await core.audit.record(context.actor, action, detail)
     await show(context, update, Screen(context.t("content.applied", path=proposal.path)))
-    if change.proposed_by != context.visitor.pseudonym:
-        await deliver(
-            context.bot,
-            core,
-            [
-                Notice(
-                    change.proposed_by,
-                    "content.applied_by_other",
-                    {"path": proposal.path, "by": context.actor},
-                )
-            ],
-        )
+    await deliver(
+        context.bot,
+        core,
+        [
+            Notice(
+                change.proposed_by,
+                "content.applied_by_other",
+                {"path": proposal.path, "by": context.actor},
+            )
+        ],
+    )
     return True

@@ -288,6 +288,8 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         return await admin.signoff_button(update, context, arg or "")
     if name == "content":
         return await content_admin.on_button(update, context, arg or "")
+    if name == "role":
+        return await admin.role_button(update, context, arg or "")
     names = {"menu": "menu", "crisis": "crisis", "talk": "talk", "settings": "settings"}
     if name in names:
         await answer_query(update)

@@ -14,7 +14,7 @@ import pytest
 from bot.crypto import generate_data_key
 from bot.harness import Harness
 from bot.standin import SimUser
-from tests.conftest import ADMIN_ID, ROOT, SECOND_ADMIN_ID
+from tests.conftest import ADMIN_ID, ROOT, SECOND_ADMIN_ID, press
 from tests.test_relay import connect, en, last_text, onboard, queue_visitor, say
 
 PRIVILEGED = {
@@ -22,11 +22,11 @@ PRIVILEGED = {
     "supervisor": ["/join 1", "/takeover 1"],
     "admin": [
         "/invite",
-        "/signoff River",
-        "/revoke River",
+        "/signoff River Song",
+        "/revoke River Song",
         "/volunteers",
-        "/promote River admin",
-        "/demote River",
+        "/promote River Song admin",
+        "/demote River Song",
         "/stats",
         "/audit",
         "/blocks",
@@ -56,15 +56,15 @@ async def test_authorisation_matrix(harness: Harness, clock) -> None:
     people = {
         "visitor": h.standin.user(),
         "pending volunteer": None,
-        "volunteer": await onboard(h, "River", on_duty=False),
-        "supervisor": await make_supervisor(h, "Sage"),
+        "volunteer": await onboard(h, "River Song", on_duty=False),
+        "supervisor": await make_supervisor(h, "Sage Bell"),
     }
     admin = h.standin.user(ADMIN_ID)
     msg = await say(h, admin, "/invite")
     code = re.search(r"start=(v_[\w-]+)", msg["text"]).group(1)
     pending = h.standin.user()
     await say(h, pending, f"/start {code}")
-    await say(h, pending, "Pending")
+    await say(h, pending, "Pending One")
     people["pending volunteer"] = pending
     levels = {"visitor": 0, "pending volunteer": 0, "volunteer": 1, "supervisor": 2}
     cases = 0
@@ -79,21 +79,24 @@ async def test_authorisation_matrix(harness: Harness, clock) -> None:
                 cases += 1
     # buttons: authority never comes from callback data
     for who in ("visitor", "volunteer", "supervisor"):
-        for data in ("signoff:1", "content:a1", "content:c1"):
+        for data in ("signoff:1", "content:a1", "content:c1", "role:a1", "role:c1"):
             await people[who].press_data(data)
             await h.settle()
             assert en(h, "expired.text") in last_text(people[who]), (who, data)
             cases += 1
-    assert cases == 73  # 64 commands (19 + 19 + 14 + 12) and 9 button presses
-    assert (await h.core.staff.by_alias("Pending")).status == "pending"
+    assert cases == 79  # 64 commands (19 + 19 + 14 + 12) and 15 button presses
+    assert (await h.core.staff.by_alias("Pending One")).status == "pending"
 
 
 async def test_promote_demote_menus_and_audit(harness: Harness) -> None:
     h = harness
-    volunteer = await onboard(h, "River", on_duty=False)
-    admin = h.standin.user(ADMIN_ID)
-    msg = await say(h, admin, "/promote River admin")
-    assert en(h, "admin.role_set", alias="River", role="admin") in msg["text"]
+    volunteer = await onboard(h, "River Song", on_duty=False)
+    admin, second = h.standin.user(ADMIN_ID), h.standin.user(SECOND_ADMIN_ID)
+    await say(h, second, "/start")
+    msg = await say(h, admin, "/promote River Song admin")
+    assert en(h, "admin.promotion_asked", alias="River Song", hours=24) in msg["text"]
+    msg = await press(h, second, en(h, "admin.button_confirm_promotion"))
+    assert en(h, "admin.role_set", alias="River Song", role="admin") in last_text(second)
     menus = [
         c
         for c in h.standin.calls_to("setMyCommands")
@@ -101,8 +104,8 @@ async def test_promote_demote_menus_and_audit(harness: Harness) -> None:
     ]
     assert "stats" in [c["command"] for c in menus[-1].params["commands"]]
     msg = await say(h, volunteer, "/volunteers")  # a promoted admin is an admin at once
-    assert "River" in msg["text"]
-    await say(h, admin, "/demote River")
+    assert "River Song" in msg["text"]
+    await say(h, admin, "/demote River Song")
     menus = [
         c
         for c in h.standin.calls_to("setMyCommands")
@@ -112,9 +115,9 @@ async def test_promote_demote_menus_and_audit(harness: Harness) -> None:
     assert "duty" in [c["command"] for c in menus[-1].params["commands"]]
     assert en(h, "unknown.command") in (await say(h, volunteer, "/volunteers"))["text"]
     actions = await audit_actions(h)
-    assert actions == ["invite", "signoff", "role", "role"]
+    assert actions == ["invite", "signoff", "role-asked", "role", "role"]
     msg = await say(h, admin, "/audit")
-    assert "River: volunteer -> admin" in msg["text"]
+    assert "River Song: volunteer -> admin" in msg["text"]
 
 
 async def test_audit_log_is_append_only(harness: Harness) -> None:
@@ -130,7 +133,7 @@ async def test_stats_suppress_small_numbers(harness: Harness, clock) -> None:
     h = harness
     admin = h.standin.user(ADMIN_ID)
     for _ in range(3):
-        visitor, volunteer = await connect(h, f"V{'x' * (3 - _)}")
+        visitor, volunteer = await connect(h, f"V{'x' * _}-{'y' * (3 - _)}")
         await say(h, visitor, "hello")
         await say(h, volunteer, "hello, I'm here")
         await say(h, visitor, "/end")
@@ -139,7 +142,7 @@ async def test_stats_suppress_small_numbers(harness: Harness, clock) -> None:
     msg = await say(h, admin, "/stats")
     assert "Chats: <5 (answered <5, not answered <5)" in msg["text"]
     assert "median n/a" in msg["text"]
-    more = await onboard(h, "Moreen")
+    more = await onboard(h, "Moreen Fay")
     for _ in range(3):
         visitor = await queue_visitor(h)
         await say(h, more, "/next")
@@ -198,22 +201,24 @@ async def test_reload_good_and_bad(editable_harness: Harness) -> None:
 
 async def test_upload_confirm_and_rollback(editable_harness: Harness) -> None:
     h = editable_harness
-    admin = h.standin.user(ADMIN_ID)
+    admin, second = h.standin.user(ADMIN_ID), h.standin.user(SECOND_ADMIN_ID)
+    await say(h, second, "/start")  # the bot can only write to people who wrote first
     guide = h.settings.content_dir / "ar" / "guide.yaml"
     original = guide.read_bytes()
     changed = original.replace("أولًا: هل الأمر آمن؟".encode(), "قبل كل شيء: الأمان".encode())
     assert changed != original
     await admin.send_document(file_name="ar-guide.yaml", mime_type="application/yaml", data=changed)
     await h.settle()
-    assert "~ steps.is-it-safe.title" in last_text(admin)
+    step = '~ steps.is-it-safe.title: "أولًا: هل الأمر آمن؟" → "قبل كل شيء: الأمان"'
+    assert step in last_text(admin) and step in last_text(second)
     assert guide.read_bytes() == original  # nothing changes before confirmation
-    await admin.press(en(h, "content.button_apply"))
+    await second.press(en(h, "content.button_apply"))
     await h.settle()
     assert guide.read_bytes() == changed
     assert h.core.content.current.locale("ar").steps[0].title == "قبل كل شيء: الأمان"
     await say(h, admin, "/rollback")
     assert "~ steps.is-it-safe.title" in last_text(admin)
-    await admin.press(en(h, "content.button_apply"))
+    await second.press(en(h, "content.button_apply"))
     await h.settle()
     assert guide.read_bytes() == original
     assert (await audit_actions(h))[-2:] == ["content", "rollback"]
@@ -233,9 +238,10 @@ async def test_crisis_number_change_needs_a_second_admin(editable_harness: Harne
     swapped = original.replace(b'value: "1564"', b'value: "1999"')
     await first.send_document(file_name="en-crisis.yaml", data=swapped)
     await h.settle()
-    assert en(h, "content.crisis_change") in last_text(first)
-    assert "proposes a change to crisis contacts" in last_text(second)
-    await first.press(en(h, "content.button_apply"))
+    assert en(h, "content.second_admin_asked", hours=24) in last_text(first)
+    assert "proposes a change to en/crisis.yaml" in last_text(second)
+    assert '"1564" → "1999"' in last_text(second)
+    await first.press_data("content:a1")  # the proposer has no Apply button; forging one fails
     await h.settle()
     assert en(h, "content.waiting_for_second") in last_text(first)
     assert crisis.read_bytes() == original
@@ -249,14 +255,14 @@ async def test_crisis_number_change_needs_a_second_admin(editable_harness: Harne
 
 async def test_escalate_join_takeover_and_debrief(harness: Harness) -> None:
     h = harness
-    sage = await make_supervisor(h, "Sage")
+    sage = await make_supervisor(h, "Sage Bell")
     await say(h, sage, "/duty")
-    visitor, volunteer = await connect(h, "River")
+    visitor, volunteer = await connect(h, "River Song")
     msg = await say(h, volunteer, "/escalate")
     assert en(h, "volunteer.escalated") in msg["text"]
     alert = last_text(sage)
     chat = re.search(r"/join (\d+)", alert).group(1)
-    assert "River asks for help with Visitor" in alert
+    assert "River Song asks for help with Visitor" in alert
     await say(h, sage, f"/join {chat}")
     await say(h, visitor, "it's getting worse")
     assert any(t.endswith(": it's getting worse") for t in sage.texts())
@@ -273,7 +279,7 @@ async def test_escalate_join_takeover_and_debrief(harness: Harness) -> None:
 
 async def test_block_blocks_and_unblock(harness: Harness) -> None:
     h = harness
-    visitor, volunteer = await connect(h, "River")
+    visitor, volunteer = await connect(h, "River Song")
     msg = await say(h, volunteer, "/block 3")
     ref = re.search(r"reference ([\w-]+)", msg["text"]).group(1)
     assert en(h, "relay.ended_blocked") in last_text(visitor)
@@ -283,7 +289,7 @@ async def test_block_blocks_and_unblock(harness: Harness) -> None:
     assert en(h, "talk.blocked").split("\n")[0] in last_text(visitor)
     admin = h.standin.user(ADMIN_ID)
     msg = await say(h, admin, "/blocks")
-    assert ref in msg["text"] and "River" in msg["text"]
+    assert ref in msg["text"] and "River Song" in msg["text"]
     await say(h, admin, f"/unblock {ref}")
     await say(h, visitor, "/talk")
     await visitor.press(en(h, "button.consent"))
@@ -309,7 +315,7 @@ async def test_rest_reminder_after_a_long_shift(harness: Harness, clock) -> None
     from handlers.ending import sweep
 
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     clock.advance(4 * 3600 + 60)
     await sweep(h.application)
     await sweep(h.application)
@@ -318,8 +324,8 @@ async def test_rest_reminder_after_a_long_shift(harness: Harness, clock) -> None
 
 async def test_join_only_escalated_chats_and_revoke_stops_reading(harness: Harness) -> None:
     h = harness
-    sage = await make_supervisor(h, "Sage")
-    visitor, volunteer = await connect(h, "River")
+    sage = await make_supervisor(h, "Sage Bell")
+    visitor, volunteer = await connect(h, "River Song")
     chat = (await h.core.db.fetchone("SELECT id FROM sessions"))[0]
     msg = await say(h, sage, f"/join {chat}")
     assert en(h, "supervisor.no_such_chat") in msg["text"]  # not escalated: no reading along
@@ -327,7 +333,7 @@ async def test_join_only_escalated_chats_and_revoke_stops_reading(harness: Harne
     await say(h, sage, f"/join {chat}")
     await say(h, visitor, "first")
     assert any(t.endswith(": first") for t in sage.texts())
-    await say(h, h.standin.user(ADMIN_ID), "/revoke Sage")
+    await say(h, h.standin.user(ADMIN_ID), "/revoke Sage Bell")
     await say(h, visitor, "second")
     assert not any(t.endswith(": second") for t in sage.texts())
     for odd in ("/join ²", "/join 99999999999999999999", "/block ²"):
@@ -349,7 +355,7 @@ async def test_flood_never_blocks_exit_or_risk(harness: Harness) -> None:
 
 async def test_risk_before_talking_queues_as_urgent(harness: Harness) -> None:
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     calm = await queue_visitor(h)
     worried = h.standin.user()
     await say(h, worried, "i want to die")

@@ -172,7 +172,7 @@ async def test_visitors_silent_for_long_are_forgotten_but_not_volunteers_or_wait
     gone = h.standin.user(language_code="ar")
     await gone.send("/start")
     await h.settle()
-    await onboard(h, "River")
+    await onboard(h, "River Song")
     waiting = await queue_visitor(h)
     clock.advance((h.settings.visitor_retention_days - 1) * 86400)
     await retention(h.application)
@@ -197,7 +197,7 @@ async def test_held_ids_nobody_will_pass_on_are_purged(harness: Harness) -> None
     from tests.test_relay import onboard, queue_visitor
 
     h = harness
-    await onboard(h, "River")
+    await onboard(h, "River Song")
     waiting = await queue_visitor(h)
     await waiting.send("still waiting")
     await h.settle()

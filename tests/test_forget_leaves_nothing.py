@@ -91,7 +91,7 @@ def recoverable(h: Harness, wanted: list[bytes]) -> dict[str, list[bytes]]:
 
 
 async def a_visitor_who_talked(h: Harness):
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     visitor = h.standin.user(
         USER_ID, first_name=NAME, last_name=LAST, username=USERNAME, language_code="en"
     )

@@ -223,7 +223,7 @@ async def test_volunteer_blocks_the_bot_while_in_a_chat(
     assert await h.core.relay.session_of_visitor(pseudonym) is None
     assert await h.core.relay.place(pseudonym) is not None
     # a volunteer who is still reachable takes the visitor; their message was not lost
-    other = await onboard(h, "Noor")
+    other = await onboard(h, "Noor Ali")
     await send_all(h, other, ["/next"])
     assert any("You're now talking with" in t for t in visitor.texts()[-2:])
     assert relayed(visitor, "hello from the volunteer") == ["hello from the volunteer"]
@@ -239,14 +239,14 @@ async def test_the_message_that_found_the_volunteer_gone_is_not_lost(harness: Ha
     volunteer.block_bot()
     await h.settle()
     await send_all(h, visitor, ["did you get this?"])
-    other = await onboard(h, "Noor")
+    other = await onboard(h, "Noor Ali")
     await send_all(h, other, ["/next"])
     assert relayed(other, "did you get this?") == ["did you get this?"]
 
 
 async def test_volunteer_who_blocks_the_bot_goes_off_duty(harness: Harness) -> None:
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     volunteer.block_bot()
     await h.settle()
     staff = await h.core.staff.get(h.core.visitors.pseudonym(volunteer.id))
@@ -258,7 +258,7 @@ async def test_volunteer_blocks_while_on_duty_and_a_visitor_waits(
 ) -> None:
     """Blocked before a visitor arrives: the queue alert fails quietly, the visitor is fine."""
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     volunteer.block_bot()
     await h.settle()
     visitor = await queue_visitor(h)

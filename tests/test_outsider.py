@@ -18,7 +18,7 @@ async def test_joining_and_leaving_thirty_times_alerts_each_volunteer_once(
     harness: Harness, clock
 ) -> None:
     h = harness
-    river, noor = await onboard(h, "River"), await onboard(h, "Noor")
+    river, noor = await onboard(h, "River Song"), await onboard(h, "Noor Ali")
     outsider = await queue_visitor(h)
     for _ in range(14):  # leave, join, leave, join ... (under the button flood limit)
         await outsider.press_data("cancel")
@@ -37,12 +37,12 @@ async def test_joining_and_leaving_thirty_times_alerts_each_volunteer_once(
     await sweep(h.application)  # once
     assert len(alerts(h, river)) == 2
     await say(h, river, "/next")
-    assert "River" in visitor.texts()[-1]
+    assert "River Song" in visitor.texts()[-1]
 
 
 async def test_an_urgent_alert_is_not_held_back_by_an_ordinary_one(harness: Harness) -> None:
     h = harness
-    river = await onboard(h, "River")
+    river = await onboard(h, "River Song")
     await queue_visitor(h)
     at_risk = h.standin.user()
     await say(h, at_risk, "I want to kill myself")

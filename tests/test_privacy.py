@@ -73,7 +73,7 @@ async def test_relay_leaves_no_identifiers_or_texts_at_rest(
     from tests.test_relay import onboard
 
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     visitor = h.standin.user(USER_ID, first_name=NAME, last_name=LAST, username=USERNAME)
     await visitor.send("/talk")
     await h.settle()
@@ -91,7 +91,7 @@ async def test_relay_leaves_no_identifiers_or_texts_at_rest(
     wal = db_path.with_name(db_path.name + "-wal")
     volunteer_needles = [
         str(volunteer.id).encode(),
-        b"Real name of River",
+        b"Real name of River Song",
         b"river_tg",
         b"Are you safe now",
     ]
@@ -163,7 +163,7 @@ async def test_a_waiting_visitors_link_to_an_account_is_not_held(harness: Harnes
     from tests.test_relay import en, onboard, queue_visitor
 
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     visitor = await queue_visitor(h)
     friend = {"id": 7_123_456_789, "is_bot": False, "first_name": "Sam"}
     await visitor.send(
@@ -186,7 +186,7 @@ async def test_a_held_message_edited_to_link_an_account_is_no_longer_held(
     from tests.test_relay import en, onboard, queue_visitor
 
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     visitor = await queue_visitor(h)
     held = await visitor.send("this is Sam")
     await h.settle()

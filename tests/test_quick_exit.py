@@ -108,7 +108,7 @@ async def test_a_volunteers_exit_wipes_their_chat_and_hands_the_visitor_back(
     staff = await h.core.staff.get(h.core.visitors.pseudonym(volunteer.id))
     assert staff is not None and not staff.on_duty
     # another volunteer picks up; nothing more reaches the one who left
-    other = await onboard(h, "Noor")
+    other = await onboard(h, "Noor Ali")
     await say(h, other, "/next")
     await say(h, visitor, "hello again")
     assert "hello again" in other.texts()
@@ -117,7 +117,7 @@ async def test_a_volunteers_exit_wipes_their_chat_and_hands_the_visitor_back(
 
 async def test_held_messages_passed_on_go_with_the_volunteers_exit(harness: Harness) -> None:
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     visitor = await queue_visitor(h)
     await say(h, visitor, "written while I waited")
     await say(h, volunteer, "/next")
@@ -130,9 +130,9 @@ async def test_read_along_copies_go_with_the_supervisors_exit(harness: Harness) 
     from tests.test_admin import make_supervisor
 
     h = harness
-    sage = await make_supervisor(h, "Sage")
+    sage = await make_supervisor(h, "Sage Bell")
     await say(h, sage, "/duty")
-    visitor, volunteer = await connect(h, "River")
+    visitor, volunteer = await connect(h, "River Song")
     await say(h, volunteer, "/escalate")
     chat = re.search(r"/join (\d+)", last_text(sage)).group(1)
     await say(h, sage, f"/join {chat}")
@@ -149,7 +149,7 @@ async def test_read_along_copies_go_with_the_supervisors_exit(harness: Harness) 
 async def test_an_exit_resets_a_volunteers_command_menu(harness: Harness) -> None:
     """Their chat's own menu lists what volunteers do: after /exit it is the neutral one."""
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     scope = {"type": "chat", "chat_id": volunteer.id}
     await say(h, volunteer, "/start")  # their role's menu for their chat
     assert any(c.params.get("scope") == scope for c in h.standin.calls_to("setMyCommands"))

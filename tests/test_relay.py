@@ -30,7 +30,9 @@ async def onboard(h: Harness, alias: str, *, on_duty: bool = True) -> SimUser:
     admin = h.standin.user(ADMIN_ID, first_name="Admin")
     msg = await say(h, admin, "/invite")
     code = re.search(r"start=(v_[\w-]+)", msg["text"]).group(1)
-    volunteer = h.standin.user(first_name=f"Real name of {alias}", username=f"{alias.lower()}_tg")
+    volunteer = h.standin.user(
+        first_name=f"Real name of {alias}", username=f"{alias.lower().replace(' ', '_')}_tg"
+    )
     msg = await say(h, volunteer, f"/start {code}")
     assert first_line(h, "volunteer.welcome_choose_alias") in msg["text"]
     await say(h, volunteer, alias)
@@ -52,7 +54,7 @@ async def queue_visitor(h: Harness, **user: object) -> SimUser:
     return visitor
 
 
-async def connect(h: Harness, alias: str = "River", **user: object) -> tuple[SimUser, SimUser]:
+async def connect(h: Harness, alias: str = "River Song", **user: object) -> tuple[SimUser, SimUser]:
     volunteer = await onboard(h, alias)
     visitor = await queue_visitor(h, **user)
     await say(h, volunteer, "/next")
@@ -61,7 +63,7 @@ async def connect(h: Harness, alias: str = "River", **user: object) -> tuple[Sim
 
 async def test_onboarding_and_a_whole_chat(harness: Harness) -> None:
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     visitor = await queue_visitor(
         h, first_name="Karim", username="karim_secret", language_code="haw"
     )
@@ -70,7 +72,7 @@ async def test_onboarding_and_a_whole_chat(harness: Harness) -> None:
 
     msg = await say(h, volunteer, "/next")
     assert msg["text"].split("\n")[1].startswith("You're now talking with Visitor ")
-    assert "River" in last_text(visitor)
+    assert "River Song" in last_text(visitor)
 
     # text both ways, a sticker, a reply, an edit
     sent = await visitor.send("hi, I need to talk about my family")
@@ -121,7 +123,7 @@ async def test_anonymity_both_ways_and_protected_copies(harness: Harness) -> Non
     h = harness
     visitor, volunteer = await connect(
         h,
-        "Noor",
+        "Noor Ali",
         first_name="Karim",
         last_name="Haddad",
         username="karim_secret",
@@ -144,7 +146,7 @@ async def test_anonymity_both_ways_and_protected_copies(harness: Harness) -> Non
         assert secret not in to_volunteer
     assert not re.search(r"\bhaw\b", to_volunteer)
     to_visitor = sent_to(visitor)
-    for secret in (str(volunteer.id), "Real name of Noor", "noor_tg"):
+    for secret in (str(volunteer.id), "Real name of Noor Ali", "noor_ali_tg"):
         assert secret not in to_visitor
     assert h.standin.calls_to("forwardMessage") == []
     relayed = h.standin.calls_to("copyMessage") + [
@@ -156,21 +158,21 @@ async def test_anonymity_both_ways_and_protected_copies(harness: Harness) -> Non
 
 async def test_urgent_first_then_longest_waiting(harness: Harness) -> None:
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     first = await queue_visitor(h)
     second = await queue_visitor(h)
     assert "number 2" in last_text(second)
     await h.core.relay.mark_urgent(h.core.visitors.pseudonym(second.id))
     await say(h, volunteer, "/next")
     assert "may be at risk" in last_text(volunteer)
-    assert "You're now talking with River" in last_text(second)
+    assert "You're now talking with River Song" in last_text(second)
     assert "number 1" in last_text(first)  # the place message was updated in place
 
 
 async def test_next_race_between_two_volunteers(harness: Harness) -> None:
     h = harness
-    river = await onboard(h, "River")
-    noor = await onboard(h, "Noor")
+    river = await onboard(h, "River Song")
+    noor = await onboard(h, "Noor Ali")
     visitor = await queue_visitor(h)
     await river.send("/next")
     await noor.send("/next")
@@ -188,7 +190,7 @@ async def test_queue_once_cancel_and_nobody_on_duty(harness: Harness) -> None:
     await say(h, lonely, "/talk")
     msg = await press(h, lonely, en(h, "button.consent"))
     assert first_line(h, "talk.nobody") in msg["text"]  # honest: nobody on duty
-    await onboard(h, "River")
+    await onboard(h, "River Song")
     visitor = h.standin.user()
     await say(h, visitor, "/talk")
     consent = visitor.last_bot_message()
@@ -242,10 +244,10 @@ async def test_an_old_off_duty_prompt_never_ends_a_newer_chat(harness: Harness) 
 
 async def test_revoke_mid_chat(harness: Harness) -> None:
     h = harness
-    visitor, volunteer = await connect(h, "River")
+    visitor, volunteer = await connect(h, "River Song")
     admin = h.standin.user(ADMIN_ID)
-    msg = await say(h, admin, "/revoke River")
-    assert en(h, "admin.revoked", alias="River") in msg["text"]
+    msg = await say(h, admin, "/revoke River Song")
+    assert en(h, "admin.revoked", alias="River Song") in msg["text"]
     assert en(h, "volunteer.revoked") in last_text(volunteer)
     assert first_line(h, "queue.nobody_now") in last_text(visitor)  # back in the queue
     unknown = en(h, "unknown.command")
@@ -328,8 +330,8 @@ async def test_forged_rating_and_signoff_buttons_are_refused(harness: Harness) -
 
 async def test_absent_volunteer_hands_the_visitor_back(harness: Harness, clock) -> None:
     h = harness
-    visitor, volunteer = await connect(h, "River")
-    other = await onboard(h, "Noor")
+    visitor, volunteer = await connect(h, "River Song")
+    other = await onboard(h, "Noor Ali")
     await say(h, volunteer, "hello, I'm here")
     clock.advance(30)
     await say(h, visitor, "are you still there?")
@@ -367,7 +369,7 @@ async def test_long_volunteer_text_reaches_a_discreet_visitor(harness: Harness) 
 
 async def test_what_a_waiting_visitor_writes_reaches_the_volunteer(harness: Harness) -> None:
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     visitor = await queue_visitor(h)
     msg = await say(h, visitor, "I've been waiting to tell someone")
     assert en(h, "queue.while_waiting") in msg["text"]
@@ -385,7 +387,7 @@ async def test_a_long_queue_is_counted_only_so_far(harness: Harness) -> None:
     """Counts stop at QUEUE_COUNT_CAP, so joining costs the same however many wait; past it,
     people read "1000+" and an honest floor for the wait."""
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     queue = h.core.relay.queue
     for i in range(QUEUE_COUNT_CAP + 5):
         await queue.add(i.to_bytes(32, "big"), i % 10 == 0, h.core.clock() - 3600 + i)
@@ -415,7 +417,7 @@ async def test_a_message_written_as_the_volunteer_takes_the_visitor_arrives_once
     """The visitor writes at the very moment a volunteer types /next: whichever runs first,
     the message is passed on as held, or relayed in the new chat, once; never dropped."""
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     for round_ in range(4):
         visitor = await queue_visitor(h)
         await visitor.send(f"right now {round_}")
@@ -439,7 +441,7 @@ async def test_what_waited_goes_before_what_comes_next(harness: Harness) -> None
     """The visitor writes while waiting, then again as the volunteer takes them: the held
     message reaches the volunteer first, each once, whichever update runs first."""
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     for round_ in range(3):
         visitor = await queue_visitor(h)
         await visitor.send(f"waited {round_}")

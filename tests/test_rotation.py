@@ -77,14 +77,14 @@ async def test_rotation_gives_everyone_a_new_pseudonym_and_keeps_every_flow(
 ) -> None:
     h = harness
     assert h.core is not None
-    river = await onboard(h, "River")
+    river = await onboard(h, "River Song")
     admin = h.standin.user(ADMIN_ID)
-    # a visitor River blocked, who then used /forget: no id is left to carry the block over
+    # a visitor River Song blocked, who then used /forget: no id is left to carry the block over
     gone, _ = await connect_to(h, river)
     await say(h, river, "/block 3")
     await say(h, gone, "/forget")
     await press(h, gone, en(h, "button.forget_yes"))
-    # a visitor River blocked who is still known: the block follows them
+    # a visitor River Song blocked who is still known: the block follows them
     blocked, _ = await connect_to(h, river)
     await say(h, river, "/block 3")
     # a finished chat, a chat going on, a visitor waiting with a held message
@@ -106,7 +106,8 @@ async def test_rotation_gives_everyone_a_new_pseudonym_and_keeps_every_flow(
     for _ in range(2):  # two closed chats of someone no longer known (as a crash could leave)
         await db.execute(
             "INSERT INTO sessions (visitor, volunteer, visitor_alias, volunteer_alias, status, "
-            "waited, started_at, last_visitor_at) VALUES (?, ?, 'V', 'River', 'closed', 0, ?, ?)",
+            "waited, started_at, last_visitor_at) "
+            "VALUES (?, ?, 'V', 'River Song', 'closed', 0, ?, ?)",
             (NOBODY2, h.core.visitors.pseudonym(river.id), h.core.clock(), h.core.clock()),
         )
     people = [river, admin, gone, blocked, finished, talking, waiting]
@@ -139,7 +140,7 @@ async def test_rotation_gives_everyone_a_new_pseudonym_and_keeps_every_flow(
     await say(h, river, "/next")
     assert "held while waiting" in river.texts()
     msg = await say(h, admin, "/volunteers")
-    assert "River" in msg["text"]
+    assert "River Song" in msg["text"]
     sessions = await db_rows(h, "SELECT visitor FROM sessions WHERE status = 'closed'")
     assert (new[finished.id],) in sessions
     # the unknown person's two chats: one random stand-in, so distinct counts stay right

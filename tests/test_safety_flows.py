@@ -37,7 +37,7 @@ async def test_benign_look_alikes_are_left_alone(harness: Harness) -> None:
 
 async def test_waiting_visitor_at_risk_moves_up(harness: Harness) -> None:
     h = harness
-    volunteer = await onboard(h, "River")
+    volunteer = await onboard(h, "River Song")
     first = await queue_visitor(h)
     second = await queue_visitor(h)
     msg = await say(h, second, "i cant go on, no reason to live")
@@ -46,7 +46,7 @@ async def test_waiting_visitor_at_risk_moves_up(harness: Harness) -> None:
     assert place.position == 1 and place.urgent
     assert "number 2" in first.history()[-1]["text"]  # the other place message was updated
     await say(h, volunteer, "/next")
-    assert "You're now talking with River" in last_text(second)
+    assert "You're now talking with River Song" in last_text(second)
 
 
 async def test_in_a_chat_the_volunteer_gets_a_discreet_flag(harness: Harness) -> None:

@@ -73,7 +73,7 @@ async def open_chats(standin: BotAPIStandIn, database: Path, key: str) -> list[S
     core = await Core.open(settings)
     people: list[SimUser] = []
     try:
-        for n, alias in enumerate(("River", "Noor")):
+        for n, alias in enumerate(("River Song", "Noor Ali")):
             volunteer = standin.user(first_name=f"Soakvolname{n}", username=f"soak_vol_{n}_q")
             visitor = standin.user(first_name=f"Soakvisname{n}", username=f"soak_vis_{n}_q")
             for user in (volunteer, visitor):

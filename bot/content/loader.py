@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from bot.content import strict_yaml
 from bot.content.crisis_check import check_contacts
 from bot.content.model import (
     BASE_LOCALE,
@@ -97,8 +98,8 @@ def load_content(
                     problems.append(Problem(_rel(path, directory), "-", "required file missing"))
                 continue
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            except (yaml.YAMLError, UnicodeDecodeError) as exc:
+                data = strict_yaml.load(path.read_text(encoding="utf-8"))
+            except (yaml.YAMLError, strict_yaml.StrictYamlError, UnicodeDecodeError) as exc:
                 problems.append(Problem(_rel(path, directory), "-", f"not valid YAML: {exc}"))
                 continue
             raw[folder.name][name] = {} if data is None else data
@@ -160,11 +161,22 @@ def _flatten(data: Any, prefix: str, file: str, problems: list[Problem]) -> dict
     return out
 
 
+UNSAFE_PLACEHOLDER = "<format spec>"
+
+
 def _placeholders(text: str) -> set[str]:
+    """The names `{name}` in a text. A format spec, a conversion or an attribute or index
+    (`{position:>400000000}`, `{x!r}`, `{x.y}`) would let a text freeze the bot or reach into
+    a value, so any of them is reported as UNSAFE_PLACEHOLDER."""
     try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        parsed = string.Formatter().parse(text)
+        fields = [(n, spec, conv) for _, n, spec, conv in parsed if n is not None]
     except ValueError:
         return {"<unbalanced braces>"}
+    names = {name for name, _, _ in fields if name}
+    if any(spec or conv or not name.isidentifier() for name, spec, conv in fields):
+        names.add(UNSAFE_PLACEHOLDER)
+    return names
 
 
 def _parse_locale(
@@ -181,6 +193,9 @@ def _parse_locale(
     gd = files.get("guide.yaml")
     cr = files.get("crisis.yaml")
 
+    for key, text in strings.items():
+        if UNSAFE_PLACEHOLDER in _placeholders(text):
+            problems.append(Problem(f_ui, key, "placeholders are plain {name}: no : ! . or []"))
     if base is None:  # English: complete, and the source of every fact
         for key, text in strings.items():
             if "<unbalanced braces>" in _placeholders(text):

@@ -1,4 +1,4 @@
-"""SQL for the audit log, blocks and content changes awaiting a second admin."""
+"""SQL for the audit log, blocks, and content changes and promotions awaiting a second admin."""
 
 from __future__ import annotations
 
@@ -92,6 +92,7 @@ class ContentChangeRow:
     needs_second: bool
     status: str
     rollback_of: str | None = None
+    base: bytes | None = None  # hash of the live file the change was checked against
 
 
 class ContentChangeRepository:
@@ -108,34 +109,102 @@ class ContentChangeRepository:
         now: float,
         needs_second: bool,
         rollback_of: str | None = None,
+        base: bytes | None = None,
     ) -> int:
         async with self.db.transaction() as conn:
             cur = await conn.execute(
                 "INSERT INTO content_changes (locale, file, body, proposed_by, proposer, "
-                "created_at, needs_second, status, rollback_of) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
-                (locale, file, body, proposed_by, proposer, now, int(needs_second), rollback_of),
+                "created_at, needs_second, status, rollback_of, base) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+                (
+                    locale,
+                    file,
+                    body,
+                    proposed_by,
+                    proposer,
+                    now,
+                    int(needs_second),
+                    rollback_of,
+                    base,
+                ),
             )
             return int(cur.lastrowid or 0)
 
     async def get(self, change_id: int) -> ContentChangeRow | None:
         r = await self.db.fetchone(
             "SELECT id, locale, file, body, proposed_by, proposer, created_at, needs_second, "
-            "status, rollback_of FROM content_changes WHERE id = ?",
+            "status, rollback_of, base FROM content_changes WHERE id = ?",
             (change_id,),
         )
         if r is None:
             return None
         return ContentChangeRow(
-            r[0], r[1], r[2], bytes(r[3]), bytes(r[4]), r[5], r[6], bool(r[7]), r[8], r[9]
+            r[0],
+            r[1],
+            r[2],
+            bytes(r[3]),
+            bytes(r[4]),
+            r[5],
+            r[6],
+            bool(r[7]),
+            r[8],
+            r[9],
+            None if r[10] is None else bytes(r[10]),
         )
 
     async def settle(self, change_id: int, status: str) -> bool:
-        """Move a pending change to applied or cancelled, once."""
+        """Move a pending change to applied, cancelled, stale or expired, once."""
         return (
             await self.db.execute(
                 "UPDATE content_changes SET status = ? WHERE id = ? AND status = 'pending'",
                 (status, change_id),
+            )
+            == 1
+        )
+
+
+@dataclass(frozen=True)
+class RoleRequestRow:
+    id: int
+    staff_id: int
+    role: str
+    proposed_by: bytes
+    proposer: str
+    created_at: float
+    status: str
+
+
+class RoleRequestRepository:
+    """Promotions to admin waiting for a second admin."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def add(
+        self, staff_id: int, role: str, proposed_by: bytes, proposer: str, now: float
+    ) -> int:
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
+                "INSERT INTO role_requests (staff_id, role, proposed_by, proposer, created_at, "
+                "status) VALUES (?, ?, ?, ?, ?, 'pending')",
+                (staff_id, role, proposed_by, proposer, now),
+            )
+            return int(cur.lastrowid or 0)
+
+    async def get(self, request_id: int) -> RoleRequestRow | None:
+        r = await self.db.fetchone(
+            "SELECT id, staff_id, role, proposed_by, proposer, created_at, status "
+            "FROM role_requests WHERE id = ?",
+            (request_id,),
+        )
+        return None if r is None else RoleRequestRow(r[0], r[1], r[2], bytes(r[3]), *r[4:])
+
+    async def settle(self, request_id: int, status: str) -> bool:
+        """Move a pending request to applied, cancelled or expired, once."""
+        return (
+            await self.db.execute(
+                "UPDATE role_requests SET status = ? WHERE id = ? AND status = 'pending'",
+                (status, request_id),
             )
             == 1
         )

@@ -205,4 +205,29 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX visitors_seen ON visitors (seen_day);
         """,
     ),
+    (
+        7,
+        """
+        -- Every content change waits for a second admin. `base` is a hash of the live file the
+        -- change was checked against: a change made stale by another is refused at Apply.
+        -- Status gains 'stale' and 'expired'. Pending rows from before have no base: stale.
+        ALTER TABLE content_changes ADD COLUMN base BLOB;
+        """,
+    ),
+    (
+        8,
+        """
+        -- Making someone an admin waits for a second admin's confirmation (one admin alone
+        -- could otherwise invite a second account of their own and promote it).
+        CREATE TABLE role_requests (
+            id          INTEGER PRIMARY KEY,
+            staff_id    INTEGER NOT NULL,        -- who would become admin
+            role        TEXT NOT NULL,
+            proposed_by BLOB NOT NULL,           -- pseudonym of the asking admin
+            proposer    TEXT NOT NULL,           -- their alias, for the audit log
+            created_at  REAL NOT NULL,
+            status      TEXT NOT NULL            -- pending, applied, cancelled, expired
+        );
+        """,
+    ),
 ]
