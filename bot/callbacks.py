@@ -34,6 +34,7 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "crisis": None,
     "country": re.compile(r"[A-Z]{2}|-|\?"),  # set a country, "-" prefer not to say, "?" pick
     "talk": None,
+    "urgent": None,  # "talk to a volunteer now", from a crisis answer: joins as urgent
     "settings": None,
     "discreet": re.compile(r"on|off"),
     "lang": re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?|\?"),

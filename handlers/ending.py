@@ -6,9 +6,10 @@ from __future__ import annotations
 import logging
 
 from telegram import Bot, Update
+from telegram.error import TelegramError
 from telegram.ext import Application
 
-from bot import screens
+from bot import crisis_reply, screens
 from bot.core import Core
 from bot.relay import REQUEUE_REASONS, Session
 from bot.screens import Screen
@@ -17,6 +18,7 @@ from handlers.common import (
     answer_query,
     deliver,
     say,
+    send_screen,
     show,
 )
 from handlers.queue import refresh_queue
@@ -82,12 +84,37 @@ async def rate(update: Update, context: BotContext, arg: str) -> bool:
     return True
 
 
+async def _close_quietly(bot: Bot, core: Core, session: Session) -> None:
+    """An urgent chat that went quiet: contacts and how to come back, never a rating."""
+    contact = await core.contact(session.visitor)
+    if contact is None or contact.prefs is None:
+        return
+    loc = core.content.current.locale(contact.prefs.locale)
+    for screen in crisis_reply.quiet_close(loc, contact.prefs.country):
+        try:
+            await send_screen(
+                bot,
+                core,
+                contact.chat_id,
+                screen,
+                loc=loc,
+                prefs=contact.prefs,
+                remember=contact.pseudonym,
+            )
+        except TelegramError as exc:
+            log.warning("a closing message could not be sent: %s", type(exc).__name__)
+            return
+
+
 async def sweep(application: Application) -> None:
     core: Core = application.bot_data["core"]
     result = await core.relay.sweep()
     await deliver(application.bot, core, result.notices)
     for session in result.ended:
-        await deliver(application.bot, core, await core.relay.after_close(session, "idle"))
+        reason = session.end_reason or "idle"
+        if reason == "quiet":
+            await _close_quietly(application.bot, core, session)
+        await deliver(application.bot, core, await core.relay.after_close(session, reason))
     for session in result.absent:  # volunteers alerted once below, not once per chat
         await deliver(
             application.bot, core, await core.relay.close(session, "absent", alert=False) or []

@@ -213,6 +213,10 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         await answer_query(update)
         await show(context, update, screens.simple(loc, "help.text"))
         return True
+    if name == "urgent":
+        await answer_query(update)
+        await queue.talk(update, context, urgent=True)
+        return True
     if name == "consent":
         await answer_query(update)
         await queue.consent(update, context)

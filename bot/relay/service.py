@@ -43,3 +43,6 @@ class RelayService(TimeoutOps, PairOps):
         # message first passes those on (see handlers.held). Rebuilt from the database at
         # start (`recall_held`), so a restart in the middle of passing on loses none.
         self._holding: set[bytes] = set()
+        # Which crisis answers a visitor was given, per chat (session id) or outside chats
+        # (None), so contacts come once per chat and at most hourly outside: no id, no words.
+        self._signals: dict[tuple[bytes, int | None, str], float] = {}

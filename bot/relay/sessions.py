@@ -81,6 +81,8 @@ class SessionOps(QueueOps):
                 notices.append(Notice(closed.volunteer, "volunteer.absent", visitor_alias))
         elif reason == "blocked":
             notices.append(Notice(closed.visitor, "relay.ended_blocked"))
+        elif reason == "quiet":  # urgent, gone quiet: the caller sends contacts, never a rating
+            notices.append(Notice(closed.volunteer, "volunteer.ended_quiet", visitor_alias))
         else:
             visitor_key = {
                 "visitor": "relay.ended_by_you",
@@ -104,6 +106,10 @@ class SessionOps(QueueOps):
         if closed.escalated:
             notices.append(Notice(closed.volunteer, "volunteer.debrief"))
         return notices
+
+    async def anyone_on_duty(self) -> bool:
+        on_duty, _ = await self._capacity()
+        return on_duty > 0
 
     async def unreachable(self, person: bytes) -> list[Notice]:
         """Someone blocked the bot: end what they were part of, take them off duty.
@@ -159,6 +165,8 @@ class SessionOps(QueueOps):
     async def forget_visitor(self, visitor: bytes) -> None:
         """`/forget`: queue place, closed-session links, the memory of a sign of risk."""
         self._recent_risk.pop(visitor, None)
+        for key in [k for k in self._signals if k[0] == visitor]:
+            del self._signals[key]
         self._holding.discard(visitor)
         await self.queue.remove(visitor)
         await self.sessions.forget_visitor(visitor)

@@ -23,3 +23,4 @@ class RelayState:
     clock: Callable[[], float]
     _recent_risk: dict[bytes, float]
     _holding: set[bytes]
+    _signals: dict[tuple[bytes, int | None, str], float]
