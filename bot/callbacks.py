@@ -32,7 +32,9 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "se": re.compile(r"\d{1,3}"),  # self-esteem page
     "gd": re.compile(r"\d{1,3}"),  # guide step
     "crisis": None,
-    "country": re.compile(r"[A-Z]{2}|-|\?"),  # set a country, "-" prefer not to say, "?" pick
+    # set a country ("XX" another country), "-" prefer not to say, "?" pick a region
+    "country": re.compile(r"[A-Z]{2}|-|\?"),
+    "region": re.compile(r"[a-z]{2,12}"),  # the countries of one region of the picker
     "talk": None,
     "urgent": None,  # "talk to a volunteer now", from a crisis answer: joins as urgent
     "settings": None,

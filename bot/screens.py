@@ -10,8 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.callbacks import Action
-from bot.content.i18n import isolate, month_year, t
-from bot.content.model import Contact, LocaleContent
+from bot.content.i18n import t
+from bot.content.model import LocaleContent
+
+# The crisis words live in bot/crisis_screens.py; contact_text and emergency_text stay
+# importable from here for the crisis reply.
+from bot.crisis_screens import OTHER_COUNTRY, crisis_text
+from bot.crisis_screens import contact_text as contact_text
+from bot.crisis_screens import emergency_text as emergency_text
 from bot.visitors import NO_COUNTRY, Prefs
 
 TELEGRAM_TEXT_LIMIT = 4096
@@ -95,51 +101,41 @@ def guide(loc: LocaleContent, index: int) -> Screen | None:
 
 
 def country_picker(loc: LocaleContent) -> Screen:
-    names = sorted(loc.countries.items(), key=lambda kv: kv[1])
-    rows = [
-        [Button(name, Action("country", code)) for code, name in names[i : i + 2]]
-        for i in range(0, len(names), 2)
-    ]
+    """First step of choosing a country: the regions, then "another country" and "rather not
+    say" (both show the international contacts)."""
+    rows = [[Button(region.name, Action("region", region.id))] for region in loc.regions]
+    rows.append([_b(loc, "button.other_country", "country", OTHER_COUNTRY)])
     rows.append([_b(loc, "button.prefer_not", "country", NO_COUNTRY)])
     rows.append(_menu_row(loc, with_crisis=False))
     return Screen(t(loc, "crisis.ask_country"), rows)
 
 
-def contact_text(loc: LocaleContent, contact: Contact) -> str:
-    """One contact as the visitor reads it: name, how to reach it, hours, about, checked state."""
-    lines = [contact.name]
-    for reach in contact.reach:
-        lines.append(t(loc, f"reach.{reach.kind}", value=isolate(loc, reach.value)))
-    lines.append(t(loc, "crisis.hours", hours=contact.hours))
-    if contact.about:
-        lines.append(contact.about)
-    checked = t(loc, "crisis.checked", date=month_year(loc, contact.verified))
-    if contact.status == "unverified":
-        checked = f"{checked} {t(loc, 'crisis.unverified')}"
-    lines.append(checked)
-    return "\n".join(lines)
+def region_picker(loc: LocaleContent, region_id: str) -> Screen | None:
+    """The countries of one region, two a row, by name; None for an unknown region."""
+    region = next((r for r in loc.regions if r.id == region_id), None)
+    if region is None:
+        return None
+    names = sorted(((cc, loc.countries[cc]) for cc in region.countries), key=lambda kv: kv[1])
+    rows = [
+        [Button(name, Action("country", code)) for code, name in names[i : i + 2]]
+        for i in range(0, len(names), 2)
+    ]
+    rows.append([_b(loc, "button.other_region", "country", "?")])
+    rows.append([_b(loc, "button.other_country", "country", OTHER_COUNTRY)])
+    rows.append([_b(loc, "button.prefer_not", "country", NO_COUNTRY)])
+    return Screen(t(loc, "crisis.ask_country_in", region=region.name), rows)
 
 
 def crisis(loc: LocaleContent, country: str | None) -> Screen:
     """Contacts for the visitor's country (and the global ones); asks the country first."""
     if country is None:
         return country_picker(loc)
-    local, glob = loc.contacts_for(country if country != NO_COUNTRY else None)
-    parts = [t(loc, "crisis.intro")]
-    if country != NO_COUNTRY and country in loc.countries:
-        parts[0] = t(loc, "crisis.intro_country", country=loc.countries[country])
-        number = loc.emergency.get(country)
-        if number:
-            parts.append(t(loc, "crisis.emergency", number=isolate(loc, number)))
-            if loc.emergency_note:
-                parts.append(loc.emergency_note)
-        if not local:
-            parts.append(t(loc, "crisis.no_local"))
-    parts.extend(contact_text(loc, c) for c in local)
-    parts.append(t(loc, "crisis.global"))
-    parts.extend(contact_text(loc, c) for c in glob)
-    rows = [[_b(loc, "button.change_country", "country", "?")], _menu_row(loc, with_crisis=False)]
-    return Screen("\n\n".join(parts), rows)
+    rows = [
+        [_b(loc, "button.talk", "talk")],
+        [_b(loc, "button.change_country", "country", "?")],
+        _menu_row(loc, with_crisis=False),
+    ]
+    return Screen(crisis_text(loc, country), rows)
 
 
 def settings(loc: LocaleContent, prefs: Prefs) -> Screen:
@@ -147,6 +143,8 @@ def settings(loc: LocaleContent, prefs: Prefs) -> Screen:
         country = t(loc, "settings.country_unset")
     elif prefs.country == NO_COUNTRY:
         country = t(loc, "settings.country_none")
+    elif prefs.country == OTHER_COUNTRY:
+        country = t(loc, "settings.country_other")
     else:
         country = loc.countries.get(prefs.country, prefs.country)
     discreet_key = "settings.discreet_on" if prefs.discreet else "settings.discreet_off"

@@ -13,6 +13,7 @@ from telegram.error import TelegramError
 
 from bot import screens
 from bot.callbacks import Action, parse
+from bot.crisis_screens import OTHER_COUNTRY
 from bot.staff import INVITE_PREFIX
 from bot.visitors import NO_COUNTRY, Visitor
 from handlers import admin, content_admin, ending, queue, volunteer
@@ -173,11 +174,18 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
             await answer_query(update)
             await show(context, update, screens.country_picker(loc))
             return True
-        if arg != NO_COUNTRY and arg not in loc.countries:
-            return False
+        if arg not in {NO_COUNTRY, OTHER_COUNTRY} and arg not in loc.countries:
+            return False  # a forged or outdated code: "that button has expired"
         context.visitor = await core.visitors.update(context.user_id, visitor, country=arg)
         await answer_query(update, context.t("settings.saved"))
         await show(context, update, screens.crisis(context.loc, arg))
+        return True
+    if name == "region":
+        screen = screens.region_picker(loc, arg or "")
+        if screen is None:
+            return False
+        await answer_query(update)
+        await show(context, update, screen)
         return True
     if name == "discreet":
         context.visitor = await core.visitors.update(context.user_id, visitor, discreet=arg == "on")

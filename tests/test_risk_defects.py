@@ -159,3 +159,17 @@ def test_danger_from_others_is_not_lowered_by_a_third_person(detector: RiskDetec
 def test_hostile_input_never_crashes(detector: RiskDetector, text: str) -> None:
     """Speed on such input is measured (not asserted) by benchmarks/risk.py."""
     assert detector.assess(text).level in {"none", "elevated", "high"}
+
+
+def test_a_double_letter_is_undone_only_for_elongation_or_longer_words() -> None:
+    """Found in review: folding every double letter made "odds on" read "od on"."""
+    from bot.safety import tokens
+
+    small = RiskDetector(
+        {tokens("od on"): {("high", "plan")}, tokens("bdi mout"): {("high", "intent")}},
+        (),
+    )
+    assert small.assess("the odds on that horse").level == "none"
+    assert small.assess("odd on purpose").level == "none"
+    assert small.assess("gonna oddd on my meds").level == "high"  # a run of three: elongation
+    assert small.assess("bddi mouuut").level == "high"

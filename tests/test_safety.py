@@ -458,17 +458,17 @@ def test_cli_refuses_broken_lists(tmp_path: Path, capsys: pytest.CaptureFixture[
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("I WANT to DIEEEE!!!", "i want to diee"),  # the detector reads "diee" as "die"
+        ("I WANT to DIEEEE!!!", "i want to dieee"),  # the detector reads "dieee" as "die"
         ("noose and nose", "noose and nose"),  # a double letter is part of the word
         ("end my shift. life is good", "end my shift\nlife is good"),  # clause boundaries
         ("can\u2019t", "cant"),
         ("ki\u200bl\u00adl \u202emyself\u202c", "kill myself"),
         ("أُرِيدُ أَنْ أَمُوتَ", "اريد ان اموت"),
         ("إلى آخر مؤتمر ٱلموت ئ", "الي اخر موتمر الموت ي"),
-        ("بدي مـــوووت", "بدي مووت"),
+        ("بدي مـــووووت", "بدي موووت"),
         ("ک ی ۰١٢٣٤٥٦٧٨٩", "ك ي 0123456789"),
         ("café", "cafe"),
-        ("goooodbye", "goodbye"),
+        ("goooodbye", "gooodbye"),
         ("شيء", "شي"),
         ("word😂word", "word😂word"),
     ],

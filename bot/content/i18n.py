@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from bot.content.model import LocaleContent
 
@@ -14,7 +15,15 @@ log = logging.getLogger(__name__)
 
 # Unicode directional isolates: keep a phone number or link left-to-right inside Arabic text
 # (without them "+961 ..." renders with the plus sign on the wrong side).
-LRI, PDI = "\u2066", "\u2069"
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+# A command with its Latin arguments ("/exit", "/block 7", "/stats 30"), not a link's path.
+_COMMAND = re.compile(r"(?<![\w/.:\u2066])/[a-z][a-z0-9_]*(?: [A-Za-z0-9_]+\b(?!\u2069))*")
+# Values that are codes or names typed by people (aliases, references, paths, links): in RTL
+# text they are isolated so "Visitor 7F3A" or a Latin alias keeps its own order. First-strong
+# isolation (FSI) lets an Arabic alias read right to left and a Latin one left to right.
+ISOLATED_VALUES = frozenset(
+    {"alias", "visitor", "volunteer", "supervisor", "by", "code", "ref", "path", "link", "chat"}
+)
 
 
 class _Missing(dict[str, object]):
@@ -28,7 +37,23 @@ def t(loc: LocaleContent, key: str, **values: object) -> str:
     if template is None:
         log.error("content key missing in every locale: %s", key)
         return key
+    if loc.rtl:
+        template = isolate_commands(template)
+        values = {
+            k: f"{FSI}{v}{PDI}" if k in ISOLATED_VALUES and not _isolated(v) else v
+            for k, v in values.items()
+        }
     return template.format_map(_Missing(values)) if values else template
+
+
+def _isolated(value: object) -> bool:
+    return isinstance(value, str) and value[:1] in {LRI, FSI}
+
+
+def isolate_commands(text: str) -> str:
+    """Wrap each `/command` (with its Latin arguments) in a left-to-right isolate, so Arabic
+    text shows "/exit" and not "exit/". Idempotent."""
+    return _COMMAND.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", text)
 
 
 def isolate(loc: LocaleContent, value: str) -> str:

@@ -17,43 +17,28 @@ import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
-from urllib.parse import urlparse
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from bot.content.crisis_check import check_contacts
 from bot.content.model import (
     BASE_LOCALE,
-    Contact,
     CrisisFile,
     CrisisText,
     GuideFile,
     LocaleContent,
+    Region,
     SelfEsteemFile,
 )
+from bot.content.problems import Problem
 from bot.safety import RiskDetector, load_safety
 
 FILES = ("ui.yaml", "self_esteem.yaml", "guide.yaml", "crisis.yaml")
-STALE_AFTER_DAYS = 365
 MISSING = "missing (English is shown instead)"
 MAX_RENDERED = 3800  # leaves room under Telegram's 4096 for the discreet line and buttons text
-_PHONE = re.compile(r"^\+?[0-9(][0-9 ()\-]{1,24}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _LOCALE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})?$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the content, named by file and key."""
-
-    file: str
-    key: str
-    message: str
-    severity: Literal["error", "incomplete", "warning"] = "error"
-
-    def __str__(self) -> str:
-        return f"{self.severity}: {self.file}: {self.key}: {self.message}"
 
 
 class ContentError(Exception):
@@ -134,7 +119,7 @@ def load_content(
                 locales[code] = merged
     for loc in locales.values():
         _check_rendered_lengths(loc, directory, problems)
-    _check_contacts(base, directory, problems, today)
+    check_contacts(base, _rel(directory / BASE_LOCALE / "crisis.yaml", directory), problems, today)
     risk, safety_problems = load_safety(directory)
     problems.extend(Problem(file, key, message) for file, key, message in safety_problems)
     if any(p.severity == "error" for p in problems):
@@ -211,11 +196,13 @@ def _parse_locale(
         _unique_ids(se_m.pieces, f_se, "pieces", problems)
         _unique_ids(gd_m.steps, f_gd, "steps", problems)
         _unique_ids(cr_m.contacts, f_cr, "contacts", problems)
+        _unique_ids(cr_m.regions, f_cr, "regions", problems)
         return LocaleContent(
             code=code,
             strings=strings,
             pieces=tuple(se_m.pieces),
             steps=tuple(gd_m.steps),
+            regions=tuple(cr_m.regions),
             countries=cr_m.countries,
             emergency=cr_m.emergency,
             emergency_note=cr_m.emergency_note,
@@ -237,6 +224,7 @@ def _parse_locale(
     steps = _merge_by_id(base.steps, gd, "steps", GuideFile, f_gd, problems)
 
     countries = dict(base.countries)
+    regions = list(base.regions)
     emergency_note = base.emergency_note
     contacts = list(base.contacts)
     if cr is None:
@@ -251,6 +239,7 @@ def _parse_locale(
             for cc in sorted(set(text.countries) - set(base.countries)):
                 problems.append(Problem(f_cr, f"countries.{cc}", "country not in English"))
             countries.update({k: v for k, v in text.countries.items() if k in countries})
+            regions = _merge_regions(base, text, f_cr, problems)
             if text.emergency_note:
                 emergency_note = text.emergency_note
             by_id = {c.id: c for c in text.contacts}
@@ -270,11 +259,26 @@ def _parse_locale(
         strings=merged_strings,
         pieces=pieces,
         steps=steps,
+        regions=tuple(regions),
         countries=countries,
         emergency=dict(base.emergency),
         emergency_note=emergency_note,
         contacts=tuple(contacts),
     )
+
+
+def _merge_regions(
+    base: LocaleContent, text: CrisisText, file: str, problems: list[Problem]
+) -> list[Region]:
+    """English regions with this locale's names; the countries in each stay English's."""
+    names = {r.id: r.name for r in text.regions}
+    for rid in sorted({r.id for r in base.regions} - set(names)):
+        problems.append(Problem(file, f"regions.{rid}", "missing region name", "incomplete"))
+    for rid in sorted(set(names) - {r.id for r in base.regions}):
+        problems.append(Problem(file, f"regions.{rid}", "region not in English"))
+    return [
+        r.model_copy(update={"name": names[r.id]}) if r.id in names else r for r in base.regions
+    ]
 
 
 def _unique_ids(items: Any, file: str, key: str, problems: list[Problem]) -> None:
@@ -321,59 +325,3 @@ def _check_rendered_lengths(loc: LocaleContent, root: Path, problems: list[Probl
                 problems.append(
                     Problem(_rel(root / loc.code / name, root), item.id, f"too long ({size})")
                 )
-
-
-def _check_link(value: str) -> str | None:
-    url = urlparse(value)
-    if url.scheme != "https":
-        return "links must start with https://"
-    if not url.hostname or "." not in url.hostname or " " in value:
-        return "not a valid web address"
-    return None
-
-
-def _check_contacts(
-    base: LocaleContent, root: Path, problems: list[Problem], today: dt.date
-) -> None:
-    file = _rel(root / BASE_LOCALE / "crisis.yaml", root)
-    for cc in base.countries:
-        if not re.fullmatch(r"[A-Z]{2}", cc):
-            problems.append(Problem(file, f"countries.{cc}", "use an ISO 3166 two-letter code"))
-    for cc, number in base.emergency.items():
-        if cc not in base.countries:
-            problems.append(Problem(file, f"emergency.{cc}", "country not in countries"))
-        if not _PHONE.match(number) and not number.isdigit():
-            problems.append(Problem(file, f"emergency.{cc}", "not a phone number"))
-    if not any("global" in c.countries for c in base.contacts):
-        problems.append(Problem(file, "contacts", "no global contact for 'prefer not to say'"))
-    for contact in base.contacts:
-        _check_contact(contact, base, file, problems, today)
-
-
-def _check_contact(
-    contact: Contact, base: LocaleContent, file: str, problems: list[Problem], today: dt.date
-) -> None:
-    key = f"contacts.{contact.id}"
-    for cc in contact.countries:
-        if cc != "global" and cc not in base.countries:
-            problems.append(Problem(file, f"{key}.countries", f"{cc} is not in countries"))
-    if (err := _check_link(contact.source)) is not None:
-        problems.append(Problem(file, f"{key}.source", err))
-    for i, reach in enumerate(contact.reach):
-        where = f"{key}.reach.{i}"
-        if reach.kind in {"web", "chat"}:
-            if (err := _check_link(reach.value)) is not None:
-                problems.append(Problem(file, where, err))
-        elif reach.kind == "email":
-            if not _EMAIL.match(reach.value):
-                problems.append(Problem(file, where, "not an email address"))
-        elif not _PHONE.match(reach.value):
-            problems.append(Problem(file, where, "not a phone number"))
-    if contact.verified > today:
-        problems.append(Problem(file, f"{key}.verified", "date is in the future"))
-    elif (today - contact.verified).days > STALE_AFTER_DAYS:
-        problems.append(Problem(file, f"{key}.verified", "not checked for over a year", "warning"))
-    if contact.status == "unverified":
-        problems.append(
-            Problem(file, key, "marked unverified: confirm it before launch", "warning")
-        )

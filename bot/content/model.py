@@ -46,12 +46,19 @@ class GuideFile(_Strict):
     steps: list[Step] = Field(min_length=1)
 
 
-ReachKind = Literal["call", "text", "chat", "email", "web"]
+ReachKind = Literal["call", "text", "whatsapp", "chat", "email", "web"]
 # What a contact is, so that the crisis reply never presents one kind as another:
 # crisis_line: answers people in suicidal or acute crisis; support_line: a listening or
 # mental-health line that is not a crisis line; organisation: LGBTQ+ groups, legal aid;
 # relocation: shelter or relocation help (never a crisis line); directory: lists other lines.
 ContactType = Literal["crisis_line", "support_line", "organisation", "relocation", "directory"]
+TYPE_ORDER: tuple[str, ...] = (
+    "crisis_line",
+    "support_line",
+    "organisation",
+    "relocation",
+    "directory",
+)
 
 
 class Reach(_Strict):
@@ -59,6 +66,35 @@ class Reach(_Strict):
 
     kind: ReachKind
     value: str = Field(min_length=1, max_length=200)
+
+
+Confidence = Literal["high", "medium", "low"]
+
+
+class Verification(_Strict):
+    """How we know a contact's facts. Three states, and only the first may say "checked":
+
+    * `called`: an admin confirmed it by calling; `date` is the day, `by` the admin's alias;
+    * `own_page`: found on the service's own page; `month` is when (YYYY-MM);
+    * `unconfirmed`: desk research, a secondary source or low confidence: not yet confirmed.
+
+    The validator (`bot/content/crisis_check.py`) enforces which fields go with which state.
+    """
+
+    state: Literal["called", "own_page", "unconfirmed"]
+    date: dt.date | None = None
+    month: str | None = Field(default=None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    by: str | None = Field(default=None, min_length=1, max_length=40)
+
+    @property
+    def when(self) -> dt.date | None:
+        """The day (called) or the first of the month (own page) the facts were last seen."""
+        if self.date is not None:
+            return self.date
+        if self.month is not None:
+            year, month = self.month.split("-")
+            return dt.date(int(year), int(month), 1)
+        return None
 
 
 class Contact(_Strict):
@@ -69,12 +105,13 @@ class Contact(_Strict):
     type: ContactType
     countries: list[str] = Field(min_length=1)
     anywhere: bool = False  # reachable from any country (text, chat or web), not only its own
-    reach: list[Reach] = Field(min_length=1)
+    # Empty only where the research found no public way to reach it (never for a crisis line).
+    reach: list[Reach] = Field(default_factory=list)
     hours: str = Field(min_length=1, max_length=160)
     about: str = Field(default="", max_length=400)
-    source: str = Field(min_length=1)
-    verified: dt.date
-    status: Literal["checked", "unverified"]
+    source: str = Field(min_length=1, max_length=300)  # where the research found it, by name
+    confidence: Confidence  # as the research rated it
+    verification: Verification
 
 
 class ContactText(_Strict):
@@ -86,18 +123,74 @@ class ContactText(_Strict):
     about: str | None = Field(default=None, max_length=400)
 
 
+# Why calling an emergency number (or going to the police) can be dangerous in a country. Each
+# reason has its words in ui.yaml as `crisis.caution_<reason>`; the research's country notes
+# are the only basis for assigning one.
+CautionReason = Literal[
+    "police_run",  # the emergency number is run by the police (or sends them)
+    "same_sex_crime",  # same-sex relations are a crime
+    "men_crime",  # sex between men is a crime
+    "gaza",  # a crime in Gaza, not in the West Bank, persecution in both
+    "morality_laws",  # no explicit ban, but morality or "debauchery" laws are used
+    "arrests",  # arrests or mistreatment of LGBTQ+ people by police or security services
+    "entrapment",  # police have used dating apps to trap people
+    "armed_groups",  # armed groups have abducted and hurt LGBTQ+ people
+    "attempt_crime",  # a suicide attempt can be prosecuted
+    "attempt_public",  # a suicide attempt in a public place can be punished
+    "attempt_unclear",  # sources disagree whether a suicide attempt can still be prosecuted
+    "extremism",  # LGBTQ+ groups are labelled extremist
+    "propaganda",  # showing or "promoting" LGBTQ+ lives is an offence
+]
+EmergencyService = Literal["all", "police", "ambulance", "fire"]
+
+
+class EmergencyNumber(_Strict):
+    value: str = Field(min_length=1, max_length=20)
+    service: EmergencyService
+
+
+class CountryEmergency(_Strict):
+    """One country's emergency numbers (possibly none) and the caution decision that goes with
+    them: is suggesting the police dangerous here, and why. Every country has one, so the
+    crisis reply can always ask."""
+
+    numbers: list[EmergencyNumber] = Field(default_factory=list)
+    source: str = Field(default="", max_length=300)
+    confidence: Confidence | None = None
+    verification: Verification | None = None
+    police_risky: bool
+    cautions: list[CautionReason] = Field(default_factory=list)
+
+
+class Region(_Strict):
+    """A group of countries in the picker: the visitor picks a region, then a country."""
+
+    id: str = Field(pattern=r"^[a-z]{2,12}$")
+    name: str = Field(min_length=1, max_length=60)
+    countries: list[str] = Field(min_length=1)
+    # Show the warning about people from apps who offer help (entrapment is documented here).
+    meet_warning: bool = False
+
+
+class RegionText(_Strict):
+    id: str = Field(pattern=r"^[a-z]{2,12}$")
+    name: str = Field(min_length=1, max_length=60)
+
+
 class CrisisFile(_Strict):
     """English crisis contacts: the single source of truth for numbers and links."""
 
+    regions: list[Region] = Field(min_length=1)
     countries: dict[str, str] = Field(min_length=1)
-    emergency: dict[str, str] = Field(default_factory=dict)
+    emergency: dict[str, CountryEmergency] = Field(default_factory=dict)
     emergency_note: str = ""
     contacts: list[Contact] = Field(min_length=1)
 
 
 class CrisisText(_Strict):
-    """A locale's translation of the crisis file: country names and contact words only."""
+    """A locale's translation of the crisis file: region, country and contact words only."""
 
+    regions: list[RegionText] = Field(default_factory=list)
     countries: dict[str, str] = Field(default_factory=dict)
     emergency_note: str | None = None
     contacts: list[ContactText] = Field(default_factory=list)
@@ -112,8 +205,9 @@ class LocaleContent(BaseModel):
     strings: dict[str, str]
     pieces: tuple[Piece, ...]
     steps: tuple[Step, ...]
+    regions: tuple[Region, ...]
     countries: dict[str, str]
-    emergency: dict[str, str]
+    emergency: dict[str, CountryEmergency]
     emergency_note: str
     contacts: tuple[Contact, ...]
 
@@ -126,7 +220,25 @@ class LocaleContent(BaseModel):
         return self.strings.get("meta.language_name", self.code)
 
     def contacts_for(self, country: str | None) -> tuple[list[Contact], list[Contact]]:
-        """(local contacts for `country`, global contacts). No country gives only global ones."""
+        """(local contacts for `country`, global contacts). No country gives only global ones.
+
+        Local contacts come crisis lines first, then support lines, organisations, relocation
+        help and directories, each in the file's order."""
         local = [c for c in self.contacts if country and country in c.countries]
+        local.sort(key=lambda c: TYPE_ORDER.index(c.type))
         glob = [c for c in self.contacts if "global" in c.countries]
         return local, glob
+
+    def police_risky(self, country: str | None) -> bool:
+        """Whether suggesting the police (or an emergency number) may endanger a visitor in
+        `country`. Unknown countries and "rather not say" count as risky: we cannot know."""
+        notes = self.emergency.get(country or "")
+        return True if notes is None else notes.police_risky
+
+    def cautions(self, country: str | None) -> list[str]:
+        """The reasons (`CautionReason`) calling the police may be dangerous in `country`."""
+        notes = self.emergency.get(country or "")
+        return list(notes.cautions) if notes else []
+
+    def region_of(self, country: str) -> Region | None:
+        return next((r for r in self.regions if country in r.countries), None)

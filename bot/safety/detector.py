@@ -45,10 +45,12 @@ from dataclasses import dataclass
 
 from bot.safety.normalize import (
     APOSTROPHE,
+    elongated_readings,
     match_key,
     prefixed_variants,
     read,
     single_letters,
+    single_vowels,
     tokens,
 )
 from bot.safety.schema import (
@@ -114,8 +116,8 @@ class RiskDetector:
         """Build from normalised token sequences: phrase -> {(level, category)}, exclusions,
         and the single words that lower a following high phrase."""
         self.phrase_count: int = sum(1 for seq in phrases if seq)
-        # A phrase written elongated ("want to diee") reads like a message: its word takes the
-        # single-letter form when that one is a word of the lists ("die").
+        # A phrase written elongated ("want to dieee") reads like a message: its word takes the
+        # double- or single-letter form that is a word of the lists ("die").
         self._listed = frozenset(match_key(t) for seq in phrases for t in seq)
         self._children: list[dict[str, int]] = [{}]
         self._out: list[list[_Payload]] = [[]]
@@ -156,10 +158,29 @@ class RiskDetector:
         return node
 
     def _listed_key(self, token: str) -> str:
-        single = single_letters(token)
-        if single != token and match_key(single) in self._listed:
-            return match_key(single)
-        return match_key(token)
+        return self._resolve(token, self._listed)
+
+    @staticmethod
+    def _resolve(token: str, words: frozenset[str]) -> str:
+        """An elongated word reads as its double- or single-letter form, whichever is listed
+        (double first); a word with a doubled letter that is not listed, as its single-letter
+        form of three letters or more when that one is listed (Arabizi and misspellings:
+        "amoot" -> "amot", "bddi" -> "bdi", "mourrir" -> "mourir"); any other word as itself.
+        A listed word is never changed ("noose" is not "nose"), and no word becomes one of two
+        letters ("odd" is not "od")."""
+        readings = elongated_readings(token)
+        if readings is None:
+            key = match_key(token)
+            if key not in words:  # "amoot" is "amot", "bddi" is "bdi", "mourrir" is "mourir"
+                for other in (single_vowels(token), single_letters(token)):
+                    found = match_key(other)
+                    if other != token and len(found) >= 3 and found in words:
+                        return found
+            return key
+        for reading in readings:
+            if match_key(reading) in words:
+                return match_key(reading)
+        return match_key(readings[0])
 
     @classmethod
     def from_lists(cls, lists: Iterable[SafetyLists]) -> RiskDetector:
@@ -185,15 +206,11 @@ class RiskDetector:
         return cls(phrases, excludes, negation=negation, third_person=third_person)
 
     def key(self, token: str) -> str:
-        """A token's match key; an elongated word left with a double letter ("diee") takes
-        its single-letter reading when only that one is a word of the lists."""
+        """A token's match key: its stem, or for an elongated word ("dieee", "gooodbye") the
+        reading that is a word of the lists. A plain double letter stays ("odd" is not "od")."""
         key = self._keys.get(token)
         if key is None:
-            key = match_key(token)
-            if key not in self._vocabulary:
-                single = single_letters(token)
-                if single != token and match_key(single) in self._vocabulary:
-                    key = match_key(single)
+            key = self._resolve(token, self._vocabulary)
             if len(self._keys) < _KEY_LIMIT:
                 self._keys[token] = key
         return key

