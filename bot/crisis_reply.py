@@ -8,8 +8,9 @@ Two answers, chosen by what the risk detector saw:
   presented as a crisis line.
 * **danger from others** (family violence, honour threats, forced marriage, blackmail): short
   immediate safety steps, the LGBTQ+ organisations of the country and relocation help, and the
-  guide's steps on safety and on the phone. It never suggests the police, and shows no
-  emergency number: in many of the countries this bot is for, the police can be the danger.
+  guide's steps on safety and on the phone. It never suggests the police where that may be
+  dangerous (`loc.police_risky`: no country counts as risky); elsewhere the emergency numbers
+  are listed, with the content's own note.
 
 Both may apply to one message; then the visitor gets both, risk to themselves first. The
 visitor's own words are never repeated back.
@@ -23,7 +24,7 @@ from bot.callbacks import Action
 from bot.content.i18n import t
 from bot.content.model import Contact, LocaleContent
 from bot.safety import RiskAssessment
-from bot.screens import Button, Screen, contact_text
+from bot.screens import Button, Screen, contact_text, emergency_text
 from bot.visitors import NO_COUNTRY
 
 # Guide steps the danger-from-others answer links to, when the guide has them.
@@ -98,6 +99,7 @@ def self_reply(
     opening = opening or t(loc, f"safety.{level}")
     if lines:
         parts = [opening, t(loc, f"safety.lines_{level}"), *_contacts(lines, loc)]
+        parts += _emergency(loc, code)
         if support:
             parts += [t(loc, "safety.local_support"), *_contacts(support, loc)]
         if where.may_talk:
@@ -127,6 +129,14 @@ def self_reply(
     ]
 
 
+def _emergency(loc: LocaleContent, code: str | None) -> list[str]:
+    """The emergency numbers, only where suggesting them is not itself a danger."""
+    if code is None or loc.police_risky(code):
+        return []
+    text = emergency_text(loc, code)
+    return [text] if text else []
+
+
 def _guide_buttons(loc: LocaleContent) -> list[list[Button]]:
     index = {step.id: i for i, step in enumerate(loc.steps)}
     return [
@@ -142,7 +152,7 @@ def others_reply(loc: LocaleContent, country: str | None, where: Where) -> list[
     local, glob = loc.contacts_for(code)
     organisations = [c for c in local if c.type == "organisation"]
     relocation = [c for c in local + glob if c.type == "relocation"]
-    parts = [t(loc, "safety.others"), t(loc, "safety.others_steps")]
+    parts = [t(loc, "safety.others"), t(loc, "safety.others_steps"), *_emergency(loc, code)]
     if organisations:
         parts += [
             t(loc, "safety.others_organisations", country=loc.countries[code or ""]),

@@ -21,7 +21,7 @@ from handlers.common import (
     send_screen,
     show,
 )
-from handlers.queue import refresh_queue
+from handlers.queue import alert_seniors, refresh_queue
 
 log = logging.getLogger(__name__)
 
@@ -124,3 +124,10 @@ async def sweep(application: Application) -> None:
         await refresh_queue(application.bot, core)
     if result.queue_changed:
         await refresh_queue(application.bot, core)
+    # Someone at risk waits and the last volunteer has gone: those who run the service are told
+    # (once an hour per visitor, one alert however many wait).
+    unserved = [
+        v for v in await core.relay.unserved_urgent() if core.relay.first_signal(v, None, "alert")
+    ]
+    if unserved:
+        await alert_seniors(application.bot, core)

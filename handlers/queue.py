@@ -109,13 +109,16 @@ async def _nobody(update: Update, context: BotContext, *, new: bool = False) -> 
     await _out(context, update, screen, new)
 
 
-async def alert_seniors(bot: Bot, core: Core, visitor: bytes) -> bool:
+async def alert_seniors(bot: Bot, core: Core, visitor: bytes | None = None) -> bool:
     """Tell supervisors and admins that someone who may be at risk waits with no volunteer on
-    duty (nothing about who). At most once an hour per visitor; True if anyone was told."""
+    duty (nothing about who). For one `visitor`, at most once an hour (the sweep checks that
+    itself for everyone waiting). True if anyone was told."""
     targets = await core.seniors()
-    if not targets or not core.relay.first_signal(visitor, None, "alert"):
+    if not targets:
         return False
-    log.info("a visitor at risk asked to talk with no volunteer on duty: seniors alerted")
+    if visitor is not None and not core.relay.first_signal(visitor, None, "alert"):
+        return False
+    log.info("a visitor at risk waits with no volunteer on duty: supervisors and admins alerted")
     await deliver(bot, core, [Notice(p, "supervisor.urgent_nobody") for p in targets])
     return True
 

@@ -117,6 +117,7 @@ async def quick_exit(update: Update, context: BotContext, *, forget: bool) -> No
         await ending.end_session(context.bot, core, session, "exit")
     if await core.relay.cancel(visitor.pseudonym):
         await queue.refresh_queue(context.bot, core)
+    core.relay.answers_wiped(visitor.pseudonym)  # the contacts are gone: next time, sent again
     ids = await core.visitors.deletable_messages(visitor.pseudonym)
     # Only what was deleted is forgotten: ids noted meanwhile (typed, or a copy recorded late),
     # and those of a batch Telegram refused, stay for the next exit.

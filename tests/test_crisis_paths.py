@@ -31,11 +31,15 @@ def with_lines(h: Harness) -> str:
 
 
 def without_lines(h: Harness, *, organisation: bool = False) -> str:
+    """A country with no crisis line (with an LGBTQ+ organisation, and where suggesting the
+    police may be dangerous, for the danger-from-others answer)."""
     for code in loc(h).countries:
         local, _ = loc(h).contacts_for(code)
         if any(c.type == "crisis_line" for c in local):
             continue
-        if organisation == any(c.type == "organisation" for c in local):
+        if not organisation:
+            return code
+        if any(c.type == "organisation" for c in local) and loc(h).police_risky(code):
             return code
     raise AssertionError("no such country")
 
@@ -260,3 +264,36 @@ async def test_nobody_on_duty_alerts_supervisors_and_admins(harness: Harness) ->
     volunteer = await onboard(h, "River")
     await say(h, volunteer, "/next")
     assert "River" in last_text(worried)
+
+
+async def test_last_volunteer_leaving_an_urgent_visitor_alerts_seniors(
+    harness: Harness, clock
+) -> None:
+    h = harness
+    admin = h.standin.user(ADMIN_ID)
+    await say(h, admin, "/start")
+    volunteer = await onboard(h, "River")
+    visitor = await queue_visitor(h)
+    await say(h, visitor, "I want to die")
+    await say(h, volunteer, "/duty")  # off duty: nobody left for the urgent visitor
+    assert en(h, "queue.nobody_now").split("\n")[0] in last_text(visitor)
+    before = len(admin.texts())
+    await sweep(h.application)
+    await h.settle()
+    assert admin.texts()[before:] == [admin.texts()[-1]]
+    assert admin.texts()[-1].endswith(en(h, "supervisor.urgent_nobody"))
+    clock.advance(60)
+    await sweep(h.application)
+    await h.settle()
+    assert len(admin.texts()) == before + 1  # not on every sweep
+
+
+async def test_after_a_quick_exit_the_contacts_come_again(harness: Harness) -> None:
+    h = harness
+    visitor = h.standin.user()
+    await say(h, visitor, "I want to die")
+    await say(h, visitor, "/exit")
+    before = len(visitor.bot_messages())
+    await say(h, visitor, "I want to die")
+    answer = " ".join(m["text"] for m in sent_since(visitor, before))
+    assert en(h, "safety.high") in answer and en(h, "safety.again") not in answer

@@ -20,6 +20,7 @@ SIGNAL_WINDOW = 3600  # outside a chat, crisis contacts (or an alert) once in th
 SIGNAL_MEMORY = 86400  # how long "contacts were sent in this chat" is remembered at most
 # Why a chat closed, when the visitor goes back to the queue rather than being let go.
 REQUEUE_REASONS = {"blocked_volunteer", "revoked", "handback", "absent"}
+CRISIS_ROW = (("button.crisis", Action("crisis")),)  # every visitor screen keeps Urgent help
 NOBODY_BUTTONS = (
     (("button.crisis", Action("crisis")),),
     (("button.self_esteem", Action("se", "0")),),
@@ -31,6 +32,7 @@ def rating_buttons(session_id: int) -> tuple[tuple[tuple[str, Action], ...], ...
     """One tap, anonymous: the rating is stored on the chat's facts, not on a person."""
     return (
         tuple((f"rating.button_{n}", Action("rate", f"{session_id}-{n}")) for n in range(1, 6)),
+        CRISIS_ROW,
     )
 
 

@@ -146,6 +146,13 @@ class QueueOps(RelayState):
     def recently_at_risk(self, visitor: bytes) -> bool:
         return self._recently_at_risk(visitor)
 
+    def answers_wiped(self, visitor: bytes) -> None:
+        """A quick exit deleted the crisis answers sent outside chats: the next sign of risk
+        brings them again rather than a pointer to messages that are gone."""
+        for key in [k for k in self._signals if k[0] == visitor and k[1] is None]:
+            if key[2] != "alert":
+                del self._signals[key]
+
     def first_signal(self, visitor: bytes, chat: int | None, kind: str) -> bool:
         """Is this the first `kind` of answer (contacts, an alert) for this visitor in this chat
         (`chat`: the session id), or outside chats in the last `SIGNAL_WINDOW`? Remembers it.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.callbacks import Action
-from bot.relay.model import Notice, Session, SweepResult
+from bot.relay.model import CRISIS_ROW, Notice, Session, SweepResult
 from bot.relay.sessions import SessionOps
 
 
@@ -34,7 +34,7 @@ class TimeoutOps(SessionOps):
                             "queue.still_waiting_urgent",
                             buttons=(
                                 (("queue.button_keep", Action("here")),),
-                                (("button.crisis", Action("crisis")),),
+                                CRISIS_ROW,
                             ),
                         )
                     )
@@ -44,13 +44,15 @@ class TimeoutOps(SessionOps):
                     Notice(
                         row.visitor,
                         "queue.still_waiting",
-                        buttons=((("queue.button_keep", Action("here")),),),
+                        buttons=((("queue.button_keep", Action("here")),), CRISIS_ROW),
                     )
                 )
             elif now - row.prompted_at >= self.queue_timeout / 4:
                 if await self.queue.remove(row.visitor):
                     result.dropped.append(row.visitor)
-                    result.notices.append(Notice(row.visitor, "queue.dropped"))
+                    result.notices.append(
+                        Notice(row.visitor, "queue.dropped", buttons=(CRISIS_ROW,))
+                    )
         for volunteer in await self.staff.on_duty():
             since = volunteer.duty_since
             if not volunteer.rest_reminded and since and now - since >= self.shift_reminder:
@@ -98,7 +100,7 @@ class TimeoutOps(SessionOps):
                 Notice(
                     session.visitor,
                     "relay.still_there_urgent" if session.urgent else "relay.still_there",
-                    buttons=((("relay.button_still_here", Action("here")),),),
+                    buttons=((("relay.button_still_here", Action("here")),), CRISIS_ROW),
                 )
             )
 
