@@ -199,6 +199,7 @@ async def test_urgent_visitor_is_never_dropped_from_the_queue(harness: Harness, 
         await sweep(h.application)
         await h.settle()
         assert en(h, "queue.still_waiting_urgent") in last_text(visitor)
+        assert en(h, "button.crisis") in labels(visitor.last_bot_message())
         clock.advance(16 * 60)
         await sweep(h.application)
         await h.settle()
@@ -297,3 +298,16 @@ async def test_after_a_quick_exit_the_contacts_come_again(harness: Harness) -> N
     await say(h, visitor, "I want to die")
     answer = " ".join(m["text"] for m in sent_since(visitor, before))
     assert en(h, "safety.high") in answer and en(h, "safety.again") not in answer
+
+
+async def test_every_screen_of_a_chat_keeps_urgent_help(harness: Harness, clock) -> None:
+    h = harness
+    visitor, volunteer = await connect(h)
+    assert en(h, "button.crisis") in labels(visitor.last_bot_message())  # connected
+    await say(h, volunteer, "hello")
+    clock.advance(11 * 60)
+    await sweep(h.application)
+    await h.settle()
+    assert en(h, "button.crisis") in labels(visitor.last_bot_message())  # still there?
+    await say(h, visitor, "/end")
+    assert en(h, "button.crisis") in labels(visitor.last_bot_message())  # with the rating
