@@ -98,3 +98,22 @@ def test_in_a_chat_no_volunteer_button(loc: LocaleContent) -> None:
             screens = crisis_reply.reply(loc, country, risk, crisis_reply.Where(may_talk=False))
             actions = [b.action.name for s in screens for row in s.rows for b in row]
             assert "urgent" not in actions
+
+
+def test_services_from_anywhere_come_after_the_volunteer_and_before_directories(
+    loc: LocaleContent,
+) -> None:
+    """No text or chat line in the research works from anywhere yet; when one is added it is
+    offered after the volunteer and before the directories."""
+    line = next(c for c in loc.contacts if c.type == "crisis_line")
+    anywhere = line.model_copy(
+        update={"id": "anywhere-chat", "name": "Anywhere Chat", "countries": ["global"]}
+    )
+    anywhere = anywhere.model_copy(update={"anywhere": True})
+    richer = loc.model_copy(update={"contacts": (*loc.contacts, anywhere)})
+    first, rest = crisis_reply.reply(richer, "SY", SELF_HIGH, crisis_reply.Where())
+    assert first.rows[0][0].action.name == "urgent"
+    later = rest.text
+    directory = next(c for c in loc.contacts if c.type == "directory")
+    assert later.index(richer.strings["safety.anywhere"]) < later.index("Anywhere Chat")
+    assert later.index("Anywhere Chat") < later.index(directory.name)
