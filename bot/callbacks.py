@@ -36,6 +36,7 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "country": re.compile(r"[A-Z]{2}|-|\?"),
     "region": re.compile(r"[a-z]{2,12}"),  # the countries of one region of the picker
     "talk": None,
+    "urgent": None,  # "talk to a volunteer now", from a crisis answer: joins as urgent
     "settings": None,
     "discreet": re.compile(r"on|off"),
     "lang": re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?|\?"),

@@ -153,6 +153,16 @@ class Core:
         promoted = [s.pseudonym for s in await self.staff.all() if s.active and s.role == "admin"]
         return sorted(set(self.admin_pseudonyms) | set(promoted))
 
+    async def seniors(self, exclude: bytes | None = None) -> list[bytes]:
+        """Whom to alert when a volunteer or a visitor at risk needs more than the rota: the
+        supervisors and admins on duty, or, if none is, every supervisor and admin."""
+        seniors = [s for s in await self.staff.all() if s.supervises and s.pseudonym != exclude]
+        on_duty = [s.pseudonym for s in seniors if s.on_duty]
+        targets = on_duty or [s.pseudonym for s in seniors] + [
+            a for a in self.admin_pseudonyms if a != exclude
+        ]
+        return list(dict.fromkeys(targets))
+
     async def identify(self, telegram_id: int, default_locale: str) -> tuple[Visitor, Staff | None]:
         """Who is writing: their visitor record (made on first contact) and their staff record,
         if any, in one read. Roles are read fresh for every update, never cached."""

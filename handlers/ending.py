@@ -6,9 +6,10 @@ from __future__ import annotations
 import logging
 
 from telegram import Bot, Update
+from telegram.error import TelegramError
 from telegram.ext import Application
 
-from bot import screens
+from bot import crisis_reply, screens
 from bot.core import Core
 from bot.relay import REQUEUE_REASONS, Session
 from bot.screens import Screen
@@ -17,9 +18,10 @@ from handlers.common import (
     answer_query,
     deliver,
     say,
+    send_screen,
     show,
 )
-from handlers.queue import refresh_queue
+from handlers.queue import alert_seniors, refresh_queue
 
 log = logging.getLogger(__name__)
 
@@ -82,12 +84,37 @@ async def rate(update: Update, context: BotContext, arg: str) -> bool:
     return True
 
 
+async def _close_quietly(bot: Bot, core: Core, session: Session) -> None:
+    """An urgent chat that went quiet: contacts and how to come back, never a rating."""
+    contact = await core.contact(session.visitor)
+    if contact is None or contact.prefs is None:
+        return
+    loc = core.content.current.locale(contact.prefs.locale)
+    for screen in crisis_reply.quiet_close(loc, contact.prefs.country):
+        try:
+            await send_screen(
+                bot,
+                core,
+                contact.chat_id,
+                screen,
+                loc=loc,
+                prefs=contact.prefs,
+                remember=contact.pseudonym,
+            )
+        except TelegramError as exc:
+            log.warning("a closing message could not be sent: %s", type(exc).__name__)
+            return
+
+
 async def sweep(application: Application) -> None:
     core: Core = application.bot_data["core"]
     result = await core.relay.sweep()
     await deliver(application.bot, core, result.notices)
     for session in result.ended:
-        await deliver(application.bot, core, await core.relay.after_close(session, "idle"))
+        reason = session.end_reason or "idle"
+        if reason == "quiet":
+            await _close_quietly(application.bot, core, session)
+        await deliver(application.bot, core, await core.relay.after_close(session, reason))
     for session in result.absent:  # volunteers alerted once below, not once per chat
         await deliver(
             application.bot, core, await core.relay.close(session, "absent", alert=False) or []
@@ -98,3 +125,10 @@ async def sweep(application: Application) -> None:
     if result.queue_changed:
         await refresh_queue(application.bot, core)
     await deliver(application.bot, core, await core.relay.due_alerts())  # held back (flood)
+    # Someone at risk waits and the last volunteer has gone: those who run the service are told
+    # (once an hour per visitor, one alert however many wait).
+    unserved = [
+        v for v in await core.relay.unserved_urgent() if core.relay.first_signal(v, None, "alert")
+    ]
+    if unserved:
+        await alert_seniors(application.bot, core)

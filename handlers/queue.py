@@ -4,33 +4,34 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, Update
+from telegram import Bot, Message, Update
 from telegram.error import BadRequest, TelegramError
 
-from bot import screens
+from bot import crisis_reply, screens
 from bot.callbacks import Action
 from bot.content.i18n import t
 from bot.content.model import LocaleContent
 from bot.core import Core
-from bot.relay import QueuePlace, count_text
+from bot.relay import Notice, QueuePlace, count_text
 from bot.screens import Button, Screen
 from handlers.common import (
     BotContext,
     decorate,
     deliver,
     keyboard,
+    say,
     show,
 )
 
 log = logging.getLogger(__name__)
 
 
-def consent_screen(context: BotContext) -> Screen:
+def consent_screen(context: BotContext, label: str = "button.consent") -> Screen:
     loc = context.loc
     return Screen(
         t(loc, "talk.consent"),
         [
-            [Button(t(loc, "button.consent"), Action("consent"))],
+            [Button(t(loc, label), Action("consent"))],
             [
                 Button(t(loc, "button.menu"), Action("menu")),
                 Button(t(loc, "button.crisis"), Action("crisis")),
@@ -65,18 +66,61 @@ def place_screen(loc: LocaleContent, place: QueuePlace) -> Screen:
     )
 
 
-async def talk(update: Update, context: BotContext) -> None:
-    """`/talk` and the menu button: where the visitor stands, or the consent note."""
+async def talk(update: Update, context: BotContext, *, urgent: bool = False) -> None:
+    """`/talk` and the menu button: where the visitor stands, else whether anyone is on duty
+    (said first, before the consent note), else the consent note. `urgent`: from a crisis
+    answer, so joining will put them first; the answer then comes as a new message, below
+    the contacts, rather than in their place."""
     core, visitor = context.core, context.visitor
     assert visitor is not None
+    if urgent:
+        core.relay.remember_risk(visitor.pseudonym)
     if await core.relay.session_of_visitor(visitor.pseudonym) is not None:
-        await show(context, update, screens.simple(context.loc, "relay.already_in_chat"))
+        await _out(context, update, screens.simple(context.loc, "relay.already_in_chat"), urgent)
         return
     place = await core.relay.place(visitor.pseudonym)
     if place is not None:
-        await _show_place(update, context, place)
+        await _show_place(update, context, place, new=urgent)
         return
-    await show(context, update, consent_screen(context))
+    if not await core.relay.anyone_on_duty():
+        await _nobody(update, context, new=urgent)
+        return
+    await _out(context, update, consent_screen(context), urgent)
+
+
+async def _out(context: BotContext, update: Update, screen: Screen, new: bool) -> Message | None:
+    """Show a screen in place of the pressed one, or (`new`) as a new message below it."""
+    if new and update.effective_chat is not None:
+        return await say(context, update.effective_chat.id, screen)
+    return await show(context, update, screen)
+
+
+async def _nobody(update: Update, context: BotContext, *, new: bool = False) -> None:
+    """No one on duty: said plainly, first, with what can help now. Someone who may be at risk
+    is also offered a place anyway (the consent note follows), and supervisors and admins are
+    alerted once they take it."""
+    core, visitor = context.core, context.visitor
+    assert visitor is not None
+    loc = context.loc
+    screen = crisis_reply.nobody(loc, visitor.prefs.country)
+    if core.relay.recently_at_risk(visitor.pseudonym):
+        note = consent_screen(context, label="button.consent_keep_place")
+        screen = Screen(f"{screen.text}\n\n{note.text}", note.rows[:1] + screen.rows)
+    await _out(context, update, screen, new)
+
+
+async def alert_seniors(bot: Bot, core: Core, visitor: bytes | None = None) -> bool:
+    """Tell supervisors and admins that someone who may be at risk waits with no volunteer on
+    duty (nothing about who). For one `visitor`, at most once an hour (the sweep checks that
+    itself for everyone waiting). True if anyone was told."""
+    targets = await core.seniors()
+    if not targets:
+        return False
+    if visitor is not None and not core.relay.first_signal(visitor, None, "alert"):
+        return False
+    log.info("a visitor at risk waits with no volunteer on duty: supervisors and admins alerted")
+    await deliver(bot, core, [Notice(p, "supervisor.urgent_nobody") for p in targets])
+    return True
 
 
 async def consent(update: Update, context: BotContext) -> None:
@@ -101,30 +145,26 @@ async def consent(update: Update, context: BotContext) -> None:
     if result.outcome == "in_session":
         await show(context, update, screens.simple(context.loc, "relay.already_in_chat"))
         return
-    if result.outcome == "nobody":
-        loc = context.loc
-        await show(
-            context,
-            update,
-            Screen(
-                t(loc, "talk.nobody"),
-                [
-                    [Button(t(loc, "button.crisis"), Action("crisis"))],
-                    [Button(t(loc, "button.self_esteem"), Action("se", "0"))],
-                    [Button(t(loc, "button.menu"), Action("menu"))],
-                ],
-            ),
-        )
+    if result.outcome == "nobody":  # the last volunteer left since the note was shown
+        await _nobody(update, context)
         return
     assert result.place is not None
     await _show_place(update, context, result.place)
+    if result.place.estimate_minutes is None and result.outcome == "queued":
+        # at risk, and nobody on duty: kept a place, and those who run the service are told
+        if await alert_seniors(context.bot, core, visitor.pseudonym):
+            await say(
+                context, update.effective_chat.id, screens.simple(context.loc, "queue.team_told")
+            )
     await deliver(context.bot, core, result.notices)
     if result.place.urgent and result.outcome == "queued":
         await refresh_queue(context.bot, core)  # they went ahead of others
 
 
-async def _show_place(update: Update, context: BotContext, place: QueuePlace) -> None:
-    message = await show(context, update, place_screen(context.loc, place))
+async def _show_place(
+    update: Update, context: BotContext, place: QueuePlace, *, new: bool = False
+) -> None:
+    message = await _out(context, update, place_screen(context.loc, place), new)
     if message is not None:
         await context.core.relay.set_status_msg(place.visitor, message.message_id)
 

@@ -39,13 +39,7 @@ async def escalate(update: Update, context: BotContext) -> None:
         return
     core = context.core
     await core.relay.escalate(session)
-    seniors = [
-        s for s in await core.staff.all() if s.supervises and s.pseudonym != session.volunteer
-    ]
-    on_duty = [s.pseudonym for s in seniors if s.on_duty]
-    targets = on_duty or [s.pseudonym for s in seniors] + [
-        a for a in core.admin_pseudonyms if a != session.volunteer
-    ]
+    targets = await core.seniors(exclude=session.volunteer)
     values = {
         "volunteer": session.volunteer_alias,
         "visitor": session.visitor_alias,
@@ -54,7 +48,7 @@ async def escalate(update: Update, context: BotContext) -> None:
     await deliver(
         context.bot,
         core,
-        [Notice(p, "supervisor.escalation", values) for p in dict.fromkeys(targets)],
+        [Notice(p, "supervisor.escalation", values) for p in targets],
     )
     await core.audit.record(context.actor, "escalate", f"chat {session.id}")
     await show(context, update, Screen(context.t("volunteer.escalated")))

@@ -121,6 +121,7 @@ async def quick_exit(update: Update, context: BotContext, *, forget: bool) -> No
     # next exit.
     async with core.fence.wipe(visitor.pseudonym) as settled:
         await _leave_everything(context, visitor.pseudonym)
+        core.relay.answers_wiped(visitor.pseudonym)  # contacts gone: sent again next time
         tried = await core.visitors.deletable_messages(visitor.pseudonym)
         deleted = await _delete(context, chat_id, tried)
         if await settled():
@@ -264,6 +265,10 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
     if name == "help":
         await answer_query(update)
         await show(context, update, screens.simple(loc, "help.text"))
+        return True
+    if name == "urgent":
+        await answer_query(update)
+        await queue.talk(update, context, urgent=True)
         return True
     if name == "consent":
         await answer_query(update)

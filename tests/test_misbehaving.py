@@ -14,7 +14,7 @@ import warnings
 from bot.harness import Harness
 from bot.standin import SimUser
 from bot.transport import AiohttpRequest
-from tests.test_relay import connect, en, onboard, queue_visitor
+from tests.test_relay import connect, en, onboard
 
 TOO_MANY = "Too Many Requests: retry after {}"
 BLOCKED = "Forbidden: bot was blocked by the user"
@@ -261,8 +261,8 @@ async def test_volunteer_blocks_while_on_duty_and_a_visitor_waits(
     volunteer = await onboard(h, "River Song")
     volunteer.block_bot()
     await h.settle()
-    visitor = await queue_visitor(h)
-    await h.settle()
+    visitor = h.standin.user()
+    await send_all(h, visitor, ["/talk"])  # River is off duty now: told plainly, first
     assert visitor.texts(), "the visitor got an answer"
     await answers_start(h, visitor)
     no_errors(h, log_output)

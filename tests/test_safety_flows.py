@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from bot.harness import Harness
-from tests.test_relay import connect, en, last_text, onboard, queue_visitor, say
+from bot.standin import SimUser
+from tests.test_relay import connect, en, last_text, onboard, queue_visitor
+from tests.test_relay import say as say_last
+
+
+async def say(h: Harness, user: SimUser, text: str) -> dict:
+    """Send, and return the bot's answer as one: a crisis answer may take two messages."""
+    before = len(user.bot_messages())
+    last = await say_last(h, user, text)
+    answer = user.bot_messages()[before:]
+    return {**last, "text": "\n\n".join(m["text"] for m in answer)} if answer else last
 
 
 async def test_outside_a_chat_risk_brings_contacts_and_no_echo(harness: Harness) -> None:
@@ -23,7 +33,10 @@ async def test_arabic_dialect_and_arabizi(harness: Harness) -> None:
     visitor = h.standin.user(language_code="ar")
     msg = await say(h, visitor, "والله بدي موت")
     assert ar["safety.high"].split("\n")[0] in msg["text"]
-    msg = await say(h, visitor, "bdi mout")
+    msg = await say(h, visitor, "bdi mout")  # within the hour: no second list, a short line
+    assert ar["safety.again"] in msg["text"]
+    other = h.standin.user(language_code="ar")
+    msg = await say(h, other, "bdi mout")
     assert ar["safety.high"].split("\n")[0] in msg["text"]
 
 

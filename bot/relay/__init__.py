@@ -6,6 +6,7 @@ Everything lives in SQLite, so a restart loses no waiting visitor and no active 
 """
 
 from bot.relay.model import (
+    CRISIS_ROW,
     DEFAULT_CHAT_MINUTES,
     HELD_MESSAGES,
     NOBODY_BUTTONS,
@@ -26,6 +27,7 @@ from bot.relay.model import (
 from bot.relay.service import RelayService
 
 __all__ = [
+    "CRISIS_ROW",
     "DEFAULT_CHAT_MINUTES",
     "HELD_MESSAGES",
     "NOBODY_BUTTONS",

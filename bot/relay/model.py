@@ -16,8 +16,11 @@ QUEUE_REFRESH = 20  # how many waiting visitors get live position updates
 QUEUE_COUNT_CAP = 1000  # counts stop here ("1000+", 1000 or more): same cost however many wait
 HELD_MESSAGES = 20  # messages written while waiting that are passed on when connected
 RISK_MEMORY = 3600  # seconds a sign of risk makes a later request to talk urgent
+SIGNAL_WINDOW = 3600  # outside a chat, crisis contacts (or an alert) once in this many seconds
+SIGNAL_MEMORY = 86400  # how long "contacts were sent in this chat" is remembered at most
 # Why a chat closed, when the visitor goes back to the queue rather than being let go.
 REQUEUE_REASONS = {"blocked_volunteer", "revoked", "handback", "absent"}
+CRISIS_ROW = (("button.crisis", Action("crisis")),)  # every visitor screen keeps Urgent help
 NOBODY_BUTTONS = (
     (("button.crisis", Action("crisis")),),
     (("button.self_esteem", Action("se", "0")),),
@@ -29,6 +32,7 @@ def rating_buttons(session_id: int) -> tuple[tuple[tuple[str, Action], ...], ...
     """One tap, anonymous: the rating is stored on the chat's facts, not on a person."""
     return (
         tuple((f"rating.button_{n}", Action("rate", f"{session_id}-{n}")) for n in range(1, 6)),
+        CRISIS_ROW,
     )
 
 

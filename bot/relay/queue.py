@@ -10,6 +10,8 @@ from bot.relay.model import (
     QUEUE_COUNT_CAP,
     QUEUE_REFRESH,
     RISK_MEMORY,
+    SIGNAL_MEMORY,
+    SIGNAL_WINDOW,
     JoinResult,
     Notice,
     QueuePlace,
@@ -63,7 +65,7 @@ class QueueOps(RelayState):
         if existing is not None:
             return JoinResult("already", await self._place(existing))
         outlook = await self._outlook()
-        if outlook[0] == 0:
+        if outlook[0] == 0 and not urgent:  # at risk: kept a place even so (seniors alerted)
             return JoinResult("nobody")
         added = await self.queue.add(visitor, urgent, self.clock())
         row = await self.queue.get(visitor)
@@ -152,23 +154,50 @@ class QueueOps(RelayState):
     async def set_status_msg(self, visitor: bytes, message_id: int | None) -> None:
         await self.queue.set_status_msg(visitor, message_id)
 
-    async def mark_urgent(self, visitor: bytes) -> list[Notice]:
-        """Risk detected: move a waiting visitor up (and tell who is on duty); flag an active
-        chat to its volunteer; otherwise remember it for an hour, should they ask to talk."""
+    async def mark_urgent(self, visitor: bytes, *, flag: str | None = None) -> list[Notice]:
+        """Risk detected: move a waiting visitor up (and tell who is on duty); mark an active
+        chat urgent and, with `flag` (a content key), flag it to its volunteer; in any case
+        remember it for an hour, should they ask to talk."""
         self._recent_risk[visitor] = self.clock()
         if await self.queue.mark_urgent(visitor):
             return await self._alert_on_duty(True)
         session = await self.sessions.active_for_visitor(visitor)
-        if session is not None and not session.urgent:
+        if session is None:
+            return []
+        if not session.urgent:
             await self.sessions.mark_urgent(session.id)
-            return [
-                Notice(
-                    session.volunteer,
-                    "volunteer.visitor_at_risk",
-                    {"visitor": session.visitor_alias},
-                )
-            ]
-        return []
+        if flag is None:
+            return []
+        return [Notice(session.volunteer, flag, {"visitor": session.visitor_alias})]
+
+    def remember_risk(self, visitor: bytes) -> None:
+        """The visitor asked for a volunteer from a crisis answer: their next join is urgent."""
+        self._recent_risk[visitor] = self.clock()
+
+    def recently_at_risk(self, visitor: bytes) -> bool:
+        return self._recently_at_risk(visitor)
+
+    def answers_wiped(self, visitor: bytes) -> None:
+        """A quick exit deleted the crisis answers sent outside chats: the next sign of risk
+        brings them again rather than a pointer to messages that are gone."""
+        for key in [k for k in self._signals if k[0] == visitor and k[1] is None]:
+            if key[2] != "alert":
+                del self._signals[key]
+
+    def first_signal(self, visitor: bytes, chat: int | None, kind: str) -> bool:
+        """Is this the first `kind` of answer (contacts, an alert) for this visitor in this chat
+        (`chat`: the session id), or outside chats in the last `SIGNAL_WINDOW`? Remembers it.
+        In memory only, like `_recent_risk`: after a restart, contacts come once more."""
+        now = self.clock()
+        for key, at in list(self._signals.items()):
+            if now - at > SIGNAL_MEMORY:
+                del self._signals[key]
+        key = (visitor, chat, kind)
+        at = self._signals.get(key)
+        if at is not None and (chat is not None or now - at < SIGNAL_WINDOW):
+            return False
+        self._signals[key] = now
+        return True
 
     async def queue_places(self) -> list[QueuePlace]:
         """Live places of the first waiting visitors, to refresh their status messages."""

@@ -47,3 +47,6 @@ class RelayService(TimeoutOps, PairOps):
         # not), and who has an alert held back. In memory: a restart at worst alerts once more.
         self._alerted: dict[tuple[bytes, bool], float] = {}
         self._deferred: dict[bytes, bool] = {}
+        # Which crisis answers a visitor was given, per chat (session id) or outside chats
+        # (None), so contacts come once per chat and at most hourly outside: no id, no words.
+        self._signals: dict[tuple[bytes, int | None, str], float] = {}

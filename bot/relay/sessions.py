@@ -6,6 +6,7 @@ import secrets
 from typing import Literal
 
 from bot.relay.model import (
+    CRISIS_ROW,
     NOBODY_BUTTONS,
     QUEUE_COUNT_CAP,
     REQUEUE_REASONS,
@@ -68,11 +69,15 @@ class SessionOps(QueueOps):
                 volunteer = await self.staff.get(closed.volunteer)
                 if volunteer is not None and volunteer.on_duty:
                     await self.staff.set_duty(volunteer, False)
-                notices.append(Notice(closed.visitor, "relay.last_not_delivered"))
+                notices.append(
+                    Notice(closed.visitor, "relay.last_not_delivered", buttons=(CRISIS_ROW,))
+                )
             await self.requeue(closed)
             on_duty, _ = await self._capacity()
             if on_duty:
-                notices.append(Notice(closed.visitor, "relay.volunteer_left_requeued"))
+                notices.append(
+                    Notice(closed.visitor, "relay.volunteer_left_requeued", buttons=(CRISIS_ROW,))
+                )
                 if alert:
                     notices += await self._alert_on_duty(closed.urgent)
             else:
@@ -80,7 +85,9 @@ class SessionOps(QueueOps):
             if reason == "absent":
                 notices.append(Notice(closed.volunteer, "volunteer.absent", visitor_alias))
         elif reason == "blocked":
-            notices.append(Notice(closed.visitor, "relay.ended_blocked"))
+            notices.append(Notice(closed.visitor, "relay.ended_blocked", buttons=(CRISIS_ROW,)))
+        elif reason == "quiet":  # urgent, gone quiet: the caller sends contacts, never a rating
+            notices.append(Notice(closed.volunteer, "volunteer.ended_quiet", visitor_alias))
         else:
             visitor_key = {
                 "visitor": "relay.ended_by_you",
@@ -104,6 +111,16 @@ class SessionOps(QueueOps):
         if closed.escalated:
             notices.append(Notice(closed.volunteer, "volunteer.debrief"))
         return notices
+
+    async def unserved_urgent(self) -> list[bytes]:
+        """Visitors marked urgent who wait while no volunteer is on duty (none if one is)."""
+        if await self.anyone_on_duty():
+            return []
+        return [row.visitor for row in await self.queue.head(QUEUE_COUNT_CAP) if row.urgent]
+
+    async def anyone_on_duty(self) -> bool:
+        on_duty, _ = await self._capacity()
+        return on_duty > 0
 
     async def unreachable(self, person: bytes) -> list[Notice]:
         """Someone blocked the bot: end what they were part of, take them off duty.
@@ -159,6 +176,8 @@ class SessionOps(QueueOps):
     async def forget_visitor(self, visitor: bytes) -> None:
         """`/forget`: queue place, closed-session links, the memory of a sign of risk."""
         self._recent_risk.pop(visitor, None)
+        for key in [k for k in self._signals if k[0] == visitor]:
+            del self._signals[key]
         self._holding.discard(visitor)
         await self.queue.remove(visitor)
         await self.sessions.forget_visitor(visitor)

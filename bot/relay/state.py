@@ -25,3 +25,4 @@ class RelayState:
     _holding: set[bytes]
     _alerted: dict[tuple[bytes, bool], float]
     _deferred: dict[bytes, bool]
+    _signals: dict[tuple[bytes, int | None, str], float]

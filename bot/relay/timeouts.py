@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.callbacks import Action
-from bot.relay.model import Notice, Session, SweepResult
+from bot.relay.model import CRISIS_ROW, Notice, Session, SweepResult
 from bot.relay.sessions import SessionOps
 
 
@@ -12,10 +12,11 @@ class TimeoutOps(SessionOps):
         """Find what timed out, from the database alone (so it survives restarts).
 
         * a visitor who has not answered the volunteer for a while is asked if they are still
-          there, then the chat ends;
+          there, then the chat ends (an urgent chat ends as "quiet": contacts, no rating);
         * a volunteer who leaves a visitor's message unanswered is reminded, and after three
           times as long the visitor goes back to the front of the queue for someone else;
-        * a visitor waiting in the queue with no sign of life is asked, then dropped;
+        * a visitor waiting in the queue with no sign of life is asked, then dropped (one who
+          may be at risk is asked again instead, and keeps the place);
         * a volunteer on duty for a long shift is reminded to rest, once.
         """
         now = self.clock()
@@ -23,19 +24,35 @@ class TimeoutOps(SessionOps):
         for session in await self.sessions.active():
             await self._sweep_session(session, now, result)
         for row in await self.queue.idle(now - self.queue_timeout):
-            if row.prompted_at is None:
+            if row.urgent:
+                # Someone who may be at risk is never dropped: checked in on, keeps the place.
+                if row.prompted_at is None or now - row.prompted_at >= self.queue_timeout:
+                    await self.queue.set_prompted(row.visitor, now)
+                    result.notices.append(
+                        Notice(
+                            row.visitor,
+                            "queue.still_waiting_urgent",
+                            buttons=(
+                                (("queue.button_keep", Action("here")),),
+                                CRISIS_ROW,
+                            ),
+                        )
+                    )
+            elif row.prompted_at is None:
                 await self.queue.set_prompted(row.visitor, now)
                 result.notices.append(
                     Notice(
                         row.visitor,
                         "queue.still_waiting",
-                        buttons=((("queue.button_keep", Action("here")),),),
+                        buttons=((("queue.button_keep", Action("here")),), CRISIS_ROW),
                     )
                 )
             elif now - row.prompted_at >= self.queue_timeout / 4:
                 if await self.queue.remove(row.visitor):
                     result.dropped.append(row.visitor)
-                    result.notices.append(Notice(row.visitor, "queue.dropped"))
+                    result.notices.append(
+                        Notice(row.visitor, "queue.dropped", buttons=(CRISIS_ROW,))
+                    )
         for volunteer in await self.staff.on_duty():
             since = volunteer.duty_since
             if not volunteer.rest_reminded and since and now - since >= self.shift_reminder:
@@ -74,7 +91,7 @@ class TimeoutOps(SessionOps):
         assert volunteer_last is not None
         if session.idle_prompted_at is not None:
             if now - session.idle_prompted_at >= self.visitor_idle:
-                closed = await self.end(session, "idle")
+                closed = await self.end(session, "quiet" if session.urgent else "idle")
                 if closed is not None:
                     result.ended.append(closed)
         elif now - volunteer_last >= self.visitor_idle:
@@ -82,8 +99,8 @@ class TimeoutOps(SessionOps):
             result.notices.append(
                 Notice(
                     session.visitor,
-                    "relay.still_there",
-                    buttons=((("relay.button_still_here", Action("here")),),),
+                    "relay.still_there_urgent" if session.urgent else "relay.still_there",
+                    buttons=((("relay.button_still_here", Action("here")),), CRISIS_ROW),
                 )
             )
 
