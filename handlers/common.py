@@ -1,9 +1,11 @@
 """What every handler shares: the context type, and showing words to people.
 
 Sending goes through `send_screen()` (and `say()`/`show()`/`deliver()` built on it) so that
-three rules hold everywhere: a visitor's discreet first line is applied, long texts are split
-under Telegram's limit, and every message the bot leaves in a visitor's chat is remembered (by
-pseudonym, for 48 hours) so a quick exit can delete it.
+four rules hold everywhere: a visitor's discreet first line is applied, every screen a visitor
+reads keeps the Urgent help button (`urgent_help`; notices get it from
+`bot.relay.visitor_notice`), long texts are split under Telegram's limit, and every message the
+bot leaves in a visitor's chat is remembered (by pseudonym, for 48 hours) so a quick exit can
+delete it. The quick exit's neutral line goes out on its own, bare, on purpose.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.admin import Role, actor_alias
+from bot.callbacks import Action
 from bot.content.i18n import t
 from bot.content.model import LocaleContent
 from bot.core import Contact, Core
@@ -69,6 +72,27 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):  # type: igno
         """This person's name in the audit log."""
         assert self.visitor is not None
         return actor_alias(self.visitor.pseudonym, self.staff)
+
+
+# A screen with one of these already offers help: Urgent help itself, or it is part of the
+# crisis answer (choosing a region or country, talking to a volunteer now).
+CRISIS_ACTIONS = frozenset({"crisis", "region", "country", "urgent"})
+
+
+def urgent_help(loc: LocaleContent, screen: Screen) -> Screen:
+    """The screen with the Urgent help button as its last row, unless it already offers help."""
+    if any(button.action.name in CRISIS_ACTIONS for row in screen.rows for button in row):
+        return screen
+    return Screen(screen.text, [*screen.rows, [Button(t(loc, "button.crisis"), Action("crisis"))]])
+
+
+def for_reader(context: BotContext, screen: Screen) -> Screen:
+    """What this person reads: a visitor's screens keep Urgent help; staff texts (a volunteer
+    still choosing an alias or waiting to be signed off included) stay as they are."""
+    staff = context.staff
+    if context.role != "visitor" or (staff is not None and staff.status in ("naming", "pending")):
+        return screen
+    return urgent_help(context.loc, screen)
 
 
 def keyboard(screen: Screen) -> InlineKeyboardMarkup | None:
@@ -123,13 +147,13 @@ async def send_screen(
 async def say(
     context: BotContext, chat_id: int, screen: Screen, *, remember: bool = True
 ) -> Message | None:
-    """Send a screen to the person this update comes from."""
+    """Send a screen to the person this update comes from (a visitor's keeps Urgent help)."""
     visitor = context.visitor
     return await send_screen(
         context.bot,
         context.core,
         chat_id,
-        screen,
+        for_reader(context, screen),
         loc=context.loc,
         prefs=visitor.prefs if visitor else None,
         remember=visitor.pseudonym if visitor and remember else None,
@@ -142,6 +166,7 @@ async def show(context: BotContext, update: Update, screen: Screen) -> Message |
     chat = update.effective_chat
     if chat is None:
         return None
+    screen = for_reader(context, screen)
     prefs = context.visitor.prefs if context.visitor else None
     text = decorate(context.loc, prefs, screen.text)
     if query is not None and isinstance(query.message, Message) and len(split_text(text)) == 1:

@@ -11,7 +11,7 @@ from telegram.error import Forbidden, NetworkError
 
 from bot.content.i18n import t
 from bot.screens import Screen
-from handlers.common import BotContext, send_screen
+from handlers.common import BotContext, for_reader, send_screen
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ async def on_error(update: object, context: BotContext) -> None:
             context.bot,
             context.core,
             chat.id,
-            Screen(t(context.loc, "error.generic")),
+            for_reader(context, Screen(t(context.loc, "error.generic"))),
             loc=context.loc,
             prefs=context.visitor.prefs if context.visitor else None,
             remember=context.visitor.pseudonym if context.visitor else None,

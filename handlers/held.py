@@ -15,7 +15,7 @@ from telegram.ext import Application
 
 from bot.core import Core
 from bot.fence import Abandoned, Delivery
-from bot.relay import Notice, Session
+from bot.relay import Session, visitor_notice
 from handlers.carry import (
     NEVER_RELAYED,
     copyable,
@@ -88,7 +88,9 @@ async def pass_on_held(bot: Bot, core: Core, session: Session) -> None:
                 log.info("a held message was not passed on: %s", type(exc).__name__)
                 await core.relay.release(session, "visitor", message_id)
                 if not isinstance(exc, BadRequest):  # gone (a quick exit) needs no word
-                    await deliver(bot, core, [Notice(session.visitor, "relay.not_delivered")])
+                    await deliver(
+                        bot, core, [visitor_notice(session.visitor, "relay.not_delivered")]
+                    )
             else:
                 await core.relay.record_copy(session, "visitor", message_id, copied[0])
         await core.relay.passed_on(session.visitor, message_id)

@@ -12,7 +12,7 @@ import re
 
 from telegram import Update
 
-from bot.relay import Notice, Session
+from bot.relay import Notice, Session, visitor_notice
 from bot.screens import Screen
 from handlers.common import BotContext, deliver, requires, show
 from handlers.ending import end_session, pick_session
@@ -116,7 +116,7 @@ async def takeover(update: Update, context: BotContext) -> None:
                 {"supervisor": alias, "visitor": session.visitor_alias},
             ),
             Notice(session.volunteer, "volunteer.debrief"),
-            Notice(session.visitor, "relay.new_volunteer", {"volunteer": alias}),
+            visitor_notice(session.visitor, "relay.new_volunteer", {"volunteer": alias}),
         ],
     )
     await show(

@@ -12,7 +12,7 @@ from telegram import Update
 
 from bot import screens
 from bot.callbacks import Action
-from bot.relay import CRISIS_ROW, Notice, Session, count_text
+from bot.relay import Notice, Session, count_text, visitor_notice
 from bot.screens import Button, Screen
 from bot.staff import INVITE_PREFIX
 from handlers.common import BotContext, answer_query, deliver, say, show
@@ -201,11 +201,11 @@ async def take_next(update: Update, context: BotContext) -> None:
             context.bot,
             core,
             [
-                Notice(
+                visitor_notice(
                     session.visitor,
                     "relay.connected",
                     {"volunteer": session.volunteer_alias},
-                    ((("button.end_chat", Action("end")),), CRISIS_ROW),
+                    ((("button.end_chat", Action("end")),),),
                 ),
             ],
         )

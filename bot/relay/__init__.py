@@ -23,6 +23,7 @@ from bot.relay.model import (
     count_text,
     estimate_minutes,
     rating_buttons,
+    visitor_notice,
 )
 from bot.relay.service import RelayService
 
@@ -45,4 +46,5 @@ __all__ = [
     "count_text",
     "estimate_minutes",
     "rating_buttons",
+    "visitor_notice",
 ]

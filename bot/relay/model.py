@@ -46,6 +46,17 @@ class Notice:
     buttons: tuple[tuple[tuple[str, Action], ...], ...] = ()
 
 
+def visitor_notice(
+    to: bytes,
+    key: str,
+    values: dict[str, object] | None = None,
+    buttons: tuple[tuple[tuple[str, Action], ...], ...] = (),
+) -> Notice:
+    """A notice to a visitor: it always keeps the Urgent help button (added last if missing)."""
+    has_crisis = any(action.name == "crisis" for row in buttons for _, action in row)
+    return Notice(to, key, values or {}, buttons if has_crisis else (*buttons, CRISIS_ROW))
+
+
 @dataclass(frozen=True)
 class QueuePlace:
     visitor: bytes

@@ -6,7 +6,6 @@ import secrets
 from typing import Literal
 
 from bot.relay.model import (
-    CRISIS_ROW,
     NOBODY_BUTTONS,
     QUEUE_COUNT_CAP,
     REQUEUE_REASONS,
@@ -14,6 +13,7 @@ from bot.relay.model import (
     Session,
     Side,
     rating_buttons,
+    visitor_notice,
 )
 from bot.relay.queue import QueueOps
 from bot.staff import Staff
@@ -69,23 +69,21 @@ class SessionOps(QueueOps):
                 volunteer = await self.staff.get(closed.volunteer)
                 if volunteer is not None and volunteer.on_duty:
                     await self.staff.set_duty(volunteer, False)
-                notices.append(
-                    Notice(closed.visitor, "relay.last_not_delivered", buttons=(CRISIS_ROW,))
-                )
+                notices.append(visitor_notice(closed.visitor, "relay.last_not_delivered"))
             await self.requeue(closed)
             on_duty, _ = await self._capacity()
             if on_duty:
-                notices.append(
-                    Notice(closed.visitor, "relay.volunteer_left_requeued", buttons=(CRISIS_ROW,))
-                )
+                notices.append(visitor_notice(closed.visitor, "relay.volunteer_left_requeued"))
                 if alert:
                     notices += await self._alert_on_duty(closed.urgent)
             else:
-                notices.append(Notice(closed.visitor, "queue.nobody_now", buttons=NOBODY_BUTTONS))
+                notices.append(
+                    visitor_notice(closed.visitor, "queue.nobody_now", buttons=NOBODY_BUTTONS)
+                )
             if reason == "absent":
                 notices.append(Notice(closed.volunteer, "volunteer.absent", visitor_alias))
         elif reason == "blocked":
-            notices.append(Notice(closed.visitor, "relay.ended_blocked", buttons=(CRISIS_ROW,)))
+            notices.append(visitor_notice(closed.visitor, "relay.ended_blocked"))
         elif reason == "quiet":  # urgent, gone quiet: the caller sends contacts, never a rating
             notices.append(Notice(closed.volunteer, "volunteer.ended_quiet", visitor_alias))
         else:
@@ -96,7 +94,7 @@ class SessionOps(QueueOps):
             }.get(reason)  # "exit", "gone": the visitor has left; nothing to tell them
             if visitor_key:
                 notices.append(
-                    Notice(
+                    visitor_notice(
                         closed.visitor,
                         visitor_key,
                         {"volunteer": closed.volunteer_alias},
@@ -146,7 +144,7 @@ class SessionOps(QueueOps):
         if on_duty:
             return []
         return [
-            Notice(row.visitor, "queue.nobody_now", buttons=NOBODY_BUTTONS)
+            visitor_notice(row.visitor, "queue.nobody_now", buttons=NOBODY_BUTTONS)
             for row in await self.queue.head(10_000)
         ]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.callbacks import Action
-from bot.relay.model import CRISIS_ROW, Notice, Session, SweepResult
+from bot.relay.model import Notice, Session, SweepResult, visitor_notice
 from bot.relay.sessions import SessionOps
 
 
@@ -29,30 +29,25 @@ class TimeoutOps(SessionOps):
                 if row.prompted_at is None or now - row.prompted_at >= self.queue_timeout:
                     await self.queue.set_prompted(row.visitor, now)
                     result.notices.append(
-                        Notice(
+                        visitor_notice(
                             row.visitor,
                             "queue.still_waiting_urgent",
-                            buttons=(
-                                (("queue.button_keep", Action("here")),),
-                                CRISIS_ROW,
-                            ),
+                            buttons=((("queue.button_keep", Action("here")),),),
                         )
                     )
             elif row.prompted_at is None:
                 await self.queue.set_prompted(row.visitor, now)
                 result.notices.append(
-                    Notice(
+                    visitor_notice(
                         row.visitor,
                         "queue.still_waiting",
-                        buttons=((("queue.button_keep", Action("here")),), CRISIS_ROW),
+                        buttons=((("queue.button_keep", Action("here")),),),
                     )
                 )
             elif now - row.prompted_at >= self.queue_timeout / 4:
                 if await self.queue.remove(row.visitor):
                     result.dropped.append(row.visitor)
-                    result.notices.append(
-                        Notice(row.visitor, "queue.dropped", buttons=(CRISIS_ROW,))
-                    )
+                    result.notices.append(visitor_notice(row.visitor, "queue.dropped"))
         for volunteer in await self.staff.on_duty():
             since = volunteer.duty_since
             if not volunteer.rest_reminded and since and now - since >= self.shift_reminder:
@@ -97,10 +92,10 @@ class TimeoutOps(SessionOps):
         elif now - volunteer_last >= self.visitor_idle:
             await self.sessions.set_idle_prompted(session.id, now)
             result.notices.append(
-                Notice(
+                visitor_notice(
                     session.visitor,
                     "relay.still_there_urgent" if session.urgent else "relay.still_there",
-                    buttons=((("relay.button_still_here", Action("here")),), CRISIS_ROW),
+                    buttons=((("relay.button_still_here", Action("here")),),),
                 )
             )
 
