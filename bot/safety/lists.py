@@ -50,10 +50,11 @@ def load_safety(content_dir: Path) -> tuple[RiskDetector | None, list[SafetyProb
         problems.append(
             (_rel(content_dir / BASE_LOCALE / FILE_NAME, content_dir), "-", "required file missing")
         )
-    _check(parsed, problems)
+    detector = RiskDetector.from_lists(lists for _, lists in parsed)
+    _check(parsed, detector, problems)
     if problems:
         return None, problems
-    return RiskDetector.from_lists(lists for _, lists in parsed), problems
+    return detector, problems
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -98,13 +99,15 @@ def _level_of(key: str) -> str:
     return parts[1] if parts[0] == "emoji" else parts[0]
 
 
-def _check(parsed: list[tuple[str, SafetyLists]], problems: list[SafetyProblem]) -> None:
+def _check(
+    parsed: list[tuple[str, SafetyLists]], probe: RiskDetector, problems: list[SafetyProblem]
+) -> None:
     """Problems an editor can fix: names, empties, duplicates, phrases an exclusion swallows,
     phrases that never reach their own level when written alone.
 
     Phrases are compared as the detector reads them (match keys: "killing myself" is a
-    duplicate of "kill myself"), using a detector built from these very lists."""
-    probe = RiskDetector.from_lists(lists for _, lists in parsed)
+    duplicate of "kill myself"), using `probe`, the detector built from these very lists
+    (the one the bot then uses)."""
 
     def read_as(phrase: str) -> tuple[str, ...]:
         return tuple(probe.key(tok) for tok in tokens(phrase))
