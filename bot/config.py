@@ -40,6 +40,7 @@ class Settings:
     retention_days: int = 7
     visitor_retention_days: int = 90
     log_level: str = "INFO"
+    log_format: str = "text"
     rate_limit: bool = True
     caseload_limit: int = 1
     invite_ttl_hours: int = 24
@@ -133,6 +134,10 @@ def load_settings(
     if log_level not in logging.getLevelNamesMapping():
         raise SettingsError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
 
+    log_format = get("LOG_FORMAT", "text").lower()
+    if log_format not in {"text", "json"}:
+        raise SettingsError("LOG_FORMAT must be text or json")
+
     rate = get("TELEGRAM_RATE_LIMIT", "on").lower()
     if rate not in {"on", "off"}:
         raise SettingsError("TELEGRAM_RATE_LIMIT must be on or off")
@@ -170,6 +175,7 @@ def load_settings(
         retention_days=retention,
         visitor_retention_days=number("VISITOR_RETENTION_DAYS", 90, 7, 3650, "days"),
         log_level=log_level,
+        log_format=log_format,
         rate_limit=rate == "on",
         caseload_limit=number("CASELOAD_LIMIT", 1, 1, 10, "chats"),
         invite_ttl_hours=number("INVITE_TTL_HOURS", 24, 1, 24 * 14, "hours"),
