@@ -26,7 +26,9 @@ from telegram.ext import (
 
 from bot.config import Settings
 from bot.core import Core
+from bot.health import HealthServer
 from bot.polling import DurablePoller
+from bot.storage.health_repo import HealthRepository
 from bot.storage.inbox_repo import InboxRepository
 from bot.throttle import ChatOrderedUpdateProcessor, ChatRateLimiter
 from bot.transport import AiohttpRequest
@@ -67,8 +69,8 @@ def build_application(
         .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(processor)
         .rate_limiter(ChatRateLimiter(enabled=settings.rate_limit))
-        .request(AiohttpRequest(concurrency + 4))  # why not httpx: bot/transport.py
-        .get_updates_request(AiohttpRequest(1))
+        .request(AiohttpRequest(concurrency + 4, on_error=core.metrics.telegram_error))
+        .get_updates_request(AiohttpRequest(1, on_error=core.metrics.telegram_error))
         .build()
     )
     application.bot_data["core"] = core
@@ -78,6 +80,7 @@ def build_application(
         core.cipher,
         clock=core.clock,
         on_arrival=guards.remember_arrivals(core),
+        on_contact=core.metrics.contacted,
     )
     processor.on_done = poller.done
     application.bot_data["poller"] = poller
@@ -153,7 +156,12 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
     what was stored but not finished before a crash is handled first.
     """
     core: Core = application.bot_data["core"]
-    await application.initialize()
+    await application.initialize()  # getMe: Telegram answered
+    core.metrics.contacted()
+    if core.settings.health_listen is not None:
+        health = HealthServer(core.settings.health_listen, core.metrics, HealthRepository(core.db))
+        await health.start()
+        application.bot_data["health"] = health
     await publish_commands(application, core.content.current)
     if application.job_queue is not None:
         application.job_queue.run_repeating(_purge, interval=PURGE_INTERVAL, first=5)
@@ -166,6 +174,9 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
 
 async def stop_bot(application: Application) -> None:
     """Stop polling, let running handlers finish, release connections."""
+    health = application.bot_data.pop("health", None)
+    if health is not None:
+        await health.stop()
     await application.bot_data["poller"].stop()
     if application.running:
         await application.stop()

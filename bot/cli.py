@@ -8,6 +8,7 @@
     python -m bot risk --eval F.tsv recall and false positives on labelled lines
     python -m bot stats [--days N]  the figures of /stats
     python -m bot rotate-keys       new pseudonym key; everything under the newest data key
+    python -m bot healthcheck       ask the running bot's /healthz (HEALTH_LISTEN): 0 if healthy
     python -m bot backup DEST       a consistent copy of the database, even while the bot runs
     python -m bot restore SRC       replace the database with a backup the keys open (bot stopped)
 
@@ -52,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "rotate-keys", help="new pseudonym key, and everything under the newest data key"
     )
+    sub.add_parser("healthcheck", help="0 if the running bot's /healthz says ok (HEALTH_LISTEN)")
     backup = sub.add_parser("backup", help="a consistent copy of the database, while it runs")
     backup.add_argument("dest", type=Path, help="a file, or a folder for a dated file")
     restore = sub.add_parser("restore", help="replace the database with a backup (bot stopped)")
@@ -71,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         except BrokenPipeError:  # the reader stopped early (`... | head`): not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
+    if args.command == "healthcheck":
+        return healthcheck()
     if args.command == "playground":
         from bot.playground import run_playground
 
@@ -168,6 +172,26 @@ def restore_backup(settings: Settings, source: Path) -> int:
     if replaced.exists():
         print(f"The database it replaced is kept at {replaced}: delete it once all is well.")
     return 0
+
+
+def healthcheck() -> int:
+    """For a container's HEALTHCHECK: needs HEALTH_LISTEN only, and starts in milliseconds."""
+    from dotenv import dotenv_values
+
+    from bot.config import Listen
+
+    value = os.environ.get("HEALTH_LISTEN") or dotenv_values(".env").get("HEALTH_LISTEN") or ""
+    if not value:
+        print("HEALTH_LISTEN is not set: the health endpoint is off", file=sys.stderr)
+        return 2
+    try:
+        listen = Listen.parse(value)
+    except ValueError:
+        print("HEALTH_LISTEN must be a port or an address and port", file=sys.stderr)
+        return 2
+    from bot.health import probe
+
+    return probe(listen)
 
 
 def _content_dir() -> Path:
