@@ -24,7 +24,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.config import Settings
+from bot.config import Settings, SettingsError
 from bot.core import Core
 from bot.health import HealthServer
 from bot.polling import DurablePoller
@@ -32,6 +32,7 @@ from bot.storage.health_repo import HealthRepository
 from bot.storage.inbox_repo import InboxRepository
 from bot.throttle import ChatOrderedUpdateProcessor, ChatRateLimiter
 from bot.transport import AiohttpRequest
+from bot.webhook import DurableWebhook, WebhookConfig
 from handlers import (
     admin,
     content_admin,
@@ -55,9 +56,14 @@ SWEEP_INTERVAL = 30  # seconds between checks for chat and queue timeouts
 
 
 def build_application(
-    core: Core, *, concurrency: int = 12, extra_setup: Callable[[Application], None] | None = None
+    core: Core,
+    *,
+    concurrency: int = 12,
+    extra_setup: Callable[[Application], None] | None = None,
+    webhook: bool = False,
 ) -> Application:
-    """An `Application` bound to `core`, not yet started."""
+    """An `Application` bound to `core`, not yet started: receiving updates by long polling,
+    or through Telegram's webhook (`python -m bot webhook`)."""
     settings = core.settings
     processor = ChatOrderedUpdateProcessor(concurrency)
     application = (
@@ -74,13 +80,16 @@ def build_application(
         .build()
     )
     application.bot_data["core"] = core
-    poller = DurablePoller(
-        application,
-        InboxRepository(core.db),
-        core.cipher,
+    receiver = dict(
         clock=core.clock,
         on_arrival=guards.remember_arrivals(core),
         on_contact=core.metrics.contacted,
+    )
+    inbox = InboxRepository(core.db)
+    poller = (
+        DurableWebhook(application, inbox, core.cipher, webhook_config(settings), **receiver)
+        if webhook
+        else DurablePoller(application, inbox, core.cipher, **receiver)
     )
     processor.on_done = poller.done
     application.bot_data["poller"] = poller
@@ -144,6 +153,17 @@ def register_handlers(application: Application) -> None:
     application.add_error_handler(on_error)
 
 
+def webhook_config(settings: Settings) -> WebhookConfig:
+    if not settings.webhook_url or not settings.webhook_secret:
+        raise SettingsError("webhook mode needs WEBHOOK_URL and WEBHOOK_SECRET (see .env.example)")
+    return WebhookConfig(
+        settings.webhook_url,
+        settings.webhook_secret,
+        settings.webhook_listen,
+        settings.webhook_max_connections,
+    )
+
+
 def _file_url(base_url: str) -> str:
     """Telegram serves files from `/file/bot<token>` next to `/bot<token>`."""
     return base_url[: -len("/bot")] + "/file/bot" if base_url.endswith("/bot") else base_url
@@ -159,7 +179,12 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
     await application.initialize()  # getMe: Telegram answered
     core.metrics.contacted()
     if core.settings.health_listen is not None:
-        health = HealthServer(core.settings.health_listen, core.metrics, HealthRepository(core.db))
+        mode = (
+            "webhook" if isinstance(application.bot_data["poller"], DurableWebhook) else "polling"
+        )
+        health = HealthServer(
+            core.settings.health_listen, core.metrics, HealthRepository(core.db), mode=mode
+        )
         await health.start()
         application.bot_data["health"] = health
     await publish_commands(application, core.content.current)

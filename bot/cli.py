@@ -1,6 +1,7 @@
 """`python -m bot` (also the `peer-support-bot` console script).
 
     python -m bot [run]             run the bot (long polling)
+    python -m bot webhook           run the bot on Telegram's webhook (WEBHOOK_URL, _SECRET)
     python -m bot keygen            print a new data key for DATA_KEYS
     python -m bot content check [DIR]   validate content; non-zero exit on errors
     python -m bot playground        try the bot in the terminal: no token, no network
@@ -28,11 +29,14 @@ from bot.config import Settings, SettingsError, load_settings
 from bot.content.loader import ContentError, load_content
 from bot.crypto import generate_data_key
 
+STOP_GRACE_SECONDS = 20  # within compose's stop_grace_period and systemd's TimeoutStopSec (30 s)
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="run the bot (default)")
+    sub.add_parser("webhook", help="run the bot on Telegram's webhook instead of long polling")
     sub.add_parser("keygen", help="print a new data key")
     content = sub.add_parser("content", help="content tools")
     content_sub = content.add_subparsers(dest="action", required=True)
@@ -92,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         return make_backup(settings, args.dest)
     if args.command == "restore":
         return restore_backup(settings, args.source)
-    return asyncio.run(run(settings))
+    return asyncio.run(run(settings, webhook=args.command == "webhook"))
 
 
 async def print_stats(settings: Settings, days: int) -> int:
@@ -217,7 +221,7 @@ def content_check(directory: Path) -> int:
     return 0
 
 
-async def run(settings: Settings) -> int:
+async def run(settings: Settings, *, webhook: bool = False) -> int:
     from bot.app import build_application, configure_logging, start_bot, stop_bot
     from bot.core import Core
     from bot.storage.db import StorageError
@@ -233,7 +237,12 @@ async def run(settings: Settings) -> int:
     except StorageError as exc:
         print(f"Cannot start: {exc}", file=sys.stderr)
         return 2
-    application = build_application(core)
+    try:
+        application = build_application(core, webhook=webhook)
+    except SettingsError as exc:
+        await core.close()
+        print(f"Cannot start: {exc}", file=sys.stderr)
+        return 2
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -246,6 +255,15 @@ async def run(settings: Settings) -> int:
             return 2
         await stop.wait()
     finally:
-        await stop_bot(application)
+        # No new updates; what is being handled finishes (within a bound: what is left stays in
+        # the inbox and is handled at the next start, nothing is lost).
+        try:
+            await asyncio.wait_for(stop_bot(application), STOP_GRACE_SECONDS)
+        except TimeoutError:
+            print(
+                f"Stopped after {STOP_GRACE_SECONDS} s with updates still being handled: they "
+                "are handled at the next start.",
+                file=sys.stderr,
+            )
         await core.close()
     return 0

@@ -58,6 +58,10 @@ class Settings:
     log_level: str = "INFO"
     log_format: str = "text"
     health_listen: Listen | None = None
+    webhook_url: str = ""
+    webhook_secret: str = field(default="", repr=False)
+    webhook_listen: Listen = Listen("127.0.0.1", 8443)
+    webhook_max_connections: int = 40
     rate_limit: bool = True
     caseload_limit: int = 1
     invite_ttl_hours: int = 24
@@ -164,6 +168,25 @@ def load_settings(
                 "HEALTH_LISTEN must be a port (9464) or an address and port (127.0.0.1:9464)"
             ) from None
 
+    webhook_url = get("WEBHOOK_URL", "")
+    if webhook_url and not webhook_url.startswith(("https://", "http://")):
+        raise SettingsError("WEBHOOK_URL must be the https:// address Telegram will call")
+    webhook_secret = get("WEBHOOK_SECRET", "")
+    if webhook_secret and not (
+        16 <= len(webhook_secret) <= 256
+        and all(c.isascii() and (c.isalnum() or c in "_-") for c in webhook_secret)
+    ):
+        raise SettingsError(
+            "WEBHOOK_SECRET must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - "
+            "(python -m bot keygen makes a good one)"
+        )
+    try:
+        webhook_listen = Listen.parse(get("WEBHOOK_LISTEN", "127.0.0.1:8443"))
+    except ValueError:
+        raise SettingsError(
+            "WEBHOOK_LISTEN must be a port (8443) or an address and port (127.0.0.1:8443)"
+        ) from None
+
     rate = get("TELEGRAM_RATE_LIMIT", "on").lower()
     if rate not in {"on", "off"}:
         raise SettingsError("TELEGRAM_RATE_LIMIT must be on or off")
@@ -203,6 +226,10 @@ def load_settings(
         log_level=log_level,
         log_format=log_format,
         health_listen=health,
+        webhook_url=webhook_url,
+        webhook_secret=webhook_secret,
+        webhook_listen=webhook_listen,
+        webhook_max_connections=number("WEBHOOK_MAX_CONNECTIONS", 40, 1, 100, "connections"),
         rate_limit=rate == "on",
         caseload_limit=number("CASELOAD_LIMIT", 1, 1, 10, "chats"),
         invite_ttl_hours=number("INVITE_TTL_HOURS", 24, 1, 24 * 14, "hours"),

@@ -65,6 +65,13 @@ class DurablePoller:
 
     async def start(self) -> None:
         """Replay what a previous run stored but did not finish, then poll."""
+        await self.replay()
+        offset = await self.inbox.next_offset()
+        await self.application.bot.delete_webhook(drop_pending_updates=False)
+        self._task = asyncio.create_task(self._poll(offset), name="durable-poller")
+
+    async def replay(self) -> None:
+        """Queue again, in order, what a previous run stored but did not finish handling."""
         bot = self.application.bot
         pending = await self.inbox.pending()
         self.keys.open()
@@ -78,9 +85,6 @@ class DurablePoller:
                 await self.inbox.done(update_id)
                 continue
             await self.application.update_queue.put(Update.de_json(json.loads(plaintext), bot))
-        offset = await self.inbox.next_offset()
-        await bot.delete_webhook(drop_pending_updates=False)
-        self._task = asyncio.create_task(self._poll(offset), name="durable-poller")
 
     async def stop(self) -> None:
         if self._task is not None:
