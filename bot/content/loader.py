@@ -103,11 +103,20 @@ def load_content(
     if base is None:
         return None, problems
     locales = {BASE_LOCALE: base}
-    for code, files in raw.items():
-        if code != BASE_LOCALE:
-            merged = parse_locale(code, files, directory, problems, base)
-            if merged is not None:
-                locales[code] = merged
+    variants = {code: _parent_of(files) for code, files in raw.items() if code != BASE_LOCALE}
+    for code in sorted(c for c, parent in variants.items() if parent is None):
+        merged = parse_locale(code, raw[code], directory, problems, base)
+        if merged is not None:
+            locales[code] = merged
+    for code in sorted(c for c, parent in variants.items() if parent is not None):
+        parent = variants[code]
+        if parent not in locales or variants.get(parent) is not None or parent == code:
+            file = rel(directory / code / "ui.yaml", directory)
+            problems.append(Problem(file, "meta.parent", f"no full locale {parent!r} to build on"))
+            continue
+        merged = parse_locale(code, raw[code], directory, problems, base, locales[parent])
+        if merged is not None:
+            locales[code] = merged
     for loc in locales.values():
         check_rendered_lengths(loc, directory, problems)
     check_contacts(base, rel(directory / BASE_LOCALE / "crisis.yaml", directory), problems, today)
@@ -116,3 +125,12 @@ def load_content(
     if any(p.severity == "error" for p in problems):
         return None, problems
     return Content(locales=locales, default_locale=default_locale, risk=risk), problems
+
+
+def _parent_of(files: dict[str, Any]) -> str | None:
+    """The locale a regional variant builds on (`meta.parent`), read before anything is parsed
+    so that every parent is ready before its variants."""
+    ui = files.get("ui.yaml")
+    meta = ui.get("meta") if isinstance(ui, dict) else None
+    parent = meta.get("parent") if isinstance(meta, dict) else None
+    return parent if isinstance(parent, str) and parent else None

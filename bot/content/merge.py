@@ -13,7 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from bot.content.meta import LocaleMeta, parse_meta, review_problems
 from bot.content.model import (
+    BASE_LOCALE,
     CrisisFile,
     CrisisText,
     GuideFile,
@@ -85,10 +87,38 @@ def parse_locale(
     root: Path,
     problems: list[Problem],
     base: LocaleContent | None,
+    parent: LocaleContent | None = None,
 ) -> LocaleContent | None:
+    """One locale, checked. English (`base` None) must be complete; another locale is checked
+    against English and its gaps filled from English, or from `parent` for a regional variant
+    (`pt-PT` over `pt`), which holds only what differs and so is never "incomplete"."""
     folder = root / code
     f_ui, f_se, f_gd, f_cr = (rel(folder / name, root) for name in FILES)
-    strings = _flatten(files.get("ui.yaml", {}), "", f_ui, problems)
+    ui = files.get("ui.yaml", {})
+    meta_data = ui.get("meta") if isinstance(ui, dict) else None
+    if isinstance(ui, dict):
+        ui = {k: v for k, v in ui.items() if k != "meta"}
+    meta = parse_meta(code, meta_data, f_ui, problems).resolved(parent.meta if parent else None)
+    problems.extend(review_problems(code, meta, f_ui, BASE_LOCALE))
+    start = len(problems)
+    loc = _parse_texts(code, meta, ui, files, (f_ui, f_se, f_gd, f_cr), problems, base, parent)
+    if parent is not None:  # a variant says only what differs: its gaps are not gaps
+        problems[start:] = [p for p in problems[start:] if p.severity != "incomplete"]
+    return loc
+
+
+def _parse_texts(
+    code: str,
+    meta: LocaleMeta,
+    ui: Any,
+    files: dict[str, Any],
+    names: tuple[str, str, str, str],
+    problems: list[Problem],
+    base: LocaleContent | None,
+    parent: LocaleContent | None,
+) -> LocaleContent | None:
+    f_ui, f_se, f_gd, f_cr = names
+    strings = _flatten(ui, "", f_ui, problems)
     se = files.get("self_esteem.yaml")
     gd = files.get("guide.yaml")
     cr = files.get("crisis.yaml")
@@ -114,6 +144,7 @@ def parse_locale(
         _unique_ids(cr_m.regions, f_cr, "regions", problems)
         return LocaleContent(
             code=code,
+            meta=meta,
             strings=strings,
             pieces=tuple(se_m.pieces),
             steps=tuple(gd_m.steps),
@@ -124,7 +155,8 @@ def parse_locale(
             contacts=tuple(cr_m.contacts),
         )
 
-    # Another locale: check it against English, then fill its gaps from English.
+    # Another locale: check it against English, then fill its gaps from English (or the parent).
+    fill = parent or base
     for key in sorted(set(base.strings) - set(strings)):
         problems.append(Problem(f_ui, key, MISSING, "incomplete"))
     for key in sorted(set(strings) - set(base.strings)):
@@ -133,15 +165,15 @@ def parse_locale(
         if _placeholders(strings[key]) != _placeholders(base.strings[key]):
             want = ", ".join(sorted(_placeholders(base.strings[key]))) or "none"
             problems.append(Problem(f_ui, key, f"placeholders differ from English ({want})"))
-    merged_strings = {**base.strings, **strings}
+    merged_strings = {**fill.strings, **strings}
 
-    pieces = _merge_by_id(base.pieces, se, "pieces", SelfEsteemFile, f_se, problems)
-    steps = _merge_by_id(base.steps, gd, "steps", GuideFile, f_gd, problems)
+    pieces = _merge_by_id(fill.pieces, se, "pieces", SelfEsteemFile, f_se, problems)
+    steps = _merge_by_id(fill.steps, gd, "steps", GuideFile, f_gd, problems)
 
-    countries = dict(base.countries)
-    regions = list(base.regions)
-    emergency_note = base.emergency_note
-    contacts = list(base.contacts)
+    countries = dict(fill.countries)
+    regions = list(fill.regions)
+    emergency_note = fill.emergency_note
+    contacts = list(fill.contacts)
     if cr is None:
         problems.append(Problem(f_cr, "-", MISSING, "incomplete"))
     else:
@@ -154,13 +186,13 @@ def parse_locale(
             for cc in sorted(set(text.countries) - set(base.countries)):
                 problems.append(Problem(f_cr, f"countries.{cc}", "country not in English"))
             countries.update({k: v for k, v in text.countries.items() if k in countries})
-            regions = _merge_regions(base, text, f_cr, problems)
+            regions = _merge_regions(fill, text, f_cr, problems)
             if text.emergency_note:
                 emergency_note = text.emergency_note
             by_id = {c.id: c for c in text.contacts}
             for cid in sorted(set(by_id) - {c.id for c in base.contacts}):
                 problems.append(Problem(f_cr, f"contacts.{cid}", "contact not in English"))
-            for i, contact in enumerate(base.contacts):
+            for i, contact in enumerate(fill.contacts):
                 tr = by_id.get(contact.id)
                 if tr is None:
                     problems.append(
@@ -171,6 +203,7 @@ def parse_locale(
                 contacts[i] = contact.model_copy(update=update)
     return LocaleContent(
         code=code,
+        meta=meta,
         strings=merged_strings,
         pieces=pieces,
         steps=steps,
