@@ -7,7 +7,6 @@ locale still works. Problems are collected, never raised. No `telegram` import.
 
 from __future__ import annotations
 
-import string
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +23,9 @@ from bot.content.model import (
     SelfEsteemFile,
 )
 from bot.content.problems import Problem
+from bot.content.text_check import MISSING, check_texts
 
 FILES = ("ui.yaml", "self_esteem.yaml", "guide.yaml", "crisis.yaml")
-MISSING = "missing (English is shown instead)"
 MAX_RENDERED = 3800  # leaves room under Telegram's 4096 for the discreet line and buttons text
 
 
@@ -63,24 +62,6 @@ def _flatten(data: Any, prefix: str, file: str, problems: list[Problem]) -> dict
     return out
 
 
-UNSAFE_PLACEHOLDER = "<format spec>"
-
-
-def _placeholders(text: str) -> set[str]:
-    """The names `{name}` in a text. A format spec, a conversion or an attribute or index
-    (`{position:>400000000}`, `{x!r}`, `{x.y}`) would let a text freeze the bot or reach into
-    a value, so any of them is reported as UNSAFE_PLACEHOLDER."""
-    try:
-        parsed = string.Formatter().parse(text)
-        fields = [(n, spec, conv) for _, n, spec, conv in parsed if n is not None]
-    except ValueError:
-        return {"<unbalanced braces>"}
-    names = {name for name, _, _ in fields if name}
-    if any(spec or conv or not name.isidentifier() for name, spec, conv in fields):
-        names.add(UNSAFE_PLACEHOLDER)
-    return names
-
-
 def parse_locale(
     code: str,
     files: dict[str, Any],
@@ -91,7 +72,7 @@ def parse_locale(
 ) -> LocaleContent | None:
     """One locale, checked. English (`base` None) must be complete; another locale is checked
     against English and its gaps filled from English, or from `parent` for a regional variant
-    (`pt-PT` over `pt`), which holds only what differs and so is never "incomplete"."""
+    (`pt-PT` over `pt`), which holds only what differs: what it leaves out is no gap."""
     folder = root / code
     f_ui, f_se, f_gd, f_cr = (rel(folder / name, root) for name in FILES)
     ui = files.get("ui.yaml", {})
@@ -103,8 +84,13 @@ def parse_locale(
     start = len(problems)
     loc = _parse_texts(code, meta, ui, files, (f_ui, f_se, f_gd, f_cr), problems, base, parent)
     if parent is not None:  # a variant says only what differs: its gaps are not gaps
-        problems[start:] = [p for p in problems[start:] if p.severity != "incomplete"]
+        problems[start:] = [p for p in problems[start:] if not _gap(p)]
     return loc
+
+
+def _gap(problem: Problem) -> bool:
+    """Something a translation leaves to English ("missing ..."), not something it got wrong."""
+    return problem.severity == "incomplete" and problem.message.startswith("missing")
 
 
 def _parse_texts(
@@ -123,13 +109,8 @@ def _parse_texts(
     gd = files.get("guide.yaml")
     cr = files.get("crisis.yaml")
 
-    for key, text in strings.items():
-        if UNSAFE_PLACEHOLDER in _placeholders(text):
-            problems.append(Problem(f_ui, key, "placeholders are plain {name}: no : ! . or []"))
+    own = check_texts(code, meta, strings, base.strings if base else None, f_ui, problems)
     if base is None:  # English: complete, and the source of every fact
-        for key, text in strings.items():
-            if "<unbalanced braces>" in _placeholders(text):
-                problems.append(Problem(f_ui, key, "unbalanced { } in text"))
         se_m = _model(SelfEsteemFile, se, f_se, problems)
         gd_m = _model(GuideFile, gd, f_gd, problems)
         cr_m = _model(CrisisFile, cr, f_cr, problems)
@@ -146,6 +127,7 @@ def _parse_texts(
             code=code,
             meta=meta,
             strings=strings,
+            messages=own,
             pieces=tuple(se_m.pieces),
             steps=tuple(gd_m.steps),
             regions=tuple(cr_m.regions),
@@ -157,15 +139,9 @@ def _parse_texts(
 
     # Another locale: check it against English, then fill its gaps from English (or the parent).
     fill = parent or base
-    for key in sorted(set(base.strings) - set(strings)):
-        problems.append(Problem(f_ui, key, MISSING, "incomplete"))
-    for key in sorted(set(strings) - set(base.strings)):
-        problems.append(Problem(f_ui, key, "not in English: a typo, or a key no longer used"))
-    for key in sorted(set(strings) & set(base.strings)):
-        if _placeholders(strings[key]) != _placeholders(base.strings[key]):
-            want = ", ".join(sorted(_placeholders(base.strings[key]))) or "none"
-            problems.append(Problem(f_ui, key, f"placeholders differ from English ({want})"))
     merged_strings = {**fill.strings, **strings}
+    # A text this locale writes plainly must not keep the parent's (or English's) plural forms.
+    messages = {k: m for k, m in fill.messages.items() if k not in strings} | own
 
     pieces = _merge_by_id(fill.pieces, se, "pieces", SelfEsteemFile, f_se, problems)
     steps = _merge_by_id(fill.steps, gd, "steps", GuideFile, f_gd, problems)
@@ -205,6 +181,7 @@ def _parse_texts(
         code=code,
         meta=meta,
         strings=merged_strings,
+        messages=messages,
         pieces=pieces,
         steps=steps,
         regions=tuple(regions),

@@ -7,6 +7,8 @@ numbers are written and whether a native speaker has signed it off.
       direction: ltr                        # ltr or rtl (a variant without it reads as its parent)
       parent: pt                            # regional variants only: missing texts come from pt
       numbers: latn                         # latn (0-9) or arab (٠-٩) digits in prose
+      region: PT                            # whose date conventions apply when the visitor's
+                                            # country gives none (English: GB, "4 December")
       review: {status: needs-native-review}  # or {status: signed-off, by: Alias, date: 2026-12-04}
 
 Meta is not a text anyone reads and is never inherited from English (a locale without a
@@ -54,6 +56,7 @@ class LocaleMeta(BaseModel):
     direction: Direction | None = None
     parent: str | None = Field(default=None, min_length=2, max_length=12)
     numbers: Digits | None = None
+    region: str | None = Field(default=None, pattern=r"^([A-Z]{2}|[0-9]{3})$")
     review: Review | None = None
 
     @property
@@ -66,6 +69,7 @@ class LocaleMeta(BaseModel):
             update={
                 "direction": self.direction or (parent.direction if parent else None) or "ltr",
                 "numbers": self.numbers or (parent.numbers if parent else None) or "latn",
+                "region": self.region or (parent.region if parent else None),
             }
         )
 
