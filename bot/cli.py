@@ -26,8 +26,9 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings, SettingsError, load_settings
-from bot.content.loader import ContentError, load_content
-from bot.crypto import generate_data_key
+
+# The content loader, crypto and the bot itself are imported where they are used: the
+# container's HEALTHCHECK runs `python -m bot healthcheck` every few seconds and must start fast.
 
 STOP_GRACE_SECONDS = 20  # within compose's stop_grace_period and systemd's TimeoutStopSec (30 s)
 
@@ -65,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "keygen":
+        from bot.crypto import generate_data_key
+
         print(generate_data_key())
         return 0
     if args.command == "content":
@@ -104,6 +107,7 @@ async def print_stats(settings: Settings, days: int) -> int:
     import time
 
     from bot.content.i18n import t
+    from bot.content.loader import load_content
     from bot.stats import compute
     from bot.storage.db import Database
     from bot.storage.stats_repo import StatsRepository
@@ -209,6 +213,8 @@ def _content_dir() -> Path:
 
 
 def content_check(directory: Path) -> int:
+    from bot.content.loader import load_content
+
     _, problems = load_content(directory)
     failing = [p for p in problems if p.severity != "warning"]
     for problem in problems:
@@ -223,6 +229,7 @@ def content_check(directory: Path) -> int:
 
 async def run(settings: Settings, *, webhook: bool = False) -> int:
     from bot.app import build_application, configure_logging, start_bot, stop_bot
+    from bot.content.loader import ContentError
     from bot.core import Core
     from bot.storage.db import StorageError
 
