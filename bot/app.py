@@ -30,6 +30,7 @@ from bot.throttle import ChatOrderedUpdateProcessor, ChatRateLimiter
 from bot.transport import AiohttpRequest
 from handlers import (
     admin,
+    canned,
     content_admin,
     ending,
     fallback,
@@ -40,6 +41,7 @@ from handlers import (
     visitor,
     volunteer,
 )
+from handlers.buttons import button_family
 from handlers.commands import publish_commands
 from handlers.common import BotContext
 from handlers.errors import on_error
@@ -113,6 +115,7 @@ def register_handlers(application: Application) -> None:
             CommandHandler("next", volunteer.take_next, filters=on_message),
             CommandHandler("escalate", supervisor.escalate, filters=on_message),
             CommandHandler("block", supervisor.block, filters=on_message),
+            CommandHandler("canned", canned.canned_command, filters=on_message),
             # supervisors
             CommandHandler("join", supervisor.join, filters=on_message),
             CommandHandler("takeover", supervisor.takeover, filters=on_message),
@@ -129,6 +132,7 @@ def register_handlers(application: Application) -> None:
             CommandHandler("blocks", admin.blocks, filters=on_message),
             CommandHandler("unblock", admin.unblock, filters=on_message),
             CommandHandler("rollback", content_admin.rollback, filters=on_message),
+            CallbackQueryHandler(button_family(canned.on_button), pattern=r"^cn:"),
             CallbackQueryHandler(visitor.button),
             # After every command above: unknown commands, then plain messages and edits.
             MessageHandler(filters.COMMAND & on_message, fallback.unknown_command),

@@ -59,9 +59,10 @@ def _discreet_prefix(core: Core, contact: Contact, origin: Side) -> str:
 
 
 async def relay_message(
-    context: BotContext, session: Session, origin: Side, message: Message
+    context: BotContext, session: Session, origin: Side, message: Message, *, resend: bool = False
 ) -> None:
-    """Carry one message to the other side, exactly once."""
+    """Carry one message to the other side, exactly once. `resend`: a text the bot sends on
+    the sender's behalf (a canned reply), never copied from their chat."""
     core = context.core
     kind = media_kind(message)
     if kind not in core.settings.relay_media or kind in NEVER_RELAYED:
@@ -106,7 +107,7 @@ async def relay_message(
                     message,
                     prefix=prefix,
                     reply=reply,
-                    words=words,
+                    words=words or ((message.text or "", []) if resend else None),
                     delivery=delivery,
                 ),
                 still_open,
