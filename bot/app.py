@@ -38,6 +38,7 @@ from handlers import (
     messages,
     queue,
     supervisor,
+    transfer,
     visitor,
     volunteer,
 )
@@ -116,6 +117,7 @@ def register_handlers(application: Application) -> None:
             CommandHandler("escalate", supervisor.escalate, filters=on_message),
             CommandHandler("block", supervisor.block, filters=on_message),
             CommandHandler("canned", canned.canned_command, filters=on_message),
+            CommandHandler("transfer", transfer.transfer_command, filters=on_message),
             # supervisors
             CommandHandler("join", supervisor.join, filters=on_message),
             CommandHandler("takeover", supervisor.takeover, filters=on_message),
@@ -133,6 +135,7 @@ def register_handlers(application: Application) -> None:
             CommandHandler("unblock", admin.unblock, filters=on_message),
             CommandHandler("rollback", content_admin.rollback, filters=on_message),
             CallbackQueryHandler(button_family(canned.on_button), pattern=r"^cn:"),
+            CallbackQueryHandler(button_family(transfer.on_button), pattern=r"^xf:"),
             CallbackQueryHandler(visitor.button),
             # After every command above: unknown commands, then plain messages and edits.
             MessageHandler(filters.COMMAND & on_message, fallback.unknown_command),
@@ -191,6 +194,7 @@ async def retention(application: Application) -> None:
     sessions = await core.relay.purge(core.settings.retention_days)
     invites = await core.staff.purge_invites()
     await core.blocks.purge()
+    await core.transfers.purge()  # handover notes for visitors who neither wait nor talk
     updates = await application.bot_data["poller"].purge()
     if visitors or sessions:  # rows naming someone: no old copy of them stays in the WAL
         await core.db.scrub()
@@ -207,6 +211,7 @@ async def retention(application: Application) -> None:
 
 async def _sweep(context: BotContext) -> None:
     await ending.sweep(context.application)
+    await transfer.sweep(context.application)
 
 
 class RedactingFormatter(logging.Formatter):

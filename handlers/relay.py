@@ -34,6 +34,7 @@ from handlers.common import (
 )
 from handlers.ending import end_session, pick_session
 from handlers.held import not_holdable, pass_on_held, visitor_turn
+from handlers.transfer import hold_while_moving, paused
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +222,7 @@ async def on_volunteer_message(update: Update, context: BotContext) -> bool:
     if not sessions:
         return False
     session = await pick_session(context, update, sessions)
-    if session is not None:
+    if session is not None and not await paused(context, session, message):
         await relay_message(context, session, "volunteer", message)
     return True
 
@@ -242,6 +243,10 @@ async def on_visitor_message(update: Update, context: BotContext, *, answered: b
         session = await core.relay.session_of_visitor(visitor.pseudonym)
         if session is not None:
             async with visitor_turn(context.application, visitor.pseudonym):
+                if core.transfers.pending(session.id) and await hold_while_moving(
+                    context, session, message
+                ):
+                    return True  # being handed over: kept for whoever has the chat next
                 if core.relay.may_hold(visitor.pseudonym):
                     await pass_on_held(context.bot, core, session)  # what waited goes first
                 await relay_message(context, session, "visitor", message)
