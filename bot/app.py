@@ -35,6 +35,7 @@ from handlers import (
     ending,
     fallback,
     guards,
+    mentoring,
     messages,
     queue,
     supervisor,
@@ -118,6 +119,7 @@ def register_handlers(application: Application) -> None:
             CommandHandler("block", supervisor.block, filters=on_message),
             CommandHandler("canned", canned.canned_command, filters=on_message),
             CommandHandler("transfer", transfer.transfer_command, filters=on_message),
+            CommandHandler("mentor", mentoring.mentor_command, filters=on_message),
             # supervisors
             CommandHandler("join", supervisor.join, filters=on_message),
             CommandHandler("takeover", supervisor.takeover, filters=on_message),
@@ -136,6 +138,7 @@ def register_handlers(application: Application) -> None:
             CommandHandler("rollback", content_admin.rollback, filters=on_message),
             CallbackQueryHandler(button_family(canned.on_button), pattern=r"^cn:"),
             CallbackQueryHandler(button_family(transfer.on_button), pattern=r"^xf:"),
+            CallbackQueryHandler(button_family(mentoring.on_button), pattern=r"^mt:"),
             CallbackQueryHandler(visitor.button),
             # After every command above: unknown commands, then plain messages and edits.
             MessageHandler(filters.COMMAND & on_message, fallback.unknown_command),
@@ -195,6 +198,7 @@ async def retention(application: Application) -> None:
     invites = await core.staff.purge_invites()
     await core.blocks.purge()
     await core.transfers.purge()  # handover notes for visitors who neither wait nor talk
+    await core.mentoring.purge()  # links to visitors gone silent, or volunteers gone
     updates = await application.bot_data["poller"].purge()
     if visitors or sessions:  # rows naming someone: no old copy of them stays in the WAL
         await core.db.scrub()
@@ -212,6 +216,7 @@ async def retention(application: Application) -> None:
 async def _sweep(context: BotContext) -> None:
     await ending.sweep(context.application)
     await transfer.sweep(context.application)
+    await mentoring.alert(context.application)
 
 
 class RedactingFormatter(logging.Formatter):

@@ -45,6 +45,14 @@ class MentoringService:
             return True
         return session.ended_at is not None and self.clock() - session.ended_at < OFFER_WINDOW
 
+    async def chat_to_offer(self, volunteer: bytes) -> Session | None:
+        """The chat a volunteer's /mentor means when they have none open: the one that ended
+        last, within the hour."""
+        return await self.repo.last_closed(volunteer, self.clock() - OFFER_WINDOW)
+
+    async def linked(self, visitor: bytes, volunteer: bytes) -> bool:
+        return any(row.volunteer == volunteer for row in await self.repo.of_visitor(visitor))
+
     async def accept(self, session: Session) -> bool:
         """The visitor said yes: False if the volunteer can no longer take it on."""
         volunteer = await self.staff.get(session.volunteer)
@@ -88,9 +96,12 @@ class MentoringService:
         now = self.clock()
         alert, expired = [], []
         on_duty = {s.pseudonym for s in await self.staff.on_duty() if s.active}
+        active = {s.pseudonym for s in await self.staff.all() if s.active}
         for row in await self.repo.requests():
             assert row.requested_at is not None
-            if now - row.requested_at >= self.wait:
+            if row.volunteer not in active:  # revoked: their mentorships end
+                expired += await self.repo.end_volunteer(row.volunteer)
+            elif now - row.requested_at >= self.wait:
                 if await self.repo.answered(row.id):
                     expired.append(row)
             elif row.alerted_at is None and row.volunteer in on_duty:
@@ -113,3 +124,6 @@ class MentoringService:
 
     async def forget_visitor(self, visitor: bytes) -> None:
         await self.repo.forget_visitor(visitor)
+
+    async def purge(self) -> int:
+        return await self.repo.purge()

@@ -31,6 +31,7 @@ ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
         "end",
         "canned",
         "transfer",
+        "mentor",
         "escalate",
         "block",
     ),

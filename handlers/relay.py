@@ -242,7 +242,10 @@ async def on_visitor_message(update: Update, context: BotContext, *, answered: b
     for _ in range(2):
         session = await core.relay.session_of_visitor(visitor.pseudonym)
         if session is not None:
+            moves = core.transfers.moves
             async with visitor_turn(context.application, visitor.pseudonym):
+                if core.transfers.moves != moves:  # a chat changed hands meanwhile
+                    session = await core.relay.session_of_visitor(visitor.pseudonym) or session
                 if core.transfers.pending(session.id) and await hold_while_moving(
                     context, session, message
                 ):

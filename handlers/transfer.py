@@ -32,7 +32,8 @@ NOTES = "transfer_notes"  # bot_data: (volunteer pseudonym, chat) -> note, until
 
 def _note_of(message: Message | None) -> str:
     text = message.text if message is not None and message.text else ""
-    return text.partition(" ")[2].strip()
+    parts = text.split(maxsplit=1)  # "/transfer" then the note, on the same line or the next
+    return parts[1].strip() if len(parts) > 1 else ""
 
 
 @requires("volunteer")
@@ -96,8 +97,9 @@ async def on_button(update: Update, context: BotContext, arg: str) -> bool:
         await show(context, update, _pending_screen(context, session))
         return True
     notes: dict[tuple[bytes, int], str] = context.application.bot_data.setdefault(NOTES, {})
-    note = notes.pop((me.pseudonym, session.id), "") or None
+    note = notes.get((me.pseudonym, session.id)) or None
     if what == "q":
+        notes.pop((me.pseudonym, session.id), None)
         await _to_queue(update, context, session, note)
         return True
     receiver = await context.core.staff.by_id(int(target or 0))
@@ -105,7 +107,8 @@ async def on_button(update: Update, context: BotContext, arg: str) -> bool:
         p.pseudonym for p in await context.core.transfers.candidates(session)
     }:
         await show(context, update, Screen(context.t("transfer.not_on_duty")))
-        return True
+        return True  # the note stays for the next try
+    notes.pop((me.pseudonym, session.id), None)
     await _offer(update, context, session, receiver.pseudonym, note)
     return True
 

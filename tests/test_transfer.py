@@ -27,6 +27,13 @@ async def test_handed_to_a_colleague_who_accepts(harness: Harness) -> None:
     assert "she is safe tonight" not in "".join(visitor.texts())  # the note: never the visitor's
     assert "Handover note: she is safe tonight" in kai.texts()[-2]
     assert "would like to hand you the chat" in kai.texts()[-1]
+    stored = b"".join(
+        path.read_bytes()
+        for path in h.settings.database_path.parent.iterdir()
+        if path.name.startswith(h.settings.database_path.name)
+    )
+    assert b"safe tonight" not in stored  # the note is stored encrypted
+    assert (await h.core.db.fetchone("SELECT note IS NOT NULL FROM transfers")) == (1,)
 
     # meanwhile: the visitor's words are kept; the volunteer's wait
     before_river, before_kai = len(river.history()), len(kai.history())
@@ -128,3 +135,18 @@ async def test_back_to_the_queue_keeps_the_place_and_the_note(
     assert (
         await h.core.relay.place(h.core.visitors.pseudonym(third.id)) is not None
     )  # the third still waits
+
+
+async def test_an_urgent_chat_keeps_its_urgency(harness: Harness) -> None:
+    h = harness
+    visitor, river = await chat_in(h, "en", "River Song")
+    kai = await onboard(h, "Kai")
+    await say(h, visitor, "I want to kill myself")
+    await say(h, river, "/transfer")
+    await press(h, river, "Kai")
+    assert "who may be at risk" in kai.texts()[-1]
+    await press(h, kai, "Decline")
+    await say(h, river, "/transfer")
+    await press(h, river, "Back to the queue")
+    place = await h.core.relay.place(h.core.visitors.pseudonym(visitor.id))
+    assert place is not None and place.urgent and place.position == 1

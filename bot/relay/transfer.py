@@ -60,6 +60,9 @@ class TransferService:
         self.timeout = timeout_minutes * 60
         # Chats with a transfer pending: the visitor's messages are held. Rebuilt at start.
         self._pending: set[int] = set()
+        # How many chats have changed hands: a visitor's message read before one did is
+        # relayed to the chat as it now is (see handlers.relay).
+        self.moves = 0
 
     async def recall(self) -> None:
         self._pending = set(await self.repo.pending_sessions())
@@ -155,6 +158,7 @@ class TransferService:
             return "gone"
         if not await self.relay.hand_over(session, receiver.pseudonym, receiver.alias):
             return "gone"
+        self.moves += 1
         moved = await self.relay.session(session.id)
         assert moved is not None
         return transfer, moved

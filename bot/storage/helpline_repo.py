@@ -268,6 +268,14 @@ class MentorRepository:
     async def forget_visitor(self, visitor: bytes) -> None:
         await self.db.execute("DELETE FROM mentorships WHERE visitor = ?", (visitor,))
 
+    async def purge(self) -> int:
+        """Links to a visitor whose row has gone (silence: VISITOR_RETENTION_DAYS) or to a
+        volunteer who is no longer active."""
+        return await self.db.execute(
+            "DELETE FROM mentorships WHERE visitor NOT IN (SELECT pseudonym FROM visitors) "
+            "OR volunteer NOT IN (SELECT pseudonym FROM staff WHERE status = 'active')"
+        )
+
     async def end_volunteer(self, volunteer: bytes) -> list[MentorRow]:
         """Every mentorship of this volunteer ends; the ones with a visitor asking now are
         returned, so those visitors can be told."""
@@ -280,6 +288,15 @@ class MentorRepository:
         ]
         await self.db.execute("DELETE FROM mentorships WHERE volunteer = ?", (volunteer,))
         return asking
+
+    async def last_closed(self, volunteer: bytes, since: float) -> SessionRow | None:
+        """This volunteer's chat that ended last, if it ended after `since`."""
+        r = await self.db.fetchone(
+            f"SELECT {_S} FROM sessions WHERE volunteer = ? AND status = 'closed' "
+            "AND ended_at >= ? ORDER BY ended_at DESC, id DESC LIMIT 1",
+            (volunteer, since),
+        )
+        return None if r is None else _session(r)
 
     async def connect(
         self, mentor: MentorRow, visitor_alias: str, caseload_limit: int, now: float
