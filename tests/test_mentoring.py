@@ -119,3 +119,21 @@ async def test_silence_ends_it_with_the_visitors_row(harness: Harness, clock: Fa
     clock.advance((h.settings.visitor_retention_days + 2) * 86400)
     await retention(h.application)
     assert await mentorships(h) == 0
+
+
+async def test_asking_twice_alerts_once_and_a_revocation_ends_it(harness: Harness) -> None:
+    h = harness
+    visitor, river = await chat_in(h, "en", "River Song")
+    await say(h, river, "/mentor")
+    await press(h, visitor, "Yes")
+    await say(h, visitor, "/end")
+    for _ in range(2):
+        await say(h, visitor, "/talk")
+        await press(h, visitor, "River Song")
+    alerts = [t for t in river.texts() if text(h, "en", "mentor.asks") in t]
+    assert len(alerts) == 1
+    staff = await h.core.staff.by_alias("River Song")  # as /revoke does (whatever it asks)
+    assert staff is not None and await h.core.staff.revoke(staff)
+    msg = await say(h, visitor, "/talk")
+    assert text(h, "en", "mentor.choose") not in msg["text"]  # no one to ask for any more
+    assert await mentorships(h) == 0

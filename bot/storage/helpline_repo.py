@@ -232,8 +232,9 @@ class MentorRepository:
 
     async def request(self, mentor_id: int, now: float) -> None:
         await self.db.execute(
-            "UPDATE mentorships SET requested_at = coalesce(requested_at, ?), alerted_at = NULL "
-            "WHERE id = ?",
+            # asked again while asking: the first time counts, and no second alert
+            "UPDATE mentorships SET alerted_at = CASE WHEN requested_at IS NULL THEN NULL "
+            "ELSE alerted_at END, requested_at = coalesce(requested_at, ?) WHERE id = ?",
             (now, mentor_id),
         )
 
