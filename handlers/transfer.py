@@ -70,9 +70,10 @@ async def transfer_command(update: Update, context: BotContext) -> None:
     await show(context, update, Screen("\n\n".join(lines), rows))
 
 
-def _pending_screen(context: BotContext, session: Session) -> Screen:
+def _pending_screen(context: BotContext, session: Session, key: str = "transfer.already") -> Screen:
+    """A transfer of this chat waits for an answer (`transfer.pending`: a message not sent)."""
     return Screen(
-        context.t("transfer.pending"),
+        context.t(key),
         [[Button(context.t("transfer.button_cancel"), Action("xf", f"x{session.id}"))]],
     )
 
@@ -313,7 +314,7 @@ async def paused(context: BotContext, session: Session, message: Message) -> boo
     """The volunteer who offered the chat writes before it settles: not sent, and told."""
     if not context.core.transfers.pending(session.id):
         return False
-    await say(context, message.chat_id, _pending_screen(context, session))
+    await say(context, message.chat_id, _pending_screen(context, session, "transfer.pending"))
     return True
 
 

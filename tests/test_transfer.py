@@ -46,6 +46,8 @@ async def test_handed_to_a_colleague_who_accepts(harness: Harness) -> None:
     assert text(h, "en", "transfer.pending") in river.texts()[-1]
     assert len(visitor.history()) == seen
 
+    msg = await say(h, river, "/transfer")
+    assert text(h, "en", "transfer.already") in msg["text"]
     await press(h, kai, "Accept")
     assert "You're now talking with Visitor" in kai.texts()[-2]
     assert kai.texts()[-1] == "are you still there?"  # held, then passed on
