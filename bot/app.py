@@ -35,16 +35,20 @@ from bot.transport import AiohttpRequest
 from bot.webhook import DurableWebhook, WebhookConfig
 from handlers import (
     admin,
+    canned,
     content_admin,
     ending,
     fallback,
     guards,
+    mentoring,
     messages,
     queue,
     supervisor,
+    transfer,
     visitor,
     volunteer,
 )
+from handlers.buttons import button_family
 from handlers.commands import publish_commands
 from handlers.common import BotContext
 from handlers.errors import on_error
@@ -127,6 +131,9 @@ def register_handlers(application: Application) -> None:
             CommandHandler("next", volunteer.take_next, filters=on_message),
             CommandHandler("escalate", supervisor.escalate, filters=on_message),
             CommandHandler("block", supervisor.block, filters=on_message),
+            CommandHandler("canned", canned.canned_command, filters=on_message),
+            CommandHandler("transfer", transfer.transfer_command, filters=on_message),
+            CommandHandler("mentor", mentoring.mentor_command, filters=on_message),
             # supervisors
             CommandHandler("join", supervisor.join, filters=on_message),
             CommandHandler("takeover", supervisor.takeover, filters=on_message),
@@ -143,6 +150,9 @@ def register_handlers(application: Application) -> None:
             CommandHandler("blocks", admin.blocks, filters=on_message),
             CommandHandler("unblock", admin.unblock, filters=on_message),
             CommandHandler("rollback", content_admin.rollback, filters=on_message),
+            CallbackQueryHandler(button_family(canned.on_button), pattern=r"^cn:"),
+            CallbackQueryHandler(button_family(transfer.on_button), pattern=r"^xf:"),
+            CallbackQueryHandler(button_family(mentoring.on_button), pattern=r"^mt:"),
             CallbackQueryHandler(visitor.button),
             # After every command above: unknown commands, then plain messages and edits.
             MessageHandler(filters.COMMAND & on_message, fallback.unknown_command),
@@ -225,6 +235,8 @@ async def retention(application: Application) -> None:
     sessions = await core.relay.purge(core.settings.retention_days)
     invites = await core.staff.purge_invites()
     await core.blocks.purge()
+    await core.transfers.purge()  # handover notes for visitors who neither wait nor talk
+    await core.mentoring.purge()  # links to visitors gone silent, or volunteers gone
     updates = await application.bot_data["poller"].purge()
     if visitors or sessions:  # rows naming someone: no old copy of them stays in the WAL
         await core.db.scrub()
@@ -241,6 +253,8 @@ async def retention(application: Application) -> None:
 
 async def _sweep(context: BotContext) -> None:
     await ending.sweep(context.application)
+    await transfer.sweep(context.application)
+    await mentoring.alert(context.application)
 
 
 class RedactingFormatter(logging.Formatter):

@@ -55,6 +55,14 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "signoff": re.compile(r"\d{1,12}"),  # staff id (the role is checked on arrival)
     "content": re.compile(r"[ac]\d{1,12}"),  # apply or cancel a content change (admins only)
     "role": re.compile(r"[ac]\d{1,12}"),  # confirm or decline a promotion to admin (admins only)
+    # canned replies (volunteers): l list, p preview, s send as is, e edit first; chat . reply id
+    "cn": re.compile(r"l\d{1,12}|[pse]\d{1,12}\.[a-z0-9][a-z0-9-]{0,23}"),
+    # warm transfer: o offer to a staff id, q back to the queue, x cancel (the sender, by chat);
+    # a accept, d decline (the receiver, by transfer id)
+    "xf": re.compile(r"[oqx]\d{1,12}(\.\d{1,12})?|[ad]\d{1,12}"),
+    # mentoring: o offer accepted, n declined (visitor, by chat); a ask again, s someone else
+    # (visitor, by opaque handle); t talk now (the volunteer, by request id)
+    "mt": re.compile(r"[on]\d{1,12}|[as][A-Za-z0-9_-]{16}|t\d{1,12}"),
 }
 
 

@@ -71,6 +71,8 @@ class Settings:
     relay_media: frozenset[str] = frozenset({"text", "sticker"})
     flood_limit: int = 20
     shift_reminder_hours: int = 4
+    transfer_timeout_minutes: int = 3
+    mentor_wait_hours: int = 48
 
     def __repr__(self) -> str:  # never print secrets, even by accident
         return (
@@ -239,4 +241,6 @@ def load_settings(
         relay_media=media,
         flood_limit=number("FLOOD_LIMIT", 20, 3, 600, "messages a minute"),
         shift_reminder_hours=number("SHIFT_REMINDER_HOURS", 4, 1, 24, "hours"),
+        transfer_timeout_minutes=number("TRANSFER_TIMEOUT_MINUTES", 3, 1, 30, "minutes"),
+        mentor_wait_hours=number("MENTOR_WAIT_HOURS", 48, 1, 24 * 14, "hours"),
     )

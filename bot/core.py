@@ -18,8 +18,10 @@ from bot.config import Settings
 from bot.content.loader import Content, ContentError, Problem, load_content
 from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher, Pseudonymizer
 from bot.fence import Fence
+from bot.mentoring import MentoringService
 from bot.metrics import Metrics
 from bot.relay import RelayService
+from bot.relay.transfer import TransferService
 from bot.staff import Staff, StaffService
 from bot.stats import StatsReport, compute
 from bot.storage.admin_repo import (
@@ -29,6 +31,7 @@ from bot.storage.admin_repo import (
     RoleRequestRepository,
 )
 from bot.storage.db import Database
+from bot.storage.helpline_repo import MentorRepository, TransferRepository
 from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepository
 from bot.storage.repositories import ChatMessageRepository, MetaRepository, VisitorRepository
 from bot.storage.staff_repo import StaffRepository
@@ -100,11 +103,25 @@ class Core:
     clock: Callable[[], float] = field(default=time.time)
     fence: Fence = field(init=False)  # what is on its way into whose chat (quick exit)
     metrics: Metrics = field(init=False)  # aggregate figures for /metrics (bot/health.py)
+    transfers: TransferService = field(init=False)  # warm transfers (bot.relay.transfer)
+    mentoring: MentoringService = field(init=False)
 
     def __post_init__(self) -> None:
         self.fence = Fence(self.visitors.remember_messages)
         self.metrics = Metrics(self.clock)
         self.metrics.content_live(self.content.version)
+        s = self.settings
+        self.transfers = TransferService(
+            TransferRepository(self.db),
+            self.relay,
+            self.staff,
+            self.cipher,
+            self.clock,
+            s.transfer_timeout_minutes,
+        )
+        self.mentoring = MentoringService(
+            MentorRepository(self.db), self.relay, self.staff, self.clock, s.mentor_wait_hours
+        )
 
     @classmethod
     async def open(cls, settings: Settings, clock: Callable[[], float] = time.time) -> Core:
@@ -141,7 +158,7 @@ class Core:
         )
         await relay.recall_held()
         admins = frozenset(pseudonymize(i) for i in settings.admin_ids)
-        return cls(
+        core = cls(
             settings,
             db,
             cipher,
@@ -155,6 +172,8 @@ class Core:
             admins,
             clock,
         )
+        await core.transfers.recall()  # chats being handed over when the last run stopped
+        return core
 
     @property
     def role_requests(self) -> RoleRequestRepository:
@@ -202,6 +221,8 @@ class Core:
         """Every row about a visitor: queue place, closed-session links, preferences, and the
         ids of the messages the quick exit that goes with it has deleted."""
         await self.relay.forget_visitor(pseudonym)
+        await self.transfers.forget_visitor(pseudonym)
+        await self.mentoring.forget_visitor(pseudonym)
         await self.visitors.forget(pseudonym, deleted)
         await self.db.scrub()  # and no old copy of those rows stays in the WAL
 

@@ -66,11 +66,14 @@ def place_screen(loc: LocaleContent, place: QueuePlace) -> Screen:
     )
 
 
-async def talk(update: Update, context: BotContext, *, urgent: bool = False) -> None:
+async def talk(
+    update: Update, context: BotContext, *, urgent: bool = False, mentors: bool = True
+) -> None:
     """`/talk` and the menu button: where the visitor stands, else whether anyone is on duty
     (said first, before the consent note), else the consent note. `urgent`: from a crisis
     answer, so joining will put them first; the answer then comes as a new message, below
-    the contacts, rather than in their place."""
+    the contacts, rather than in their place. `mentors`: a visitor who may ask for a volunteer
+    they talked with before is asked first (never when urgent: the quickest way comes first)."""
     core, visitor = context.core, context.visitor
     assert visitor is not None
     if urgent:
@@ -82,6 +85,11 @@ async def talk(update: Update, context: BotContext, *, urgent: bool = False) -> 
     if place is not None:
         await _show_place(update, context, place, new=urgent)
         return
+    if mentors and not urgent:
+        from handlers.mentoring import choice  # it comes back here for "anyone who is free"
+
+        if await choice(update, context):
+            return
     if not await core.relay.anyone_on_duty():
         await _nobody(update, context, new=urgent)
         return

@@ -34,6 +34,7 @@ from handlers.common import (
 )
 from handlers.ending import end_session, pick_session
 from handlers.held import not_holdable, pass_on_held, visitor_turn
+from handlers.transfer import hold_while_moving, paused
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +60,10 @@ def _discreet_prefix(core: Core, contact: Contact, origin: Side) -> str:
 
 
 async def relay_message(
-    context: BotContext, session: Session, origin: Side, message: Message
+    context: BotContext, session: Session, origin: Side, message: Message, *, resend: bool = False
 ) -> None:
-    """Carry one message to the other side, exactly once."""
+    """Carry one message to the other side, exactly once. `resend`: a text the bot sends on
+    the sender's behalf (a canned reply), never copied from their chat."""
     core = context.core
     kind = media_kind(message)
     if kind not in core.settings.relay_media or kind in NEVER_RELAYED:
@@ -106,7 +108,7 @@ async def relay_message(
                     message,
                     prefix=prefix,
                     reply=reply,
-                    words=words,
+                    words=words or ((message.text or "", []) if resend else None),
                     delivery=delivery,
                 ),
                 still_open,
@@ -224,7 +226,7 @@ async def on_volunteer_message(update: Update, context: BotContext) -> bool:
     if not sessions:
         return False
     session = await pick_session(context, update, sessions)
-    if session is not None:
+    if session is not None and not await paused(context, session, message):
         await relay_message(context, session, "volunteer", message)
     return True
 
@@ -244,7 +246,14 @@ async def on_visitor_message(update: Update, context: BotContext, *, answered: b
     for _ in range(2):
         session = await core.relay.session_of_visitor(visitor.pseudonym)
         if session is not None:
+            moves = core.transfers.moves
             async with visitor_turn(context.application, visitor.pseudonym):
+                if core.transfers.moves != moves:  # a chat changed hands meanwhile
+                    session = await core.relay.session_of_visitor(visitor.pseudonym) or session
+                if core.transfers.pending(session.id) and await hold_while_moving(
+                    context, session, message
+                ):
+                    return True  # being handed over: kept for whoever has the chat next
                 if core.relay.may_hold(visitor.pseudonym):
                     await pass_on_held(context.bot, core, session)  # what waited goes first
                 await relay_message(context, session, "visitor", message)

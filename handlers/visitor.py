@@ -16,7 +16,7 @@ from bot.callbacks import Action, parse
 from bot.crisis_screens import OTHER_COUNTRY
 from bot.staff import INVITE_PREFIX
 from bot.visitors import NO_COUNTRY, Visitor
-from handlers import admin, content_admin, ending, queue, volunteer
+from handlers import admin, content_admin, ending, mentoring, queue, volunteer
 from handlers.commands import command_list, refresh_person
 from handlers.common import BotContext, answer_query, say, show
 
@@ -172,6 +172,7 @@ async def _leave_everything(context: BotContext, pseudonym: bytes) -> None:
         await core.relay.stop_observing(pseudonym)
         if staff.on_duty:
             await volunteer.after_off_duty(context)
+    await mentoring.left(context, pseudonym)  # a request withdrawn, a volunteer's ended
     session = await core.relay.session_of_visitor(pseudonym)
     if session is not None:
         await ending.end_session(context.bot, core, session, "exit")

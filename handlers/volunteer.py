@@ -20,6 +20,7 @@ from handlers.ending import end_session
 from handlers.fallback import unknown_command
 from handlers.held import pass_on_held, visitor_turn
 from handlers.queue import refresh_queue
+from handlers.transfer import show_queue_note
 
 
 def _minutes(seconds: float | None) -> int:
@@ -223,6 +224,7 @@ async def take_next(update: Update, context: BotContext) -> None:
             )
         ),
     )
+    await show_queue_note(update, context, session)  # a chat handed back with a note
     if held:
         async with visitor_turn(context.application, session.visitor):
             await pass_on_held(context.bot, core, session)

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from bot.content import strict_yaml
+from bot.content.canned import CannedReply, load_canned
 from bot.content.crisis_check import check_contacts
 from bot.content.merge import FILES, MISSING, check_rendered_lengths, parse_locale, rel
 from bot.content.model import BASE_LOCALE, LocaleContent
@@ -51,6 +52,7 @@ class Content:
     locales: dict[str, LocaleContent]
     default_locale: str = BASE_LOCALE
     risk: RiskDetector | None = None
+    canned: dict[str, tuple[CannedReply, ...]] = field(default_factory=dict)
 
     def locale(self, code: str | None) -> LocaleContent:
         if code and code in self.locales:
@@ -65,6 +67,10 @@ class Content:
                 if candidate in self.locales:
                     return candidate
         return self.default_locale if self.default_locale in self.locales else BASE_LOCALE
+
+    def canned_for(self, code: str | None) -> tuple[CannedReply, ...]:
+        """The canned replies in a locale (English where it has none)."""
+        return self.canned.get(code or "") or self.canned.get(BASE_LOCALE, ())
 
 
 def load_content(
@@ -122,9 +128,11 @@ def load_content(
     check_contacts(base, rel(directory / BASE_LOCALE / "crisis.yaml", directory), problems, today)
     risk, safety_problems = load_safety(directory)
     problems.extend(Problem(file, key, message) for file, key, message in safety_problems)
+    canned, canned_problems = load_canned(directory, list(locales))
+    problems.extend(canned_problems)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return Content(locales=locales, default_locale=default_locale, risk=risk), problems
+    return Content(locales, default_locale, risk, canned), problems
 
 
 def _parent_of(files: dict[str, Any]) -> str | None:

@@ -230,4 +230,50 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        9,
+        """
+        -- Warm transfers waiting for the receiver's answer, so a restart keeps them. The
+        -- handover note is encrypted (context: the row id) and goes with the row once the
+        -- transfer settles (accepted, declined, withdrawn or timed out).
+        CREATE TABLE transfers (
+            id         INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL UNIQUE,  -- one transfer at a time per chat
+            from_staff BLOB NOT NULL,            -- pseudonym of the volunteer handing over
+            from_alias TEXT NOT NULL,
+            to_staff   BLOB NOT NULL,            -- pseudonym of the one asked to take it
+            to_alias   TEXT NOT NULL,
+            note       BLOB,                     -- encrypted handover note, or NULL
+            created_at REAL NOT NULL,
+            expires_at REAL NOT NULL
+        );
+
+        -- A chat handed back to the queue by /transfer: the note for whoever takes the visitor
+        -- next (encrypted, context: the pseudonym's row), gone once shown or when they leave.
+        CREATE TABLE queue_notes (
+            id         INTEGER PRIMARY KEY,
+            visitor    BLOB NOT NULL UNIQUE,
+            from_alias TEXT NOT NULL,
+            note       BLOB NOT NULL,
+            created_at REAL NOT NULL
+        );
+
+        -- Mentoring: a visitor who accepted a volunteer's offer may ask for them again. The
+        -- handle is random (it names no one; the visitor's buttons carry it); nothing else
+        -- links the two. `requested_at`: the visitor is asking now; `alerted_at`: the
+        -- volunteer was told. /forget, the volunteer's /exit or their revocation end it.
+        CREATE TABLE mentorships (
+            id           INTEGER PRIMARY KEY,
+            visitor      BLOB NOT NULL,
+            volunteer    BLOB NOT NULL,
+            alias        TEXT NOT NULL,           -- the volunteer's alias, as the visitor knows it
+            handle       TEXT NOT NULL UNIQUE,
+            created_at   REAL NOT NULL,
+            requested_at REAL,
+            alerted_at   REAL,
+            UNIQUE (visitor, volunteer)
+        );
+        CREATE INDEX mentorships_volunteer ON mentorships (volunteer);
+        """,
+    ),
 ]

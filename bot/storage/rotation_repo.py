@@ -30,6 +30,11 @@ PSEUDONYM_COLUMNS: list[tuple[str, str, str]] = [
     ("sessions", "volunteer", "scramble"),
     ("sessions", "observer", "null"),
     ("content_changes", "proposed_by", "scramble"),  # pending ones are cancelled first
+    ("transfers", "from_staff", "delete"),  # a transfer nobody can answer any more
+    ("transfers", "to_staff", "delete"),
+    ("queue_notes", "visitor", "delete"),  # a note for someone unreachable
+    ("mentorships", "visitor", "delete"),  # a link to someone who is gone
+    ("mentorships", "volunteer", "delete"),
 ]
 
 
