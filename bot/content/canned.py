@@ -50,9 +50,13 @@ class CannedFile(BaseModel):
 Canned = dict[str, tuple[CannedReply, ...]]
 
 
-def load_canned(directory: Path, locales: list[str]) -> tuple[Canned, list[Problem]]:
+def load_canned(
+    directory: Path, locales: list[str], parents: dict[str, str] | None = None
+) -> tuple[Canned, list[Problem]]:
     """Every locale's canned replies, merged with English by id, and the problems found.
-    No English file means no canned replies (the feature says so); it is not an error."""
+    No English file means no canned replies (the feature says so); it is not an error.
+    A regional variant (`parents`: pt-PT -> pt) holds only what differs from its parent."""
+    parents = parents or {}
     problems: list[Problem] = []
     parsed: dict[str, list[CannedReply]] = {}
     for code in locales:
@@ -68,11 +72,17 @@ def load_canned(directory: Path, locales: list[str]) -> tuple[Canned, list[Probl
         return {}, problems
     merged: Canned = {BASE_LOCALE: tuple(base)}
     base_ids = [r.id for r in base]
-    for code in locales:
+    for code in sorted(locales, key=lambda c: c in parents):  # parents before variants
         if code == BASE_LOCALE:
             continue
         rel = f"{directory.name}/{code}/{CANNED_FILE}"
         own = {r.id: r for r in parsed.get(code, [])}
+        if code in parents:
+            for rid in sorted(set(own) - set(base_ids)):
+                problems.append(Problem(rel, f"replies.{rid}", "not in English"))
+            inherited = merged.get(parents[code], merged[BASE_LOCALE])
+            merged[code] = tuple(own.get(r.id, r) for r in inherited)
+            continue
         if code not in parsed:
             problems.append(Problem(rel, "-", "missing (English is sent instead)", "incomplete"))
         for rid in sorted(set(own) - set(base_ids)):

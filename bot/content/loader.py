@@ -128,7 +128,8 @@ def load_content(
     check_contacts(base, rel(directory / BASE_LOCALE / "crisis.yaml", directory), problems, today)
     risk, safety_problems = load_safety(directory)
     problems.extend(Problem(file, key, message) for file, key, message in safety_problems)
-    canned, canned_problems = load_canned(directory, list(locales))
+    parents = {code: parent for code, parent in variants.items() if parent}
+    canned, canned_problems = load_canned(directory, list(locales), parents)
     problems.extend(canned_problems)
     if any(p.severity == "error" for p in problems):
         return None, problems
