@@ -48,6 +48,9 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "cancel": None,  # leave the queue
     "here": None,  # "I'm still here" (in a chat, or waiting)
     "end": None,  # end the chat
+    "anylang": None,  # a waiting visitor: another language is fine
+    # a volunteer's languages: toggle one (a locale code), or done
+    "langs": re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?|done"),
     "rate": re.compile(r"\d{1,12}-[1-5]"),  # session id - rating (checked against the rater)
     # going off duty with a chat open: end or hand back exactly the chats the prompt named (a
     # fingerprint: a prompt left unanswered must not act on chats opened after it), or stay

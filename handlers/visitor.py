@@ -11,12 +11,13 @@ import logging
 from telegram import BotCommandScopeChat, Update
 from telegram.error import TelegramError
 
+from bot import languages as bot_languages
 from bot import screens
 from bot.callbacks import Action, parse
 from bot.crisis_screens import OTHER_COUNTRY
 from bot.staff import INVITE_PREFIX
 from bot.visitors import NO_COUNTRY, Visitor
-from handlers import admin, content_admin, ending, queue, volunteer
+from handlers import admin, content_admin, ending, languages, queue, volunteer
 from handlers.commands import command_list, refresh_person
 from handlers.common import BotContext, answer_query, say, show
 
@@ -245,6 +246,10 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         if arg not in core.content.current.locales:
             return False
         context.visitor = await core.visitors.update(context.user_id, visitor, locale=arg)
+        if await core.relay.place(visitor.pseudonym) is not None:  # waiting: in this language now
+            await core.relay.set_visitor_language(
+                visitor.pseudonym, bot_languages.base_language(core.content.current, arg)
+            )
         await answer_query(update, context.t("language.changed"))
         await _set_chat_commands(update, context)
         await show(context, update, screens.main_menu(context.loc))
@@ -285,6 +290,11 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
     if name == "end":
         await ending.end_command(update, context)
         return True
+    if name == "anylang":
+        await languages.any_language(update, context)
+        return True
+    if name == "langs":
+        return await languages.languages_button(update, context, arg or "")
     if name == "rate":
         return await ending.rate(update, context, arg or "")
     if name == "duty":

@@ -230,4 +230,19 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        9,
+        """
+        -- Language-matched relay. A volunteer's languages: locale codes (a base language such
+        -- as "ar", never a Telegram language_code), comma-separated; NULL: not said yet.
+        ALTER TABLE staff ADD COLUMN languages TEXT;
+        -- The language a waiting visitor chose for the bot (its base locale), so a volunteer
+        -- who reads it takes them first; and whether another language is fine: NULL not asked,
+        -- 0 waits for someone who reads theirs, 1 another language is fine. Gone with the row.
+        ALTER TABLE queue ADD COLUMN language TEXT;
+        ALTER TABLE queue ADD COLUMN any_language INTEGER;
+        -- A chat's language, so a chat handed back to the queue keeps it (purged with the row).
+        ALTER TABLE sessions ADD COLUMN language TEXT;
+        """,
+    ),
 ]

@@ -7,6 +7,7 @@ from typing import Literal
 
 from bot.storage.db import Database
 from bot.storage.pair_repo import PairRepository
+from bot.storage.queue_languages import QueueLanguageSQL
 
 __all__ = ["PairRepository", "QueueRepository", "QueueRow", "SessionRepository", "SessionRow"]
 
@@ -20,6 +21,8 @@ class QueueRow:
     last_seen: float
     prompted_at: float | None
     status_msg: int | None
+    language: str | None = None  # the visitor's bot language (a base locale code)
+    any_language: bool | None = None  # None: not asked; False: waits for theirs; True: any
 
 
 @dataclass(frozen=True)
@@ -42,39 +45,45 @@ class SessionRow:
     fact_id: int | None
     escalated: bool = False
     observer: bytes | None = None
+    language: str | None = None  # the visitor's bot language, kept if the chat goes back
 
 
-_Q = "id, visitor, urgent, enqueued_at, last_seen, prompted_at, status_msg"
+_Q = "id, visitor, urgent, enqueued_at, last_seen, prompted_at, status_msg, language, any_language"
 _ORDER = "urgent DESC, enqueued_at, id"
 _S = (
     "id, visitor, volunteer, visitor_alias, volunteer_alias, status, urgent, waited, "
     "started_at, ended_at, end_reason, last_visitor_at, last_volunteer_at, idle_prompted_at, "
-    "reminded, fact_id, escalated, observer"
+    "reminded, fact_id, escalated, observer, language"
 )
 
 
 def _queue(r: tuple) -> QueueRow:
-    return QueueRow(r[0], bytes(r[1]), bool(r[2]), r[3], r[4], r[5], r[6])
+    return QueueRow(
+        r[0], bytes(r[1]), bool(r[2]), r[3], r[4], r[5], r[6], r[7],
+        None if r[8] is None else bool(r[8]),
+    )  # fmt: skip
 
 
 def _session(r: tuple) -> SessionRow:
     return SessionRow(
         r[0], bytes(r[1]), bytes(r[2]), r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9], r[10],
         r[11], r[12], r[13], bool(r[14]), r[15], bool(r[16]),
-        None if r[17] is None else bytes(r[17]),
+        None if r[17] is None else bytes(r[17]), r[18],
     )  # fmt: skip
 
 
-class QueueRepository:
+class QueueRepository(QueueLanguageSQL):
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def add(self, visitor: bytes, urgent: bool, now: float) -> bool:
+    async def add(
+        self, visitor: bytes, urgent: bool, now: float, language: str | None = None
+    ) -> bool:
         """Join the queue; False if already in it (two quick taps queue once)."""
         added = await self.db.execute(
-            "INSERT OR IGNORE INTO queue (visitor, urgent, enqueued_at, last_seen) "
-            "VALUES (?, ?, ?, ?)",
-            (visitor, int(urgent), now, now),
+            "INSERT OR IGNORE INTO queue (visitor, urgent, enqueued_at, last_seen, language) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (visitor, int(urgent), now, now, language),
         )
         return added == 1
 
@@ -168,7 +177,11 @@ class QueueRepository:
     async def mark_urgent(self, visitor: bytes) -> bool:
         return (
             await self.db.execute(
-                "UPDATE queue SET urgent = 1 WHERE visitor = ? AND urgent = 0", (visitor,)
+                # An urgent visitor is never left waiting for a language: readers first, then
+                # the first free volunteer (bot/relay/languages.py).
+                "UPDATE queue SET urgent = 1, any_language = CASE WHEN any_language = 0 "
+                "THEN NULL ELSE any_language END WHERE visitor = ? AND urgent = 0",
+                (visitor,),
             )
             == 1
         )
@@ -205,11 +218,19 @@ class SessionRepository:
         visitor_alias: str,
         caseload_limit: int,
         now: float,
+        reads: tuple[str, ...] | None = None,
+        covered: set[str] | frozenset[str] = frozenset(),
     ) -> SessionRow | str:
-        """Atomically move the head of the queue into a new session with this volunteer.
+        """Atomically move the first visitor this volunteer may take into a new session.
 
         One transaction under the database lock: two volunteers pressing /next at once never
-        get the same visitor. Returns the session, or 'empty' / 'full'.
+        get the same visitor. Returns the session, or 'empty' / 'full' / 'other_languages'
+        (visitors wait, but for someone who reads their language).
+
+        `reads`: the volunteer's languages (None: the whole queue, in order). Then a visitor
+        may be taken if the volunteer reads their language, or they said another language is
+        fine, or they were not asked and no volunteer with a free slot (`covered`) reads it.
+        Urgent first; then a language the volunteer reads; then the longest waiting.
         """
         async with self.db.transaction() as conn:
             cur = await conn.execute(
@@ -218,18 +239,31 @@ class SessionRepository:
             )
             if (await cur.fetchone())[0] >= caseload_limit:
                 return "full"
-            cur = await conn.execute(
-                f"SELECT visitor, urgent, enqueued_at FROM queue ORDER BY {_ORDER} LIMIT 1"
-            )
+            if reads is None:
+                sql = f"SELECT visitor, urgent, enqueued_at, language FROM queue ORDER BY {_ORDER}"
+                params: tuple = ()
+            else:
+                mine = ", ".join("?" * len(reads))
+                others = ", ".join("?" * len(covered))
+                sql = (
+                    "SELECT visitor, urgent, enqueued_at, language FROM queue "
+                    f"WHERE language IS NULL OR language IN ({mine}) OR any_language = 1 "
+                    f"OR (any_language IS NULL AND language NOT IN ({others})) "
+                    f"ORDER BY urgent DESC, (language IS NULL OR language IN ({mine})) DESC, "
+                    "enqueued_at, id"
+                )
+                params = (*reads, *covered, *reads)
+            cur = await conn.execute(sql + " LIMIT 1", params)
             head = await cur.fetchone()
             if head is None:
-                return "empty"
-            visitor, urgent, enqueued_at = bytes(head[0]), head[1], head[2]
+                cur = await conn.execute("SELECT 1 FROM queue LIMIT 1")
+                return "other_languages" if await cur.fetchone() else "empty"
+            visitor, urgent, enqueued_at, language = bytes(head[0]), head[1], head[2], head[3]
             await conn.execute("DELETE FROM queue WHERE visitor = ?", (visitor,))
             cur = await conn.execute(
                 "INSERT INTO sessions (visitor, volunteer, visitor_alias, volunteer_alias, "
-                "status, urgent, waited, started_at, last_visitor_at) "
-                "VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?)",
+                "status, urgent, waited, started_at, last_visitor_at, language) "
+                "VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)",
                 (
                     visitor,
                     volunteer,
@@ -239,6 +273,7 @@ class SessionRepository:
                     now - enqueued_at,
                     now,
                     now,
+                    language,
                 ),
             )
             session_id = cur.lastrowid
