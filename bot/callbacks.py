@@ -47,7 +47,11 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "consent": None,  # the visitor accepted the note before talking
     "cancel": None,  # leave the queue
     "here": None,  # "I'm still here" (in a chat, or waiting)
-    "end": None,  # end the chat
+    "end": None,  # end the chat (asks first)
+    "endchat": re.compile(r"\d{1,12}|no"),  # yes (the session id), or keep talking
+    # /block confirmed: session id - days - fingerprint of that chat; or not
+    "block": re.compile(r"\d{1,12}-\d{1,3}-[0-9a-f]{8}|no"),
+    "revoke": re.compile(r"\d{1,12}|no"),  # /revoke confirmed: staff id (admins only); or not
     "anylang": None,  # a waiting visitor: another language is fine
     # a volunteer's languages: toggle one (a locale code), or done
     "langs": re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?|done"),

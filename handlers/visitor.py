@@ -17,7 +17,7 @@ from bot.callbacks import Action, parse
 from bot.crisis_screens import OTHER_COUNTRY
 from bot.staff import INVITE_PREFIX
 from bot.visitors import NO_COUNTRY, Visitor
-from handlers import admin, content_admin, ending, languages, queue, volunteer
+from handlers import admin, content_admin, ending, languages, queue, supervisor, volunteer
 from handlers.commands import command_list, refresh_person
 from handlers.common import BotContext, answer_query, say, show
 
@@ -288,8 +288,14 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         await queue.still_here(update, context)
         return True
     if name == "end":
-        await ending.end_command(update, context)
+        await ending.end_button(update, context)
         return True
+    if name == "endchat":
+        return await ending.end_confirmed(update, context, arg or "")
+    if name == "block":
+        return await supervisor.block_button(update, context, arg or "")
+    if name == "revoke":
+        return await admin.revoke_button(update, context, arg or "")
     if name == "anylang":
         await languages.any_language(update, context)
         return True

@@ -63,11 +63,11 @@ async def choose_alias(update: Update, context: BotContext) -> bool:
     staff = await core.staff.get(staff.pseudonym)
     assert staff is not None and staff.alias is not None
     context.staff = staff
-    await say(
-        context, message.chat_id, Screen(context.t("volunteer.alias_saved", alias=staff.alias))
-    )
-    staff = await own_language(context, staff)  # ticked already: they use the bot in it
-    await say(context, message.chat_id, languages_picker(context, staff))
+    # Then which languages they support: the one they use the bot in is ticked already.
+    staff = await own_language(context, staff)
+    picker = languages_picker(context, staff)
+    saved = context.t("volunteer.alias_saved", alias=staff.alias)
+    await say(context, message.chat_id, Screen(f"{saved}\n\n{picker.text}", picker.rows))
     await deliver(
         context.bot,
         core,

@@ -281,6 +281,8 @@ async def test_block_blocks_and_unblock(harness: Harness) -> None:
     h = harness
     visitor, volunteer = await connect(h, "River Song")
     msg = await say(h, volunteer, "/block 3")
+    assert "block them for 3 days?" in msg["text"]  # asks first
+    msg = await press(h, volunteer, en(h, "volunteer.button_block"))
     ref = re.search(r"reference ([\w-]+)", msg["text"]).group(1)
     assert en(h, "relay.ended_blocked") in last_text(visitor)
     await say(h, visitor, "/talk")
@@ -334,6 +336,7 @@ async def test_join_only_escalated_chats_and_revoke_stops_reading(harness: Harne
     await say(h, visitor, "first")
     assert any(t.endswith(": first") for t in sage.texts())
     await say(h, h.standin.user(ADMIN_ID), "/revoke Sage Bell")
+    await press(h, h.standin.user(ADMIN_ID), en(h, "admin.button_revoke"))
     await say(h, visitor, "second")
     assert not any(t.endswith(": second") for t in sage.texts())
     for odd in ("/join ²", "/join 99999999999999999999", "/block ²"):
