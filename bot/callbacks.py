@@ -33,8 +33,9 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "gd": re.compile(r"\d{1,3}"),  # guide step
     "crisis": None,
     # set a country ("XX" another country), "-" prefer not to say, "?" pick a region
-    "country": re.compile(r"[A-Z]{2}|-|\?"),
-    "region": re.compile(r"[a-z]{2,12}"),  # the countries of one region of the picker
+    # ("/s": the picker was opened from Settings, and goes back there once a country is set)
+    "country": re.compile(r"(?:[A-Z]{2}|-|\?)(?:/s)?"),
+    "region": re.compile(r"[a-z]{2,12}(?:/s)?"),  # the countries of one region of the picker
     "talk": None,
     "urgent": None,  # "talk to a volunteer now", from a crisis answer: joins as urgent
     "settings": None,

@@ -66,7 +66,8 @@ async def relay_message(
     core = context.core
     kind = media_kind(message)
     if kind not in core.settings.relay_media or kind in NEVER_RELAYED:
-        key = "relay.media_identifying" if kind in NEVER_RELAYED else "relay.media_refused"
+        key = "media_identifying" if kind in NEVER_RELAYED else "media_refused"
+        key = f"{'volunteer' if origin == 'volunteer' else 'relay'}.{key}"  # their own words
         await say(context, message.chat_id, Screen(context.t(key)))
         return
     # A claim that a previous run made but never completed is sent again: the process died

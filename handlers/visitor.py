@@ -168,11 +168,12 @@ async def _leave_everything(context: BotContext, pseudonym: bytes) -> None:
     if staff is not None:
         if staff.on_duty:
             await core.staff.set_duty(staff, False)
-        for session in await core.relay.sessions_of_volunteer(pseudonym):
+        sessions = await core.relay.sessions_of_volunteer(pseudonym)
+        for session in sessions:
             await ending.end_session(context.bot, core, session, "handback")
         await core.relay.stop_observing(pseudonym)
         if staff.on_duty:
-            await volunteer.after_off_duty(context)
+            await volunteer.after_off_duty(context, told={s.visitor for s in sessions})
     session = await core.relay.session_of_visitor(pseudonym)
     if session is not None:
         await ending.end_session(context.bot, core, session, "exit")
@@ -216,18 +217,23 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         await show(context, update, screen)
         return True
     if name == "country":
-        if arg == "?":
+        code, from_settings = _from_settings(arg or "")
+        if code == "?":
             await answer_query(update)
-            await show(context, update, screens.country_picker(loc))
+            await show(context, update, screens.country_picker(loc, from_settings=from_settings))
             return True
-        if arg not in {NO_COUNTRY, OTHER_COUNTRY} and arg not in loc.countries:
+        if code not in {NO_COUNTRY, OTHER_COUNTRY} and code not in loc.countries:
             return False  # a forged or outdated code: "that button has expired"
-        context.visitor = await core.visitors.update(context.user_id, visitor, country=arg)
+        context.visitor = await core.visitors.update(context.user_id, visitor, country=code)
         await answer_query(update, context.t("settings.saved"))
-        await show(context, update, screens.crisis(context.loc, arg))
+        if from_settings:  # back where they came from
+            await show(context, update, screens.settings(context.loc, context.visitor.prefs))
+        else:
+            await show(context, update, screens.crisis(context.loc, code))
         return True
     if name == "region":
-        screen = screens.region_picker(loc, arg or "")
+        code, from_settings = _from_settings(arg or "")
+        screen = screens.region_picker(loc, code, from_settings=from_settings)
         if screen is None:
             return False
         await answer_query(update)
@@ -317,6 +323,13 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         await open_section(update, context, names[name])
         return True
     return False
+
+
+def _from_settings(arg: str) -> tuple[str, bool]:
+    """A picker's argument without its "opened from Settings" mark, and whether it had one."""
+    if arg.endswith(screens.FROM_SETTINGS):
+        return arg[: -len(screens.FROM_SETTINGS)], True
+    return arg, False
 
 
 async def _set_chat_commands(update: Update, context: BotContext) -> None:

@@ -149,18 +149,24 @@ async def duty_choice(update: Update, context: BotContext, choice: str) -> bool:
         # The chats changed since this prompt was shown: ask again about them as they are.
         await show(context, update, _off_duty_prompt(context, sessions))
         return True
+    # Off duty first: a chat handed back must not bring them "someone is waiting" (their own
+    # visitor), and the visitor hears whether anyone else is on duty.
+    await core.staff.set_duty(staff, False)
     for session in sessions:
         await end_session(context.bot, core, session, "volunteer" if what == "end" else "handback")
-    await core.staff.set_duty(staff, False)
     await show(context, update, Screen(context.t("volunteer.off_duty")))
-    await after_off_duty(context)
+    await after_off_duty(context, told={s.visitor for s in sessions})
     return True
 
 
-async def after_off_duty(context: BotContext) -> None:
-    """Waiting visitors see the queue as it now is; if no one is left, they are told so."""
+async def after_off_duty(
+    context: BotContext, told: set[bytes] | frozenset[bytes] = frozenset()
+) -> None:
+    """Waiting visitors see the queue as it now is; if no one is left, they are told so (once:
+    `told` were just told, with their chat handed back)."""
     core = context.core
-    await deliver(context.bot, core, await core.relay.nobody_left_notices())
+    notices = await core.relay.nobody_left_notices()
+    await deliver(context.bot, core, [n for n in notices if n.to not in told])
     await refresh_queue(context.bot, core)
 
 

@@ -123,7 +123,14 @@ class SessionOps(QueueOps):
             }.get(reason, "volunteer.ended")
             notices.append(Notice(closed.volunteer, volunteer_key, visitor_alias))
         if closed.escalated:
-            notices.append(Notice(closed.volunteer, "volunteer.debrief"))
+            # A supervisor who took the chat over is not sent to "debrief with a supervisor".
+            staff = await self.staff.get(closed.volunteer)
+            senior = staff is not None and staff.supervises
+            notices.append(
+                Notice(
+                    closed.volunteer, "volunteer.debrief_senior" if senior else "volunteer.debrief"
+                )
+            )
         return notices
 
     async def unserved_urgent(self) -> list[bytes]:
