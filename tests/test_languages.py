@@ -207,3 +207,44 @@ async def test_onboarding_asks_for_languages_and_the_picker_is_safe(harness: Har
     await stranger.press_data("langs:en")
     await h.settle()
     assert en(h, "expired.text") in last_text(stranger)
+
+
+async def test_the_order_of_next(tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+    """The rule at the core, on a real SQLite file: urgent first; at the same urgency a
+    language the volunteer reads; then the longest waiting; a visitor who waits for their own
+    language is never taken by someone who doesn't read it."""
+    from bot.core import Core
+    from bot.harness import offline_settings
+    from tests.conftest import CONTENT
+
+    core = await Core.open(offline_settings(tmp_path / "bot.sqlite3", CONTENT), clock=clock)
+    try:
+        queue, sessions = core.relay.queue, core.relay.sessions
+        rows = [  # (name, urgent, language, any_language), oldest first
+            ("ar-waits", False, "ar", False),
+            ("ru-free", False, "ru", None),
+            ("en", False, "en", None),
+            ("ar-urgent", True, "ar", None),
+            ("en-urgent", True, "en", None),
+            ("de-fine", False, "de", True),
+        ]
+        for n, (name, urgent, language, any_language) in enumerate(rows):
+            await queue.add(name.encode(), urgent, clock.now - 100 + n, language)
+            await queue.set_any_language(name.encode(), any_language)
+        taken = []
+        for _ in range(len(rows)):
+            session = await sessions.take_next(
+                b"vol", "River Song", "ABCD", 99, clock.now, ("en",), {"en", "ru"}
+            )
+            if isinstance(session, str):
+                taken.append(session)
+                break
+            taken.append(session.visitor.decode())
+        # "ru-free" is read by a free volunteer (covered): left for them; "ar-waits" waits
+        assert taken == ["en-urgent", "ar-urgent", "en", "de-fine", "other_languages"]
+        session = await sessions.take_next(
+            b"vol2", "Noor Ali", "EFGH", 99, clock.now, ("fr",), set()
+        )
+        assert not isinstance(session, str) and session.visitor == b"ru-free"  # nobody reads it
+    finally:
+        await core.close()

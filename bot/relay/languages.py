@@ -51,7 +51,7 @@ class LanguageOps(QueueOps):
         await self.ask_to_wait()
 
     async def waiting_by_language(self) -> dict[str | None, int]:
-        return await self.queue.by_language()
+        return await self.queue.by_language(QUEUE_COUNT_CAP)
 
     async def health(self) -> QueueHealth:
         waiting, urgent, _ = await self.queue.counts(QUEUE_COUNT_CAP)

@@ -75,8 +75,8 @@ class QueueOps(RelayState):
         if outlook[0] == 0 and not urgent:  # at risk: kept a place even so (seniors alerted)
             return JoinResult("nobody")
         added = await self.queue.add(visitor, urgent, self.clock(), language)
-        if added and outlook[0]:
-            await self.ask_to_wait()
+        if added and outlook[0] and not urgent:  # does anyone on duty read their language?
+            await self.queue.ask_to_wait(await self.staff.on_duty_languages(), visitor)
         row = await self.queue.get(visitor)
         assert row is not None
         place = await self._place(row, outlook)

@@ -241,6 +241,8 @@ MIGRATIONS: list[tuple[int, str]] = [
         -- 0 waits for someone who reads theirs, 1 another language is fine. Gone with the row.
         ALTER TABLE queue ADD COLUMN language TEXT;
         ALTER TABLE queue ADD COLUMN any_language INTEGER;
+        -- Walked a few steps at a time by /next (bot/storage/queue_languages.py).
+        CREATE INDEX queue_language ON queue (language, any_language, urgent, enqueued_at, id);
         -- A chat's language, so a chat handed back to the queue keeps it (purged with the row).
         ALTER TABLE sessions ADD COLUMN language TEXT;
         """,

@@ -7,7 +7,7 @@ from typing import Literal
 
 from bot.storage.db import Database
 from bot.storage.pair_repo import PairRepository
-from bot.storage.queue_languages import QueueLanguageSQL
+from bot.storage.queue_languages import PRESENT, QueueLanguageSQL, candidates_sql
 
 __all__ = ["PairRepository", "QueueRepository", "QueueRow", "SessionRepository", "SessionRow"]
 
@@ -239,22 +239,21 @@ class SessionRepository:
             )
             if (await cur.fetchone())[0] >= caseload_limit:
                 return "full"
-            if reads is None:
-                sql = f"SELECT visitor, urgent, enqueued_at, language FROM queue ORDER BY {_ORDER}"
-                params: tuple = ()
-            else:
-                mine = ", ".join("?" * len(reads))
-                others = ", ".join("?" * len(covered))
-                sql = (
-                    "SELECT visitor, urgent, enqueued_at, language FROM queue "
-                    f"WHERE language IS NULL OR language IN ({mine}) OR any_language = 1 "
-                    f"OR (any_language IS NULL AND language NOT IN ({others})) "
-                    f"ORDER BY urgent DESC, (language IS NULL OR language IN ({mine})) DESC, "
-                    "enqueued_at, id"
+            query: tuple[str, list] | None = (
+                f"SELECT visitor, urgent, enqueued_at, language FROM queue ORDER BY {_ORDER} "
+                "LIMIT 1",
+                [],
+            )
+            if reads is not None:
+                cur = await conn.execute(
+                    f"{PRESENT} UNION ALL SELECT NULL WHERE EXISTS "
+                    "(SELECT 1 FROM queue WHERE language IS NULL)"
                 )
-                params = (*reads, *covered, *reads)
-            cur = await conn.execute(sql + " LIMIT 1", params)
-            head = await cur.fetchone()
+                query = candidates_sql([r[0] for r in await cur.fetchall()], reads, covered)
+            head = None
+            if query is not None:
+                cur = await conn.execute(*query)
+                head = await cur.fetchone()
             if head is None:
                 cur = await conn.execute("SELECT 1 FROM queue LIMIT 1")
                 return "other_languages" if await cur.fetchone() else "empty"
