@@ -225,6 +225,7 @@ async def take_next(update: Update, context: BotContext) -> None:
         await unknown_command(update, context)
         return
     core = context.core
+    staff = await own_language(context, staff)  # on duty since before languages were asked
     session = await core.relay.take_next(staff)
     if isinstance(session, str):
         key = {
