@@ -79,12 +79,20 @@ async def test_authorisation_matrix(harness: Harness, clock) -> None:
                 cases += 1
     # buttons: authority never comes from callback data
     for who in ("visitor", "volunteer", "supervisor"):
-        for data in ("signoff:1", "content:a1", "content:c1", "role:a1", "role:c1"):
+        for data in ("signoff:1", "content:a1", "content:c1", "role:a1", "role:c1", "revoke:1",
+                     "revoke:no"):  # fmt: skip
             await people[who].press_data(data)
             await h.settle()
             assert en(h, "expired.text") in last_text(people[who]), (who, data)
             cases += 1
-    assert cases == 79  # 64 commands (19 + 19 + 14 + 12) and 15 button presses
+    # a visitor can neither confirm a block nor set languages
+    await people["visitor"].press_data("block:1-7-0123abcd")
+    await h.settle()
+    assert en(h, "expired.text") in last_text(people["visitor"])
+    msg = await say(h, people["visitor"], "/languages")
+    assert msg["text"].split("\n", 1)[1] == unknown
+    cases += 2
+    assert cases == 87  # 65 commands (19 + 19 + 14 + 12, /languages) and 22 button presses
     assert (await h.core.staff.by_alias("Pending One")).status == "pending"
 
 
