@@ -248,3 +248,19 @@ async def test_the_order_of_next(tmp_path, clock) -> None:  # type: ignore[no-un
         assert not isinstance(session, str) and session.visitor == b"ru-free"  # nobody reads it
     finally:
         await core.close()
+
+
+async def test_a_waiting_visitor_who_changes_language_waits_in_the_new_one(
+    harness: Harness,
+) -> None:
+    h = harness
+    english = await onboard(h, "River Song")
+    visitor = await join_queue(h, "ar")
+    assert (await say(h, english, "/next"))["text"].endswith(
+        en(h, "volunteer.queue_other_languages")
+    )
+    await say(h, visitor, "/language")
+    await press(h, visitor, "English")
+    msg = await say(h, english, "/next")
+    assert "You're now talking with Visitor" in msg["text"]
+    assert en(h, "volunteer.language_note", language="English") not in msg["text"]
