@@ -60,13 +60,20 @@ async def populate(
     for i in range(volunteers):
         tid = FIRST_VOLUNTEER_ID + i
         p = pseudonym(tid)
+        languages = "en,ar" if i % 2 else "en"  # the language-matched relay has work to do
         staff_rows.append(
-            (p, cipher.encrypt_int(tid, staff_chat_context(p)), f"Vol{_letters(i)}", now - 3600)
+            (
+                p,
+                cipher.encrypt_int(tid, staff_chat_context(p)),
+                f"Vol{_letters(i)}",
+                now - 3600,
+                languages,
+            )
         )
         population.volunteers.append(tid)
     await db.executemany(
         "INSERT INTO staff (pseudonym, chat, alias, role, status, on_duty, duty_since, "
-        "created_at) VALUES (?, ?, ?, 'volunteer', 'active', 1, ?, 0)",
+        "created_at, languages) VALUES (?, ?, ?, 'volunteer', 'active', 1, ?, 0, ?)",
         staff_rows,
     )
 
@@ -92,11 +99,13 @@ async def populate(
     queue_rows = []
     for n, tid in enumerate(visitor_ids[:waiting]):
         enqueued = now - (waiting - n) * 0.5  # oldest first, half a second apart
-        queue_rows.append((pseudonym(tid), int(rng.random() < 0.05), enqueued, now))
+        language = "ar" if rng.random() < 0.1 else "en"  # one in ten waits in Arabic
+        queue_rows.append((pseudonym(tid), int(rng.random() < 0.05), enqueued, now, language))
         population.waiting.append(tid)
     if queue_rows:
         await db.executemany(
-            "INSERT INTO queue (visitor, urgent, enqueued_at, last_seen) VALUES (?, ?, ?, ?)",
+            "INSERT INTO queue (visitor, urgent, enqueued_at, last_seen, language) "
+            "VALUES (?, ?, ?, ?, ?)",
             queue_rows,
         )
 

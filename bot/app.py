@@ -40,6 +40,7 @@ from handlers import (
     ending,
     fallback,
     guards,
+    languages,
     mentoring,
     messages,
     queue,
@@ -128,6 +129,7 @@ def register_handlers(application: Application) -> None:
             # volunteers (each checks the role on arrival)
             CommandHandler("duty", volunteer.duty, filters=on_message),
             CommandHandler("queue", volunteer.queue, filters=on_message),
+            CommandHandler("languages", languages.languages_command, filters=on_message),
             CommandHandler("next", volunteer.take_next, filters=on_message),
             CommandHandler("escalate", supervisor.escalate, filters=on_message),
             CommandHandler("block", supervisor.block, filters=on_message),

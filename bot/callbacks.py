@@ -33,8 +33,9 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "gd": re.compile(r"\d{1,3}"),  # guide step
     "crisis": None,
     # set a country ("XX" another country), "-" prefer not to say, "?" pick a region
-    "country": re.compile(r"[A-Z]{2}|-|\?"),
-    "region": re.compile(r"[a-z]{2,12}"),  # the countries of one region of the picker
+    # ("/s": the picker was opened from Settings, and goes back there once a country is set)
+    "country": re.compile(r"(?:[A-Z]{2}|-|\?)(?:/s)?"),
+    "region": re.compile(r"[a-z]{2,12}(?:/s)?"),  # the countries of one region of the picker
     "talk": None,
     "urgent": None,  # "talk to a volunteer now", from a crisis answer: joins as urgent
     "settings": None,
@@ -47,7 +48,14 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "consent": None,  # the visitor accepted the note before talking
     "cancel": None,  # leave the queue
     "here": None,  # "I'm still here" (in a chat, or waiting)
-    "end": None,  # end the chat
+    "end": None,  # end the chat (asks first)
+    "endchat": re.compile(r"\d{1,12}|no"),  # yes (the session id), or keep talking
+    # /block confirmed: session id - days - fingerprint of that chat; or not
+    "block": re.compile(r"\d{1,12}-\d{1,3}-[0-9a-f]{8}|no"),
+    "revoke": re.compile(r"\d{1,12}|no"),  # /revoke confirmed: staff id (admins only); or not
+    "anylang": None,  # a waiting visitor: another language is fine
+    # a volunteer's languages: toggle one (a locale code), or done
+    "langs": re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?|done"),
     "rate": re.compile(r"\d{1,12}-[1-5]"),  # session id - rating (checked against the rater)
     # going off duty with a chat open: end or hand back exactly the chats the prompt named (a
     # fingerprint: a prompt left unanswered must not act on chats opened after it), or stay

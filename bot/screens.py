@@ -100,29 +100,38 @@ def guide(loc: LocaleContent, index: int) -> Screen | None:
     return Screen(text, [_pager(loc, "gd", index, len(loc.steps)), _menu_row(loc)])
 
 
-def country_picker(loc: LocaleContent) -> Screen:
+FROM_SETTINGS = "/s"  # a picker opened from Settings: the chosen country leads back there
+
+
+def country_picker(loc: LocaleContent, *, from_settings: bool = False) -> Screen:
     """First step of choosing a country: the regions, then "another country" and "rather not
-    say" (both show the international contacts)."""
-    rows = [[Button(region.name, Action("region", region.id))] for region in loc.regions]
-    rows.append([_b(loc, "button.other_country", "country", OTHER_COUNTRY)])
-    rows.append([_b(loc, "button.prefer_not", "country", NO_COUNTRY)])
+    say" (both show the international contacts). From Settings, it leads back to Settings."""
+    back = FROM_SETTINGS if from_settings else ""
+    rows = [[Button(region.name, Action("region", region.id + back))] for region in loc.regions]
+    rows.append([_b(loc, "button.other_country", "country", OTHER_COUNTRY + back)])
+    rows.append([_b(loc, "button.prefer_not", "country", NO_COUNTRY + back)])
+    if from_settings:
+        rows.append([_b(loc, "button.back", "settings")])
     rows.append(_menu_row(loc, with_crisis=False))
     return Screen(t(loc, "crisis.ask_country"), rows)
 
 
-def region_picker(loc: LocaleContent, region_id: str) -> Screen | None:
+def region_picker(
+    loc: LocaleContent, region_id: str, *, from_settings: bool = False
+) -> Screen | None:
     """The countries of one region, two a row, by name; None for an unknown region."""
     region = next((r for r in loc.regions if r.id == region_id), None)
     if region is None:
         return None
+    back = FROM_SETTINGS if from_settings else ""
     names = sorted(((cc, loc.countries[cc]) for cc in region.countries), key=lambda kv: kv[1])
     rows = [
-        [Button(name, Action("country", code)) for code, name in names[i : i + 2]]
+        [Button(name, Action("country", code + back)) for code, name in names[i : i + 2]]
         for i in range(0, len(names), 2)
     ]
-    rows.append([_b(loc, "button.other_region", "country", "?")])
-    rows.append([_b(loc, "button.other_country", "country", OTHER_COUNTRY)])
-    rows.append([_b(loc, "button.prefer_not", "country", NO_COUNTRY)])
+    rows.append([_b(loc, "button.other_region", "country", "?" + back)])
+    rows.append([_b(loc, "button.other_country", "country", OTHER_COUNTRY + back)])
+    rows.append([_b(loc, "button.prefer_not", "country", NO_COUNTRY + back)])
     return Screen(t(loc, "crisis.ask_country_in", region=region.name), rows)
 
 
@@ -159,7 +168,10 @@ def settings(loc: LocaleContent, prefs: Prefs) -> Screen:
     return Screen(
         text,
         [
-            [_b(loc, "button.language", "lang", "?"), _b(loc, "button.country", "country", "?")],
+            [
+                _b(loc, "button.language", "lang", "?"),
+                _b(loc, "button.country", "country", "?" + FROM_SETTINGS),
+            ],
             [_b(loc, f"button.discreet_{toggle}", "discreet", toggle)],
             [_b(loc, "button.quick_exit", "exit")],
             [_b(loc, "button.forget", "forget", "ask")],

@@ -12,7 +12,7 @@ import secrets
 import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.crypto import DataCipher, Pseudonymizer
@@ -32,6 +32,12 @@ class Staff:
     on_duty: bool
     duty_since: float | None
     rest_reminded: bool = False
+    languages: tuple[str, ...] | None = None  # the languages they support; None: not said yet
+
+    def reads(self, language: str | None) -> bool:
+        """Can they support a visitor in this language (None: a visitor from before languages
+        were asked, whom anyone may take)?"""
+        return language is None or language in (self.languages or ())
 
     @property
     def active(self) -> bool:
@@ -57,6 +63,7 @@ def _staff(row: StaffRow | None) -> Staff | None:
         row.on_duty,
         row.duty_since,
         row.rest_reminded,
+        row.languages,
     )
 
 
@@ -184,6 +191,13 @@ class StaffService:
         if role not in ROLES:
             return False
         return await self._repo.set_role(staff.id, role)
+
+    async def set_languages(self, staff: Staff, languages: tuple[str, ...]) -> Staff:
+        await self._repo.set_languages(staff.id, languages)
+        return replace(staff, languages=languages)
+
+    async def on_duty_languages(self, caseload_limit: int | None = None) -> set[str]:
+        return await self._repo.on_duty_languages(caseload_limit)
 
     async def set_rest_reminded(self, staff: Staff) -> None:
         await self._repo.set_rest_reminded(staff.id, True)

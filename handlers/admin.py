@@ -14,7 +14,7 @@ from telegram import Update
 from bot import screens
 from bot.callbacks import Action
 from bot.relay import Notice
-from bot.screens import Screen
+from bot.screens import Button, Screen
 from bot.staff import INVITE_PREFIX, ROLES, Staff
 from handlers.commands import publish_commands, publish_role_menus, refresh_person
 from handlers.common import BotContext, answer_query, deliver, requires, show
@@ -86,7 +86,10 @@ async def _signoff(update: Update, context: BotContext, staff: Staff | None) -> 
 async def signoff(update: Update, context: BotContext) -> None:
     """`/signoff <alias>`: training done; the volunteer may take shifts."""
     alias = _arg_text(context)
-    await _signoff(update, context, await context.core.staff.by_alias(alias) if alias else None)
+    if not alias:
+        await _say(context, update, "usage.signoff")
+        return
+    await _signoff(update, context, await context.core.staff.by_alias(alias))
 
 
 async def signoff_button(update: Update, context: BotContext, staff_id: str) -> bool:
@@ -100,13 +103,47 @@ async def signoff_button(update: Update, context: BotContext, staff_id: str) -> 
 
 @requires("admin")
 async def revoke(update: Update, context: BotContext) -> None:
-    """`/revoke <alias>`: removes a volunteer at once; an open chat ends kindly."""
-    core = context.core
+    """`/revoke <alias>`: asks first, then removes a volunteer at once (an open chat ends
+    kindly)."""
     alias = _arg_text(context)
-    staff = await core.staff.by_alias(alias) if alias else None
+    if not alias:
+        await _say(context, update, "usage.revoke")
+        return
+    staff = await context.core.staff.by_alias(alias)
     if staff is None or staff.status == "revoked":
         await _say(context, update, "admin.no_such_volunteer")
         return
+    await show(
+        context,
+        update,
+        Screen(
+            context.t("admin.revoke_confirm", alias=staff.alias),
+            [
+                [Button(context.t("admin.button_revoke"), Action("revoke", str(staff.id)))],
+                [Button(context.t("admin.button_keep"), Action("revoke", "no"))],
+            ],
+        ),
+    )
+
+
+async def revoke_button(update: Update, context: BotContext, arg: str) -> bool:
+    """The confirmation of /revoke. Authority: the presser's role, checked now."""
+    if not context.has_role("admin"):
+        return False
+    await answer_query(update)
+    if arg == "no":
+        await _say(context, update, "admin.revoke_cancelled")
+        return True
+    staff = await context.core.staff.by_id(int(arg))
+    if staff is None or staff.status == "revoked":
+        await _say(context, update, "admin.no_such_volunteer")
+        return True
+    await _revoke(update, context, staff)
+    return True
+
+
+async def _revoke(update: Update, context: BotContext, staff: Staff) -> None:
+    core = context.core
     await core.staff.revoke(staff)
     await core.relay.stop_observing(staff.pseudonym)
     for session in await core.relay.sessions_of_volunteer(staff.pseudonym):
@@ -237,6 +274,9 @@ async def role_button(update: Update, context: BotContext, arg: str) -> bool:
 @requires("admin")
 async def demote(update: Update, context: BotContext) -> None:
     """`/demote <alias>`: back to volunteer."""
+    if not _arg_text(context):
+        await _say(context, update, "usage.demote")
+        return
     await _set_role(update, context, _arg_text(context), "volunteer")
 
 
@@ -280,7 +320,10 @@ async def blocks(update: Update, context: BotContext) -> None:
 async def unblock(update: Update, context: BotContext) -> None:
     """`/unblock <ref>`: lift a block early."""
     ref = _arg_text(context)
-    if not ref or not await context.core.blocks.unblock(ref):
+    if not ref:
+        await _say(context, update, "usage.unblock")
+        return
+    if not await context.core.blocks.unblock(ref):
         await _say(context, update, "admin.no_such_block")
         return
     await context.core.audit.record(context.actor, "unblock", ref.upper())

@@ -34,6 +34,7 @@ ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
         "mentor",
         "escalate",
         "block",
+        "languages",
     ),
     "supervisor": ("join", "takeover"),
     "admin": (

@@ -10,9 +10,10 @@ from telegram.error import TelegramError
 from telegram.ext import Application
 
 from bot import crisis_reply, screens
+from bot.callbacks import Action
 from bot.core import Core
 from bot.relay import REQUEUE_REASONS, Session
-from bot.screens import Screen
+from bot.screens import Button, Screen
 from handlers.common import (
     BotContext,
     answer_query,
@@ -55,6 +56,47 @@ async def end_command(update: Update, context: BotContext) -> None:
         await show(context, update, screens.simple(context.loc, "relay.no_chat"))
         return
     await end_session(context.bot, core, session, "visitor")
+
+
+async def end_button(update: Update, context: BotContext) -> None:
+    """The *End this chat* button asks first: a slip of the thumb must not end a chat."""
+    core, visitor = context.core, context.visitor
+    assert visitor is not None
+    await answer_query(update)
+    session = await core.relay.session_of_visitor(visitor.pseudonym)
+    if session is None:
+        await show(context, update, screens.simple(context.loc, "relay.no_chat"))
+        return
+    # A new message, so the chat's own message keeps its End this chat button for later.
+    await say(
+        context,
+        update.effective_chat.id,
+        Screen(
+            context.t("relay.end_confirm", volunteer=session.volunteer_alias),
+            [
+                [Button(context.t("button.end_yes"), Action("endchat", str(session.id)))],
+                [Button(context.t("button.end_no"), Action("endchat", "no"))],
+            ],
+        ),
+    )
+
+
+async def end_confirmed(update: Update, context: BotContext, arg: str) -> bool:
+    """Yes (this chat, if it is still theirs and open) or no. Stale or forged: "expired"."""
+    core, visitor = context.core, context.visitor
+    assert visitor is not None
+    if arg == "no":
+        await answer_query(update)
+        await show(context, update, screens.simple(context.loc, "relay.end_kept"))
+        return True
+    session = await core.relay.session_of_visitor(visitor.pseudonym)
+    if session is None or str(session.id) != arg:
+        return False
+    await answer_query(update)
+    question = context.t("relay.end_confirm", volunteer=session.volunteer_alias)
+    await show(context, update, Screen(question))  # answered: its buttons go
+    await end_session(context.bot, core, session, "visitor")
+    return True
 
 
 async def pick_session(

@@ -7,7 +7,7 @@ import logging
 from telegram import Bot, Message, Update
 from telegram.error import BadRequest, TelegramError
 
-from bot import crisis_reply, screens
+from bot import crisis_reply, languages, screens
 from bot.callbacks import Action
 from bot.content.i18n import t
 from bot.content.model import LocaleContent
@@ -50,13 +50,18 @@ def place_text(loc: LocaleContent, place: QueuePlace) -> str:
     else:
         estimate = t(loc, "queue.estimate_minutes", minutes=place.estimate_minutes)
     position = count_text(place.position) if place.far else str(place.position)
-    return t(loc, "queue.place", position=position, estimate=estimate)
+    text = t(loc, "queue.place", position=position, estimate=estimate)
+    if place.waits_for is not None:  # nobody on duty reads their language: said plainly
+        text += "\n\n" + t(loc, "queue.language_wait", language=loc.language_name)
+    return text
 
 
 def place_screen(loc: LocaleContent, place: QueuePlace) -> Screen:
+    choice = [[Button(t(loc, "button.any_language"), Action("anylang"))]] if place.waits_for else []
     return Screen(
         place_text(loc, place),
         [
+            *choice,
             [Button(t(loc, "button.leave_queue"), Action("cancel"))],
             [
                 Button(t(loc, "button.self_esteem"), Action("se", "0")),
@@ -149,7 +154,8 @@ async def consent(update: Update, context: BotContext) -> None:
             ),
         )
         return
-    result = await core.relay.join(visitor.pseudonym)
+    language = languages.base_language(core.content.current, visitor.prefs.locale)
+    result = await core.relay.join(visitor.pseudonym, language=language)
     if result.outcome == "in_session":
         await show(context, update, screens.simple(context.loc, "relay.already_in_chat"))
         return

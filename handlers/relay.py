@@ -13,6 +13,7 @@ import logging
 from telegram import Message, ReplyParameters, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
+from bot.admin import RANK, role_of
 from bot.content.i18n import t
 from bot.core import Contact, Core
 from bot.relay import Session, Side
@@ -67,7 +68,8 @@ async def relay_message(
     core = context.core
     kind = media_kind(message)
     if kind not in core.settings.relay_media or kind in NEVER_RELAYED:
-        key = "relay.media_identifying" if kind in NEVER_RELAYED else "relay.media_refused"
+        key = "media_identifying" if kind in NEVER_RELAYED else "media_refused"
+        key = f"{'volunteer' if origin == 'volunteer' else 'relay'}.{key}"  # their own words
         await say(context, message.chat_id, Screen(context.t(key)))
         return
     # A claim that a previous run made but never completed is sent again: the process died
@@ -154,10 +156,14 @@ async def _copy_to_observer(
     context: BotContext, session: Session, origin: Side, message: Message
 ) -> None:
     """A supervisor reading along gets each message labelled with its sender's alias."""
-    observer = await context.core.staff.get(session.observer or b"")
-    if observer is None or not observer.supervises:  # the role is checked on every message
+    core = context.core
+    observer = session.observer or b""
+    # The role is checked on every message, as /join checked it: from the database or
+    # ADMIN_IDS (an admin named in settings may have no staff row at all).
+    role = role_of(observer, await core.staff.get(observer), core.admin_pseudonyms)
+    if RANK[role] < RANK["supervisor"]:
         return
-    contact = await context.core.contact(observer.pseudonym)
+    contact = await context.core.contact(observer)
     if contact is None:
         return
     loc = context.core.content.current.locale(contact.prefs.locale if contact.prefs else None)
@@ -167,7 +173,7 @@ async def _copy_to_observer(
         else session.volunteer_alias
     )
     try:
-        with context.core.fence.delivery(observer.pseudonym) as delivery:
+        with context.core.fence.delivery(observer) as delivery:
             if message.text:
                 for part in split_text(f"{who}: {message.text}"):  # the label may push it over
                     await context.bot.send_message(

@@ -11,12 +11,22 @@ import logging
 from telegram import BotCommandScopeChat, Update
 from telegram.error import TelegramError
 
+from bot import languages as bot_languages
 from bot import screens
 from bot.callbacks import Action, parse
 from bot.crisis_screens import OTHER_COUNTRY
 from bot.staff import INVITE_PREFIX
 from bot.visitors import NO_COUNTRY, Visitor
-from handlers import admin, content_admin, ending, mentoring, queue, volunteer
+from handlers import (
+    admin,
+    content_admin,
+    ending,
+    languages,
+    mentoring,
+    queue,
+    supervisor,
+    volunteer,
+)
 from handlers.commands import command_list, refresh_person
 from handlers.common import BotContext, answer_query, say, show
 
@@ -167,11 +177,12 @@ async def _leave_everything(context: BotContext, pseudonym: bytes) -> None:
     if staff is not None:
         if staff.on_duty:
             await core.staff.set_duty(staff, False)
-        for session in await core.relay.sessions_of_volunteer(pseudonym):
+        sessions = await core.relay.sessions_of_volunteer(pseudonym)
+        for session in sessions:
             await ending.end_session(context.bot, core, session, "handback")
         await core.relay.stop_observing(pseudonym)
         if staff.on_duty:
-            await volunteer.after_off_duty(context)
+            await volunteer.after_off_duty(context, told={s.visitor for s in sessions})
     await mentoring.left(context, pseudonym)  # a request withdrawn, a volunteer's ended
     session = await core.relay.session_of_visitor(pseudonym)
     if session is not None:
@@ -216,18 +227,23 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         await show(context, update, screen)
         return True
     if name == "country":
-        if arg == "?":
+        code, from_settings = _from_settings(arg or "")
+        if code == "?":
             await answer_query(update)
-            await show(context, update, screens.country_picker(loc))
+            await show(context, update, screens.country_picker(loc, from_settings=from_settings))
             return True
-        if arg not in {NO_COUNTRY, OTHER_COUNTRY} and arg not in loc.countries:
+        if code not in {NO_COUNTRY, OTHER_COUNTRY} and code not in loc.countries:
             return False  # a forged or outdated code: "that button has expired"
-        context.visitor = await core.visitors.update(context.user_id, visitor, country=arg)
+        context.visitor = await core.visitors.update(context.user_id, visitor, country=code)
         await answer_query(update, context.t("settings.saved"))
-        await show(context, update, screens.crisis(context.loc, arg))
+        if from_settings:  # back where they came from
+            await show(context, update, screens.settings(context.loc, context.visitor.prefs))
+        else:
+            await show(context, update, screens.crisis(context.loc, code))
         return True
     if name == "region":
-        screen = screens.region_picker(loc, arg or "")
+        code, from_settings = _from_settings(arg or "")
+        screen = screens.region_picker(loc, code, from_settings=from_settings)
         if screen is None:
             return False
         await answer_query(update)
@@ -246,6 +262,10 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         if arg not in core.content.current.locales:
             return False
         context.visitor = await core.visitors.update(context.user_id, visitor, locale=arg)
+        if await core.relay.place(visitor.pseudonym) is not None:  # waiting: in this language now
+            await core.relay.set_visitor_language(
+                visitor.pseudonym, bot_languages.base_language(core.content.current, arg)
+            )
         await answer_query(update, context.t("language.changed"))
         await _set_chat_commands(update, context)
         await show(context, update, screens.main_menu(context.loc))
@@ -284,8 +304,19 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         await queue.still_here(update, context)
         return True
     if name == "end":
-        await ending.end_command(update, context)
+        await ending.end_button(update, context)
         return True
+    if name == "endchat":
+        return await ending.end_confirmed(update, context, arg or "")
+    if name == "block":
+        return await supervisor.block_button(update, context, arg or "")
+    if name == "revoke":
+        return await admin.revoke_button(update, context, arg or "")
+    if name == "anylang":
+        await languages.any_language(update, context)
+        return True
+    if name == "langs":
+        return await languages.languages_button(update, context, arg or "")
     if name == "rate":
         return await ending.rate(update, context, arg or "")
     if name == "duty":
@@ -302,6 +333,13 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         await open_section(update, context, names[name])
         return True
     return False
+
+
+def _from_settings(arg: str) -> tuple[str, bool]:
+    """A picker's argument without its "opened from Settings" mark, and whether it had one."""
+    if arg.endswith(screens.FROM_SETTINGS):
+        return arg[: -len(screens.FROM_SETTINGS)], True
+    return arg, False
 
 
 async def _set_chat_commands(update: Update, context: BotContext) -> None:

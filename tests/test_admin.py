@@ -79,12 +79,20 @@ async def test_authorisation_matrix(harness: Harness, clock) -> None:
                 cases += 1
     # buttons: authority never comes from callback data
     for who in ("visitor", "volunteer", "supervisor"):
-        for data in ("signoff:1", "content:a1", "content:c1", "role:a1", "role:c1"):
+        for data in ("signoff:1", "content:a1", "content:c1", "role:a1", "role:c1", "revoke:1",
+                     "revoke:no"):  # fmt: skip
             await people[who].press_data(data)
             await h.settle()
             assert en(h, "expired.text") in last_text(people[who]), (who, data)
             cases += 1
-    assert cases == 79  # 64 commands (19 + 19 + 14 + 12) and 15 button presses
+    # a visitor can neither confirm a block nor set languages
+    await people["visitor"].press_data("block:1-7-0123abcd")
+    await h.settle()
+    assert en(h, "expired.text") in last_text(people["visitor"])
+    msg = await say(h, people["visitor"], "/languages")
+    assert msg["text"].split("\n", 1)[1] == unknown
+    cases += 2
+    assert cases == 87  # 65 commands (19 + 19 + 14 + 12, /languages) and 22 button presses
     assert (await h.core.staff.by_alias("Pending One")).status == "pending"
 
 
@@ -281,6 +289,8 @@ async def test_block_blocks_and_unblock(harness: Harness) -> None:
     h = harness
     visitor, volunteer = await connect(h, "River Song")
     msg = await say(h, volunteer, "/block 3")
+    assert "block them for 3 days?" in msg["text"]  # asks first
+    msg = await press(h, volunteer, en(h, "volunteer.button_block"))
     ref = re.search(r"reference ([\w-]+)", msg["text"]).group(1)
     assert en(h, "relay.ended_blocked") in last_text(visitor)
     await say(h, visitor, "/talk")
@@ -334,6 +344,7 @@ async def test_join_only_escalated_chats_and_revoke_stops_reading(harness: Harne
     await say(h, visitor, "first")
     assert any(t.endswith(": first") for t in sage.texts())
     await say(h, h.standin.user(ADMIN_ID), "/revoke Sage Bell")
+    await press(h, h.standin.user(ADMIN_ID), en(h, "admin.button_revoke"))
     await say(h, visitor, "second")
     assert not any(t.endswith(": second") for t in sage.texts())
     for odd in ("/join ²", "/join 99999999999999999999", "/block ²"):

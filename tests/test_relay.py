@@ -247,6 +247,9 @@ async def test_revoke_mid_chat(harness: Harness) -> None:
     visitor, volunteer = await connect(h, "River Song")
     admin = h.standin.user(ADMIN_ID)
     msg = await say(h, admin, "/revoke River Song")
+    assert en(h, "admin.revoke_confirm", alias="River Song") in msg["text"]  # asks first
+    assert await h.core.relay.session_of_visitor(h.core.visitors.pseudonym(visitor.id))
+    msg = await press(h, admin, en(h, "admin.button_revoke"))
     assert en(h, "admin.revoked", alias="River Song") in msg["text"]
     assert en(h, "volunteer.revoked") in last_text(volunteer)
     assert first_line(h, "queue.nobody_now") in last_text(visitor)  # back in the queue

@@ -82,11 +82,13 @@ async def test_rotation_gives_everyone_a_new_pseudonym_and_keeps_every_flow(
     # a visitor River Song blocked, who then used /forget: no id is left to carry the block over
     gone, _ = await connect_to(h, river)
     await say(h, river, "/block 3")
+    await press(h, river, en(h, "volunteer.button_block"))
     await say(h, gone, "/forget")
     await press(h, gone, en(h, "button.forget_yes"))
     # a visitor River Song blocked who is still known: the block follows them
     blocked, _ = await connect_to(h, river)
     await say(h, river, "/block 3")
+    await press(h, river, en(h, "volunteer.button_block"))
     # a finished chat, a chat going on, a visitor waiting with a held message
     finished, _ = await connect_to(h, river)
     await say(h, finished, "/end")

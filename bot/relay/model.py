@@ -64,6 +64,9 @@ class QueuePlace:
     estimate_minutes: int | None  # None: nobody on duty; 0: soon
     status_msg: int | None
     urgent: bool = False
+    # Their language, when nobody on duty reads it and they wait for someone who does (they
+    # may say another language is fine): the place screen says so, with that button.
+    waits_for: str | None = None
 
     @property
     def far(self) -> bool:

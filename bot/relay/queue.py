@@ -47,7 +47,11 @@ class QueueOps(RelayState):
         on_duty, free, minutes = outlook or await self._outlook()
         position = await self.queue.position(row, QUEUE_COUNT_CAP)
         estimate = estimate_minutes(position, free, on_duty, minutes) if on_duty else None
-        return QueuePlace(row.visitor, position, estimate, row.status_msg, row.urgent)
+        waits_for = None
+        if on_duty and row.any_language is False and row.language is not None:
+            if row.language not in await self.staff.on_duty_languages():
+                waits_for = row.language
+        return QueuePlace(row.visitor, position, estimate, row.status_msg, row.urgent, waits_for)
 
     def _recently_at_risk(self, visitor: bytes) -> bool:
         now = self.clock()
@@ -56,8 +60,11 @@ class QueueOps(RelayState):
                 del self._recent_risk[key]
         return visitor in self._recent_risk
 
-    async def join(self, visitor: bytes, *, urgent: bool = False) -> JoinResult:
-        """Queue a visitor who accepted the consent note. Joining twice queues once."""
+    async def join(
+        self, visitor: bytes, *, urgent: bool = False, language: str | None = None
+    ) -> JoinResult:
+        """Queue a visitor who accepted the consent note. Joining twice queues once.
+        `language`: the base locale of the language they chose for the bot."""
         urgent = urgent or self._recently_at_risk(visitor)
         if await self.sessions.active_for_visitor(visitor) is not None:
             return JoinResult("in_session")
@@ -67,23 +74,45 @@ class QueueOps(RelayState):
         outlook = await self._outlook()
         if outlook[0] == 0 and not urgent:  # at risk: kept a place even so (seniors alerted)
             return JoinResult("nobody")
-        added = await self.queue.add(visitor, urgent, self.clock())
+        added = await self.queue.add(visitor, urgent, self.clock(), language)
+        if added and outlook[0] and not urgent:  # does anyone on duty read their language?
+            await self.queue.ask_to_wait(await self.staff.on_duty_languages(), visitor)
         row = await self.queue.get(visitor)
         assert row is not None
         place = await self._place(row, outlook)
         if not added:
             return JoinResult("already", place)
-        return JoinResult("queued", place, await self._alert_on_duty(urgent))
+        return JoinResult("queued", place, await self._alert_for(row))
 
-    async def _alert_on_duty(self, urgent: bool) -> list[Notice]:
+    async def ask_to_wait(self) -> None:
+        """Visitors (not urgent) whose language nobody on duty reads wait for someone who does,
+        and are told so (their place screen); called whenever who is on duty changes."""
+        if (await self._capacity())[0]:
+            await self.queue.ask_to_wait(await self.staff.on_duty_languages())
+
+    async def _alert_for(self, row: QueueRow) -> list[Notice]:
+        """ "Someone is waiting", first to the volunteers who read their language: only to them
+        if any is on duty, else to everyone on duty unless the visitor waits for their own."""
+        return await self._alert_on_duty(
+            row.urgent, row.language, others=row.any_language is not False
+        )
+
+    async def _alert_on_duty(
+        self, urgent: bool, language: str | None = None, *, others: bool = True
+    ) -> list[Notice]:
         """Tell volunteers on duty that someone waits: no detail about who. Coalesced: at most
         one alert of a kind (urgent or not) per volunteer per `ALERT_GAP`; one held back is
         sent by `due_alerts` once the gap has passed, if someone still waits. Someone joining
-        and leaving the queue thirty times sends each volunteer one alert, not thirty."""
+        and leaving the queue thirty times sends each volunteer one alert, not thirty.
+        With `language`: those who read it (others too only if none does and `others`)."""
         waiting, urgent_count, _ = await self.queue.counts(QUEUE_COUNT_CAP)
         now = self.clock()
         notices = []
-        for volunteer in await self.staff.on_duty():
+        targets = await self.staff.on_duty()
+        if language is not None:
+            readers = [v for v in targets if v.reads(language)]
+            targets = readers if readers or not others else targets
+        for volunteer in targets:
             who = volunteer.pseudonym
             last = self._alerted.get((who, urgent))
             if last is not None and now - last < ALERT_GAP:
@@ -160,7 +189,8 @@ class QueueOps(RelayState):
         remember it for an hour, should they ask to talk."""
         self._recent_risk[visitor] = self.clock()
         if await self.queue.mark_urgent(visitor):
-            return await self._alert_on_duty(True)
+            row = await self.queue.get(visitor)
+            return await self._alert_on_duty(True, row.language if row else None)
         session = await self.sessions.active_for_visitor(visitor)
         if session is None:
             return []

@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from bot.relay.languages import LanguageOps
 from bot.relay.pairs import PairOps
 from bot.relay.timeouts import TimeoutOps
 from bot.staff import StaffService
 from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepository
 
 
-class RelayService(TimeoutOps, PairOps):
+class RelayService(TimeoutOps, PairOps, LanguageOps):
     def __init__(
         self,
         queue: QueueRepository,

@@ -20,13 +20,23 @@ from bot.staff import Staff
 
 
 class SessionOps(QueueOps):
-    async def take_next(self, volunteer: Staff) -> Session | Literal["empty", "full", "off"]:
-        """The most urgent, longest-waiting visitor, atomically: never to two volunteers."""
+    async def take_next(
+        self, volunteer: Staff
+    ) -> Session | Literal["empty", "full", "off", "other_languages"]:
+        """The most urgent, longest-waiting visitor this volunteer may take, atomically: never
+        to two volunteers. The language rule: `bot/relay/languages.py`."""
         if not (volunteer.active and volunteer.on_duty and volunteer.alias):
             return "off"
         code = secrets.token_hex(2).upper()
-        return await self.sessions.take_next(
-            volunteer.pseudonym, volunteer.alias, code, self.caseload_limit, self.clock()
+        covered = await self.staff.on_duty_languages(self.caseload_limit)
+        return await self.sessions.take_next(  # type: ignore[return-value]
+            volunteer.pseudonym,
+            volunteer.alias,
+            code,
+            self.caseload_limit,
+            self.clock(),
+            volunteer.languages,
+            covered,
         )
 
     async def session_of_visitor(self, visitor: bytes) -> Session | None:
@@ -41,7 +51,10 @@ class SessionOps(QueueOps):
 
     async def requeue(self, session: Session) -> None:
         """Put a visitor whose volunteer had to leave back at the front of their priority."""
-        await self.queue.add(session.visitor, session.urgent, self.clock() - session.waited)
+        await self.queue.add(
+            session.visitor, session.urgent, self.clock() - session.waited, session.language
+        )
+        await self.ask_to_wait()
 
     async def close(
         self, session: Session, reason: str, *, alert: bool = True
@@ -75,7 +88,10 @@ class SessionOps(QueueOps):
             if on_duty:
                 notices.append(visitor_notice(closed.visitor, "relay.volunteer_left_requeued"))
                 if alert:
-                    notices += await self._alert_on_duty(closed.urgent)
+                    row = await self.queue.get(closed.visitor)
+                    notices += await (
+                        self._alert_for(row) if row else self._alert_on_duty(closed.urgent)
+                    )
             else:
                 notices.append(
                     visitor_notice(closed.visitor, "queue.nobody_now", buttons=NOBODY_BUTTONS)
@@ -107,7 +123,14 @@ class SessionOps(QueueOps):
             }.get(reason, "volunteer.ended")
             notices.append(Notice(closed.volunteer, volunteer_key, visitor_alias))
         if closed.escalated:
-            notices.append(Notice(closed.volunteer, "volunteer.debrief"))
+            # A supervisor who took the chat over is not sent to "debrief with a supervisor".
+            staff = await self.staff.get(closed.volunteer)
+            senior = staff is not None and staff.supervises
+            notices.append(
+                Notice(
+                    closed.volunteer, "volunteer.debrief_senior" if senior else "volunteer.debrief"
+                )
+            )
         return notices
 
     async def unserved_urgent(self) -> list[bytes]:
@@ -139,7 +162,9 @@ class SessionOps(QueueOps):
         return notices
 
     async def nobody_left_notices(self) -> list[Notice]:
-        """When the last volunteer goes off duty, everyone waiting is told plainly."""
+        """When the last volunteer goes off duty, everyone waiting is told plainly (and those
+        whose language nobody left on duty reads wait for someone who does: `ask_to_wait`)."""
+        await self.ask_to_wait()
         on_duty, _ = await self._capacity()
         if on_duty:
             return []

@@ -276,4 +276,21 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX mentorships_volunteer ON mentorships (volunteer);
         """,
     ),
+    (
+        10,
+        """
+        -- Language-matched relay. A volunteer's languages: locale codes (a base language such
+        -- as "ar", never a Telegram language_code), comma-separated; NULL: not said yet.
+        ALTER TABLE staff ADD COLUMN languages TEXT;
+        -- The language a waiting visitor chose for the bot (its base locale), so a volunteer
+        -- who reads it takes them first; and whether another language is fine: NULL not asked,
+        -- 0 waits for someone who reads theirs, 1 another language is fine. Gone with the row.
+        ALTER TABLE queue ADD COLUMN language TEXT;
+        ALTER TABLE queue ADD COLUMN any_language INTEGER;
+        -- Walked a few steps at a time by /next (bot/storage/queue_languages.py).
+        CREATE INDEX queue_language ON queue (language, any_language, urgent, enqueued_at, id);
+        -- A chat's language, so a chat handed back to the queue keeps it (purged with the row).
+        ALTER TABLE sessions ADD COLUMN language TEXT;
+        """,
+    ),
 ]

@@ -1,4 +1,4 @@
-"""SQL for the queue, relay sessions, message pairs and anonymous chat facts."""
+"""SQL for the queue, relay sessions and anonymous chat facts (message pairs: pair_repo)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.storage.db import Database
+from bot.storage.pair_repo import PairRepository
+from bot.storage.queue_languages import PRESENT, QueueLanguageSQL, candidates_sql
+
+__all__ = ["PairRepository", "QueueRepository", "QueueRow", "SessionRepository", "SessionRow"]
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,8 @@ class QueueRow:
     last_seen: float
     prompted_at: float | None
     status_msg: int | None
+    language: str | None = None  # the visitor's bot language (a base locale code)
+    any_language: bool | None = None  # None: not asked; False: waits for theirs; True: any
 
 
 @dataclass(frozen=True)
@@ -39,39 +45,45 @@ class SessionRow:
     fact_id: int | None
     escalated: bool = False
     observer: bytes | None = None
+    language: str | None = None  # the visitor's bot language, kept if the chat goes back
 
 
-_Q = "id, visitor, urgent, enqueued_at, last_seen, prompted_at, status_msg"
+_Q = "id, visitor, urgent, enqueued_at, last_seen, prompted_at, status_msg, language, any_language"
 _ORDER = "urgent DESC, enqueued_at, id"
 _S = (
     "id, visitor, volunteer, visitor_alias, volunteer_alias, status, urgent, waited, "
     "started_at, ended_at, end_reason, last_visitor_at, last_volunteer_at, idle_prompted_at, "
-    "reminded, fact_id, escalated, observer"
+    "reminded, fact_id, escalated, observer, language"
 )
 
 
 def _queue(r: tuple) -> QueueRow:
-    return QueueRow(r[0], bytes(r[1]), bool(r[2]), r[3], r[4], r[5], r[6])
+    return QueueRow(
+        r[0], bytes(r[1]), bool(r[2]), r[3], r[4], r[5], r[6], r[7],
+        None if r[8] is None else bool(r[8]),
+    )  # fmt: skip
 
 
 def _session(r: tuple) -> SessionRow:
     return SessionRow(
         r[0], bytes(r[1]), bytes(r[2]), r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9], r[10],
         r[11], r[12], r[13], bool(r[14]), r[15], bool(r[16]),
-        None if r[17] is None else bytes(r[17]),
+        None if r[17] is None else bytes(r[17]), r[18],
     )  # fmt: skip
 
 
-class QueueRepository:
+class QueueRepository(QueueLanguageSQL):
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def add(self, visitor: bytes, urgent: bool, now: float) -> bool:
+    async def add(
+        self, visitor: bytes, urgent: bool, now: float, language: str | None = None
+    ) -> bool:
         """Join the queue; False if already in it (two quick taps queue once)."""
         added = await self.db.execute(
-            "INSERT OR IGNORE INTO queue (visitor, urgent, enqueued_at, last_seen) "
-            "VALUES (?, ?, ?, ?)",
-            (visitor, int(urgent), now, now),
+            "INSERT OR IGNORE INTO queue (visitor, urgent, enqueued_at, last_seen, language) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (visitor, int(urgent), now, now, language),
         )
         return added == 1
 
@@ -165,7 +177,11 @@ class QueueRepository:
     async def mark_urgent(self, visitor: bytes) -> bool:
         return (
             await self.db.execute(
-                "UPDATE queue SET urgent = 1 WHERE visitor = ? AND urgent = 0", (visitor,)
+                # An urgent visitor is never left waiting for a language: readers first, then
+                # the first free volunteer (bot/relay/languages.py).
+                "UPDATE queue SET urgent = 1, any_language = CASE WHEN any_language = 0 "
+                "THEN NULL ELSE any_language END WHERE visitor = ? AND urgent = 0",
+                (visitor,),
             )
             == 1
         )
@@ -202,11 +218,19 @@ class SessionRepository:
         visitor_alias: str,
         caseload_limit: int,
         now: float,
+        reads: tuple[str, ...] | None = None,
+        covered: set[str] | frozenset[str] = frozenset(),
     ) -> SessionRow | str:
-        """Atomically move the head of the queue into a new session with this volunteer.
+        """Atomically move the first visitor this volunteer may take into a new session.
 
         One transaction under the database lock: two volunteers pressing /next at once never
-        get the same visitor. Returns the session, or 'empty' / 'full'.
+        get the same visitor. Returns the session, or 'empty' / 'full' / 'other_languages'
+        (visitors wait, but for someone who reads their language).
+
+        `reads`: the volunteer's languages (None: the whole queue, in order). Then a visitor
+        may be taken if the volunteer reads their language, or they said another language is
+        fine, or they were not asked and no volunteer with a free slot (`covered`) reads it.
+        Urgent first; then a language the volunteer reads; then the longest waiting.
         """
         async with self.db.transaction() as conn:
             cur = await conn.execute(
@@ -215,18 +239,30 @@ class SessionRepository:
             )
             if (await cur.fetchone())[0] >= caseload_limit:
                 return "full"
-            cur = await conn.execute(
-                f"SELECT visitor, urgent, enqueued_at FROM queue ORDER BY {_ORDER} LIMIT 1"
+            query: tuple[str, list] | None = (
+                f"SELECT visitor, urgent, enqueued_at, language FROM queue ORDER BY {_ORDER} "
+                "LIMIT 1",
+                [],
             )
-            head = await cur.fetchone()
+            if reads is not None:
+                cur = await conn.execute(
+                    f"{PRESENT} UNION ALL SELECT NULL WHERE EXISTS "
+                    "(SELECT 1 FROM queue WHERE language IS NULL)"
+                )
+                query = candidates_sql([r[0] for r in await cur.fetchall()], reads, covered)
+            head = None
+            if query is not None:
+                cur = await conn.execute(*query)
+                head = await cur.fetchone()
             if head is None:
-                return "empty"
-            visitor, urgent, enqueued_at = bytes(head[0]), head[1], head[2]
+                cur = await conn.execute("SELECT 1 FROM queue LIMIT 1")
+                return "other_languages" if await cur.fetchone() else "empty"
+            visitor, urgent, enqueued_at, language = bytes(head[0]), head[1], head[2], head[3]
             await conn.execute("DELETE FROM queue WHERE visitor = ?", (visitor,))
             cur = await conn.execute(
                 "INSERT INTO sessions (visitor, volunteer, visitor_alias, volunteer_alias, "
-                "status, urgent, waited, started_at, last_visitor_at) "
-                "VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?)",
+                "status, urgent, waited, started_at, last_visitor_at, language) "
+                "VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)",
                 (
                     visitor,
                     volunteer,
@@ -236,6 +272,7 @@ class SessionRepository:
                     now - enqueued_at,
                     now,
                     now,
+                    language,
                 ),
             )
             session_id = cur.lastrowid
@@ -387,51 +424,3 @@ class SessionRepository:
             (since_day,),
         )
         return r[0]
-
-
-class PairRepository:
-    """Original message id <-> copy message id, per session, for replies and edits."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    async def claim(self, session_id: int, origin: str, src_id: int) -> bool:
-        """Reserve the relay of one message; False if it was already relayed (or is being)."""
-        return (
-            await self.db.execute(
-                "INSERT OR IGNORE INTO message_pairs (session_id, origin, src_id) VALUES (?, ?, ?)",
-                (session_id, origin, src_id),
-            )
-            == 1
-        )
-
-    async def get(self, session_id: int, origin: str, src_id: int) -> tuple[bool, int | None]:
-        """(exists, copy id) for an original message."""
-        r = await self.db.fetchone(
-            "SELECT dst_id FROM message_pairs WHERE session_id = ? AND origin = ? AND src_id = ?",
-            (session_id, origin, src_id),
-        )
-        return (r is not None, None if r is None else r[0])
-
-    async def complete(self, session_id: int, origin: str, src_id: int, dst_id: int) -> None:
-        await self.db.execute(
-            "UPDATE message_pairs SET dst_id = ? WHERE session_id = ? AND origin = ? "
-            "AND src_id = ?",
-            (dst_id, session_id, origin, src_id),
-        )
-
-    async def release(self, session_id: int, origin: str, src_id: int) -> None:
-        """Undo a claim whose copy failed, so a retry can send it."""
-        await self.db.execute(
-            "DELETE FROM message_pairs WHERE session_id = ? AND origin = ? AND src_id = ? "
-            "AND dst_id IS NULL",
-            (session_id, origin, src_id),
-        )
-
-    async def by_copy(self, session_id: int, origin: str, dst_id: int) -> int | None:
-        """The original (in `origin`'s chat) whose copy is message `dst_id` of the other chat."""
-        r = await self.db.fetchone(
-            "SELECT src_id FROM message_pairs WHERE session_id = ? AND origin = ? AND dst_id = ?",
-            (session_id, origin, dst_id),
-        )
-        return None if r is None else r[0]

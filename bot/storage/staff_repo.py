@@ -17,6 +17,7 @@ STAFF_FIELDS = (
     "duty_since",
     "created_at",
     "rest_reminded",
+    "languages",
 )
 _COLUMNS = ", ".join(STAFF_FIELDS)
 
@@ -33,6 +34,11 @@ class StaffRow:
     duty_since: float | None
     created_at: float
     rest_reminded: bool
+    languages: tuple[str, ...] | None = None  # locale codes; None: not said yet
+
+
+def split_languages(value: str | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(code for code in value.split(",") if code)
 
 
 def staff_row(r: tuple | None) -> StaffRow | None:
@@ -40,8 +46,9 @@ def staff_row(r: tuple | None) -> StaffRow | None:
     if r is None or r[0] is None:
         return None
     return StaffRow(
-        r[0], bytes(r[1]), bytes(r[2]), r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9])
-    )
+        r[0], bytes(r[1]), bytes(r[2]), r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9]),
+        split_languages(r[10]),
+    )  # fmt: skip
 
 
 class StaffRepository:
@@ -135,6 +142,27 @@ class StaffRepository:
             )
             == 1
         )
+
+    async def set_languages(self, staff_id: int, languages: tuple[str, ...]) -> None:
+        await self.db.execute(
+            "UPDATE staff SET languages = ? WHERE id = ?", (",".join(languages), staff_id)
+        )
+
+    async def on_duty_languages(self, caseload_limit: int | None = None) -> set[str]:
+        """Languages read by volunteers on duty (with `caseload_limit`: only by those with a
+        free chat slot)."""
+        sql = "SELECT languages FROM staff WHERE on_duty = 1 AND status = 'active'"
+        params: tuple = ()
+        if caseload_limit is not None:
+            sql += (
+                " AND (SELECT count(*) FROM sessions s WHERE s.volunteer = staff.pseudonym "
+                "AND s.status = 'active') < ?"
+            )
+            params = (caseload_limit,)
+        read: set[str] = set()
+        for (value,) in await self.db.fetchall(sql, params):
+            read.update(split_languages(value) or ())
+        return read
 
     async def set_rest_reminded(self, staff_id: int, value: bool) -> None:
         await self.db.execute(
