@@ -31,8 +31,12 @@ async def queue_in(h: Harness, locale: str = "en", **user: object) -> SimUser:
 async def chat_in(
     h: Harness, locale: str = "en", alias: str = "River Song"
 ) -> tuple[SimUser, SimUser]:
-    """A volunteer on duty and a visitor reading `locale`, in a chat."""
+    """A volunteer on duty who reads `locale` too, and a visitor reading it, in a chat."""
     volunteer = await onboard(h, alias)
+    if locale != "en":
+        from tests.test_languages import add_language
+
+        await add_language(h, volunteer, locale)
     visitor = await queue_in(h, locale)
     await say(h, volunteer, "/next")
     return visitor, volunteer
