@@ -1,7 +1,7 @@
 """Statistics without surveillance: counts over a period, and no figure under 5 shown exactly.
 
 Everything comes from anonymous chat facts (no pseudonym) and shift lengths (no one named).
-A count below `THRESHOLD` is shown as "<5", and a median or percentile is only computed from
+A count from 1 to 4 is shown as "<5" (zero as 0), and a median or percentile is only computed from
 at least `THRESHOLD` chats, so no single visitor or volunteer can be picked out.
 """
 
@@ -17,8 +17,9 @@ THRESHOLD = 5
 
 
 def count(n: int) -> str:
-    """A count as shown: exact from 5 up, else '<5'."""
-    return str(n) if n >= THRESHOLD else f"<{THRESHOLD}"
+    """A count as shown: exact from 5 up and at zero (nothing happened identifies no one),
+    else '<5'."""
+    return str(n) if n >= THRESHOLD or n == 0 else f"<{THRESHOLD}"
 
 
 def _minutes(seconds: float) -> str:

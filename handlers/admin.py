@@ -258,7 +258,10 @@ async def audit(update: Update, context: BotContext) -> None:
 async def stats(update: Update, context: BotContext) -> None:
     """`/stats [days]`: counts and wait times over a period; nothing under 5 shown exactly."""
     args = context.args or []
-    days = int(args[0]) if args and args[0].isdigit() and 0 < int(args[0]) <= 365 else 7
+    if len(args) > 1 or (args and not (args[0].isdigit() and 0 < int(args[0]) <= 365)):
+        await _say(context, update, "admin.stats_usage")
+        return
+    days = int(args[0]) if args else 7
     report = await context.core.stats(days)
     await _say(context, update, "admin.stats", **report.lines())
 
