@@ -34,6 +34,7 @@ from handlers import (
     ending,
     fallback,
     guards,
+    hours,
     messages,
     queue,
     supervisor,
@@ -99,6 +100,7 @@ def register_handlers(application: Application) -> None:
             CommandHandler("help", visitor.help_command, filters=on_message),
             CommandHandler("exit", visitor.exit_command, filters=on_message),
             CommandHandler("forget", visitor.forget_command, filters=on_message),
+            CommandHandler("hours", hours.hours_command, filters=on_message),
             CommandHandler(
                 ["menu", "crisis", "talk", "settings", "language", "guide", "resources"],
                 visitor.command,

@@ -35,7 +35,8 @@ def flatten(data: object, prefix: str = "") -> dict[str, object]:
 
 
 def _quote(value: object) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    # YAML dates (holidays in service.yaml, verified dates) are shown as written: 2026-12-25
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     if len(text) > VALUE_MAX:
         text = f"{text[:VALUE_MAX]}…(+{len(text) - VALUE_MAX})"
     return f'"{text}"' if isinstance(value, str) else text

@@ -34,7 +34,10 @@ from bot.content.model import (
     SelfEsteemFile,
 )
 from bot.content.problems import Problem
+from bot.hours import FILE_NAME as SERVICE_FILE
+from bot.hours import ServiceHours, parse_service
 from bot.safety import RiskDetector, load_safety
+from bot.zones import SEVERAL_ZONES, SINGLE_ZONE
 
 FILES = ("ui.yaml", "self_esteem.yaml", "guide.yaml", "crisis.yaml")
 MISSING = "missing (English is shown instead)"
@@ -61,6 +64,7 @@ class Content:
     locales: dict[str, LocaleContent]
     default_locale: str = BASE_LOCALE
     risk: RiskDetector | None = None
+    service: ServiceHours | None = None  # operating hours; None: no set hours
 
     def locale(self, code: str | None) -> LocaleContent:
         if code and code in self.locales:
@@ -123,9 +127,38 @@ def load_content(
     check_contacts(base, _rel(directory / BASE_LOCALE / "crisis.yaml", directory), problems, today)
     risk, safety_problems = load_safety(directory)
     problems.extend(Problem(file, key, message) for file, key, message in safety_problems)
+    service = _load_service(directory, problems)
+    for cc in sorted(set(base.countries) - set(SINGLE_ZONE) - SEVERAL_ZONES):
+        problems.append(
+            Problem(
+                "bot/zones.py",
+                cc,
+                "no time zone listed for this country: opening times show the service's zone",
+                "warning",
+            )
+        )
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return Content(locales=locales, default_locale=default_locale, risk=risk), problems
+    return (
+        Content(locales=locales, default_locale=default_locale, risk=risk, service=service),
+        problems,
+    )
+
+
+def _load_service(directory: Path, problems: list[Problem]) -> ServiceHours | None:
+    """`content/service.yaml` (operating hours), if there is one."""
+    path = directory / SERVICE_FILE
+    if not path.exists():
+        return None
+    file = _rel(path, directory)
+    try:
+        data = strict_yaml.load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, strict_yaml.StrictYamlError, UnicodeDecodeError) as exc:
+        problems.append(Problem(file, "-", f"not valid YAML: {exc}"))
+        return None
+    service, found = parse_service(data, file)
+    problems.extend(found)
+    return service
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -56,8 +56,10 @@ class QueueOps(RelayState):
                 del self._recent_risk[key]
         return visitor in self._recent_risk
 
-    async def join(self, visitor: bytes, *, urgent: bool = False) -> JoinResult:
-        """Queue a visitor who accepted the consent note. Joining twice queues once."""
+    async def join(self, visitor: bytes, *, urgent: bool = False, keep: bool = False) -> JoinResult:
+        """Queue a visitor who accepted the consent note. Joining twice queues once. With
+        nobody on duty only a visitor at risk is queued, or anyone with `keep` (the service is
+        closed and accepts a place in the queue even so)."""
         urgent = urgent or self._recently_at_risk(visitor)
         if await self.sessions.active_for_visitor(visitor) is not None:
             return JoinResult("in_session")
@@ -65,7 +67,7 @@ class QueueOps(RelayState):
         if existing is not None:
             return JoinResult("already", await self._place(existing))
         outlook = await self._outlook()
-        if outlook[0] == 0 and not urgent:  # at risk: kept a place even so (seniors alerted)
+        if outlook[0] == 0 and not (urgent or keep):  # at risk: a place even so (seniors told)
             return JoinResult("nobody")
         added = await self.queue.add(visitor, urgent, self.clock())
         row = await self.queue.get(visitor)
