@@ -36,6 +36,7 @@ from handlers import (
     guards,
     hours,
     messages,
+    notes,
     queue,
     supervisor,
     visitor,
@@ -115,6 +116,8 @@ def register_handlers(application: Application) -> None:
             CommandHandler("next", volunteer.take_next, filters=on_message),
             CommandHandler("escalate", supervisor.escalate, filters=on_message),
             CommandHandler("block", supervisor.block, filters=on_message),
+            CommandHandler("note", notes.note, filters=on_message),
+            CommandHandler("notes", notes.notes, filters=on_message),
             # supervisors
             CommandHandler("join", supervisor.join, filters=on_message),
             CommandHandler("takeover", supervisor.takeover, filters=on_message),

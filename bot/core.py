@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.content.loader import Content, ContentError, Problem, load_content
 from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher, Pseudonymizer
 from bot.fence import Fence
+from bot.notes import NoteService
 from bot.relay import RelayService
 from bot.staff import Staff, StaffService
 from bot.stats import StatsReport, compute
@@ -26,6 +27,7 @@ from bot.storage.admin_repo import (
     RoleRequestRepository,
 )
 from bot.storage.db import Database
+from bot.storage.notes_repo import NoteRepository
 from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepository
 from bot.storage.repositories import ChatMessageRepository, MetaRepository, VisitorRepository
 from bot.storage.staff_repo import StaffRepository
@@ -143,6 +145,11 @@ class Core:
     def role_requests(self) -> RoleRequestRepository:
         """Promotions to admin waiting for a second admin (a view on the database)."""
         return RoleRequestRepository(self.db)
+
+    @property
+    def notes(self) -> NoteService:
+        """Volunteers' private notes on chats (encrypted; see bot/notes.py)."""
+        return NoteService(NoteRepository(self.db), self.cipher, self.clock)
 
     def is_settings_admin(self, pseudonym: bytes) -> bool:
         """An admin named in ADMIN_IDS (admins promoted in the bot are staff with role admin)."""

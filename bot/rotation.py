@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher, Pseudonymizer
 from bot.inbox_keys import InboxKeys, inbox_context, key_file_of, slot_of
+from bot.notes import note_context
 from bot.staff import staff_chat_context
 from bot.storage.db import Database
 from bot.storage.inbox_repo import InboxRepository
@@ -32,6 +33,7 @@ PSEUDONYM_KEY = "pseudonym_key"
 # DataCipher tokens; the others' keys are re-wrapped in the key file.
 COLUMNS: list[Rotation] = [
     ("inbox", "update_id", "payload", lambda k: inbox_context(int(k))),  # type: ignore[call-overload]
+    ("notes", "id", "body", lambda k: note_context(int(k))),  # type: ignore[call-overload]
 ]
 
 

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 VISITOR_COMMANDS = ("start", "crisis", "talk", "settings", "language", "help", "exit", "forget")
 ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
-    "volunteer": ("duty", "queue", "next", "end", "escalate", "block"),
+    "volunteer": ("duty", "queue", "next", "end", "escalate", "block", "note", "notes"),
     "supervisor": ("join", "takeover"),
     "admin": (
         "invite",

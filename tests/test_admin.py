@@ -18,7 +18,7 @@ from tests.conftest import ADMIN_ID, ROOT, SECOND_ADMIN_ID, press
 from tests.test_relay import connect, en, last_text, onboard, queue_visitor, say
 
 PRIVILEGED = {
-    "volunteer": ["/duty", "/queue", "/next", "/escalate", "/block"],
+    "volunteer": ["/duty", "/queue", "/next", "/escalate", "/block", "/note hi", "/notes"],
     "supervisor": ["/join 1", "/takeover 1"],
     "admin": [
         "/invite",
@@ -84,7 +84,7 @@ async def test_authorisation_matrix(harness: Harness, clock) -> None:
             await h.settle()
             assert en(h, "expired.text") in last_text(people[who]), (who, data)
             cases += 1
-    assert cases == 79  # 64 commands (19 + 19 + 14 + 12) and 15 button presses
+    assert cases == 83  # 68 commands (21 + 21 + 14 + 12) and 15 button presses
     assert (await h.core.staff.by_alias("Pending One")).status == "pending"
 
 

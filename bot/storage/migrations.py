@@ -230,4 +230,22 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        9,
+        """
+        -- A volunteer's private wrap-up note on a chat (/note). The text is only encrypted,
+        -- under the note's id (random, so it is sealed before the insert), with the chat's id
+        -- inside, checked on reading. The writer is a staff id, not a pseudonym. A note goes
+        -- with its chat: at the retention purge and at the visitor's /forget.
+        CREATE TABLE notes (
+            id         INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            author     INTEGER NOT NULL,
+            body       BLOB NOT NULL,
+            created_at REAL NOT NULL
+        );
+        CREATE INDEX notes_session ON notes (session_id);
+        CREATE INDEX notes_author ON notes (author, created_at);
+        """,
+    ),
 ]
