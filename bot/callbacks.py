@@ -55,6 +55,8 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "signoff": re.compile(r"\d{1,12}"),  # staff id (the role is checked on arrival)
     "content": re.compile(r"[ac]\d{1,12}"),  # apply or cancel a content change (admins only)
     "role": re.compile(r"[ac]\d{1,12}"),  # confirm or decline a promotion to admin (admins only)
+    # a chat's topics, tapped by its volunteer at the end: chat - chosen mask - toggle i or done
+    "tp": re.compile(r"\d{1,12}-[0-9a-f]{1,6}-(\d{1,2}|d)"),
 }
 
 

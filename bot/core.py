@@ -32,6 +32,7 @@ from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepos
 from bot.storage.repositories import ChatMessageRepository, MetaRepository, VisitorRepository
 from bot.storage.staff_repo import StaffRepository
 from bot.storage.stats_repo import StatsRepository
+from bot.storage.topics_repo import TopicRepository
 from bot.visitors import Prefs, Visitor, VisitorService
 
 log = logging.getLogger(__name__)
@@ -151,6 +152,11 @@ class Core:
         """Volunteers' private notes on chats (encrypted; see bot/notes.py)."""
         return NoteService(NoteRepository(self.db), self.cipher, self.clock)
 
+    @property
+    def topics(self) -> TopicRepository:
+        """Topic counters noted at the end of chats (a view on the database)."""
+        return TopicRepository(self.db)
+
     def is_settings_admin(self, pseudonym: bytes) -> bool:
         """An admin named in ADMIN_IDS (admins promoted in the bot are staff with role admin)."""
         return pseudonym in self.admin_pseudonyms
@@ -186,7 +192,7 @@ class Core:
 
     async def stats(self, days: int) -> StatsReport:
         """The aggregate figures of the last `days` days (small numbers suppressed on display)."""
-        return await compute(StatsRepository(self.db), days, self.clock())
+        return await compute(StatsRepository(self.db), days, self.clock(), self.topics)
 
     async def forget(self, pseudonym: bytes, deleted: list[int]) -> None:
         """Every row about a visitor: queue place, closed-session links, preferences, and the

@@ -16,6 +16,7 @@ from bot.callbacks import Action
 from bot.relay import Notice
 from bot.screens import Screen
 from bot.staff import INVITE_PREFIX, ROLES, Staff
+from bot.stats import report_lines
 from handlers.commands import publish_commands, publish_role_menus, refresh_person
 from handlers.common import BotContext, answer_query, deliver, requires, show
 from handlers.ending import end_session
@@ -263,7 +264,8 @@ async def stats(update: Update, context: BotContext) -> None:
         return
     days = int(args[0]) if args else 7
     report = await context.core.stats(days)
-    await _say(context, update, "admin.stats", **report.lines())
+    lines = report_lines(context.core.content.current, report, context.loc.code)
+    await _say(context, update, "admin.stats", **lines)
 
 
 @requires("admin")

@@ -19,6 +19,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, U
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot import topics
 from bot.admin import Role, actor_alias
 from bot.callbacks import Action
 from bot.content.i18n import t
@@ -188,6 +189,8 @@ async def show(context: BotContext, update: Update, screen: Screen) -> Message |
 
 
 def notice_screen(loc: LocaleContent, notice: Notice) -> Screen:
+    if notice.key == topics.ASK_KEY:  # toggle buttons built from the content's topic list
+        return topics.screen(loc, int(str(notice.values["chat"])))
     rows = [[Button(t(loc, label), action) for label, action in row] for row in notice.buttons]
     return Screen(t(loc, notice.key, **notice.values), rows)
 

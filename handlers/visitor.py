@@ -16,7 +16,7 @@ from bot.callbacks import Action, parse
 from bot.crisis_screens import OTHER_COUNTRY
 from bot.staff import INVITE_PREFIX
 from bot.visitors import NO_COUNTRY, Visitor
-from handlers import admin, content_admin, ending, queue, volunteer
+from handlers import admin, content_admin, ending, queue, topics, volunteer
 from handlers.commands import command_list, refresh_person
 from handlers.common import BotContext, answer_query, say, show
 
@@ -287,6 +287,8 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         return True
     if name == "rate":
         return await ending.rate(update, context, arg or "")
+    if name == "tp":
+        return await topics.on_button(update, context, arg or "")
     if name == "duty":
         return await volunteer.duty_choice(update, context, arg or "")
     if name == "signoff":

@@ -177,6 +177,7 @@ async def test_stats_cli(harness: Harness, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Last 3 days" in result.stdout and "Chats: 0" in result.stdout
+    assert "Topics (chats that touched each): Coming out: 0, Family: 0" in result.stdout
     await h.start_bot()
 
 

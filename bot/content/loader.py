@@ -128,6 +128,7 @@ def load_content(
     risk, safety_problems = load_safety(directory)
     problems.extend(Problem(file, key, message) for file, key, message in safety_problems)
     service = _load_service(directory, problems)
+    _check_topics(base, _rel(directory / BASE_LOCALE / "ui.yaml", directory), problems)
     for cc in sorted(set(base.countries) - set(SINGLE_ZONE) - SEVERAL_ZONES):
         problems.append(
             Problem(
@@ -143,6 +144,20 @@ def load_content(
         Content(locales=locales, default_locale=default_locale, risk=risk, service=service),
         problems,
     )
+
+
+_TOPIC_ID = re.compile(r"^[a-z][a-z0-9_]{0,23}$")
+MAX_TOPICS = 24  # the topics screen's buttons carry the choice as a 24-bit mask
+
+
+def _check_topics(base: LocaleContent, file: str, problems: list[Problem]) -> None:
+    """The `topic:` list (end-of-chat topics for /stats): plain ids, at most `MAX_TOPICS`."""
+    ids = [k.removeprefix("topic.") for k in base.strings if k.startswith("topic.")]
+    for tid in ids:
+        if not _TOPIC_ID.match(tid):
+            problems.append(Problem(file, f"topic.{tid}", "a topic id is a-z, 0-9 and _"))
+    if len(ids) > MAX_TOPICS:
+        problems.append(Problem(file, "topic", f"at most {MAX_TOPICS} topics"))
 
 
 def _load_service(directory: Path, problems: list[Problem]) -> ServiceHours | None:

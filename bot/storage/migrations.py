@@ -248,4 +248,27 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX notes_author ON notes (author, created_at);
         """,
     ),
+    (
+        10,
+        """
+        -- Topics a chat touched, tapped by its volunteer at the end: counters per day,
+        -- language and topic, never a row per chat (rows of one chat would read as a profile),
+        -- no pseudonym, no session. The same for chats with topics noted, per language.
+        CREATE TABLE topic_counts (
+            day   INTEGER NOT NULL,
+            lang  TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            n     INTEGER NOT NULL,
+            PRIMARY KEY (day, lang, topic)
+        ) WITHOUT ROWID;
+        CREATE TABLE language_counts (
+            day  INTEGER NOT NULL,
+            lang TEXT NOT NULL,
+            n    INTEGER NOT NULL,
+            PRIMARY KEY (day, lang)
+        ) WITHOUT ROWID;
+        -- Topics are noted once per chat (the flag goes with the chat at the retention purge).
+        ALTER TABLE sessions ADD COLUMN topics_noted INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
 ]
