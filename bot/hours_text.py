@@ -67,6 +67,16 @@ def next_opening(
     return t(loc, "hours.opens_next", when=when(loc, service, opening.opens_at, country, now))
 
 
+def closed_note(
+    loc: LocaleContent, service: ServiceHours | None, now: float, country: str | None
+) -> str | None:
+    """When the service opens next, if it is closed now (None if open or without hours)."""
+    if service is None:
+        return None
+    opening = service.status(now)
+    return None if opening.open else next_opening(loc, service, opening, country, now)
+
+
 def week_text(loc: LocaleContent, service: ServiceHours, now: float) -> str:
     """Each weekday's hours in the service's zone (named), and the closed dates ahead."""
     lines = [t(loc, "hours.title", zone=_zone_label(loc, service.zone, service.local(now)))]

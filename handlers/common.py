@@ -26,6 +26,7 @@ from bot.content.i18n import t
 from bot.content.model import LocaleContent
 from bot.core import Contact, Core
 from bot.fence import Abandoned
+from bot.hours_text import closed_note
 from bot.relay import Notice
 from bot.screens import Button, Screen, split_text
 from bot.staff import Staff
@@ -201,12 +202,18 @@ async def deliver_one(bot: Bot, core: Core, notice: Notice) -> tuple[Contact, Me
     if contact is None:
         return None
     loc = core.content.current.locale(contact.prefs.locale if contact.prefs else None)
+    screen = notice_screen(loc, notice)
+    if notice.key == "queue.nobody_now":  # the last volunteer left: and when it opens next
+        country = contact.prefs.country if contact.prefs else None
+        opens = closed_note(loc, core.content.current.service, core.clock(), country)
+        if opens:
+            screen = Screen(f"{screen.text}\n{opens}", screen.rows)
     try:
         sent = await send_screen(
             bot,
             core,
             contact.chat_id,
-            notice_screen(loc, notice),
+            screen,
             loc=loc,
             prefs=contact.prefs,
             remember=contact.pseudonym,

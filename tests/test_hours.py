@@ -230,3 +230,19 @@ async def with_hours(h: Harness, *, accept: bool = False) -> Harness:
     )
     assert [p for p in h.core.content.reload() if p.severity == "error"] == []
     return h
+
+
+async def test_last_volunteer_leaving_outside_hours_says_when_it_opens(
+    editable_harness: Harness,
+) -> None:
+    """Those still waiting when the last volunteer goes off duty hear the honest line and,
+    the service being closed, when it opens next."""
+    h = await with_hours(editable_harness)
+    volunteer = await onboard(h, "River Song")
+    visitor = h.standin.user()
+    await say(h, visitor, "/talk")
+    await press(h, visitor, en(h, "button.consent"))
+    await say(h, volunteer, "/duty")  # off duty: nobody left
+    text = last_text(visitor)
+    assert en(h, "queue.nobody_now").split("\n")[0] in text
+    assert "We open again on Monday at 18:00 (Berlin time, UTC+01:00)." in text
