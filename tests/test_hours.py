@@ -246,3 +246,21 @@ async def test_last_volunteer_leaving_outside_hours_says_when_it_opens(
     text = last_text(visitor)
     assert en(h, "queue.nobody_now").split("\n")[0] in text
     assert "We open again on Monday at 18:00 (Berlin time, UTC+01:00)." in text
+
+
+def test_service_file_is_kept_for_rollback(tmp_path: Path) -> None:
+    from bot.content_admin import ContentFiles, parse_name
+
+    assert parse_name("service.yaml") == ("", "service.yaml")
+    assert parse_name("en-service.yaml") is None and parse_name("-service.yaml") is None
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "service.yaml").write_bytes(b"old")
+    store = ContentFiles(tmp_path / "content", tmp_path / "history")
+    store.apply("", "service.yaml", b"new", "20261205T120000-000001")
+    assert (tmp_path / "content" / "service.yaml").read_bytes() == b"new"
+    assert store.last_change() == (
+        "",
+        "service.yaml",
+        b"old",
+        "20261205T120000-000001____service.yaml",
+    )
