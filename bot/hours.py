@@ -30,6 +30,7 @@ FILE_NAME = "service.yaml"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_MINUTES = 24 * 60
 LOOKAHEAD_DAYS = 400  # holidays can close a service for a long time; beyond this, "not known"
+MERGE_LIMIT = 7 * 86400  # open without a break for longer than this: "open", with no end named
 _RANGE = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
 
 
@@ -80,6 +81,10 @@ class ServiceHours:
 
     def status(self, now: float) -> Opening:
         """Open or closed at `now`; when it closes (if open) or opens next (if closed)."""
+        if self.always_open:
+            return Opening(True)
+        if not any(self.week):
+            return Opening(False)
         today = dt.datetime.fromtimestamp(now, self.zone).date()
         intervals = (
             span
@@ -91,6 +96,8 @@ class ServiceHours:
             if closes is not None:  # open: a range that starts where this one ends continues it
                 if start > closes:
                     break
+                if end - now > MERGE_LIMIT:  # open around the clock for days: no end to name
+                    return Opening(True)
                 closes = max(closes, end)
                 continue
             if end <= now:
@@ -111,7 +118,7 @@ class ServiceHours:
 class Opening:
     open: bool
     opens_at: float | None = None  # closed: the next opening (None: none within a year)
-    closes_at: float | None = None  # open: when this opening ends
+    closes_at: float | None = None  # open: when this opening ends (None: not within a week)
 
 
 def parse_service(data: Any, file: str) -> tuple[ServiceHours | None, list[Problem]]:

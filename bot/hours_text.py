@@ -112,7 +112,9 @@ def hours_text(
         state = "hours.always_on_duty" if on_duty else "hours.always_nobody"
         return f"{t(loc, 'hours.always')}\n\n{t(loc, state)}"
     opening = service.status(now)
-    if opening.open:
+    if opening.open and opening.closes_at is None:  # open around the clock for days
+        state = t(loc, "hours.always_on_duty" if on_duty else "hours.always_nobody")
+    elif opening.open:
         assert opening.closes_at is not None
         until = when(loc, service, opening.closes_at, country, now)
         state = t(loc, "hours.open_now" if on_duty else "hours.open_nobody", when=until)

@@ -264,3 +264,22 @@ def test_service_file_is_kept_for_rollback(tmp_path: Path) -> None:
         b"old",
         "20261205T120000-000001____service.yaml",
     )
+
+
+def test_open_around_the_clock_names_no_end() -> None:
+    every_day = {d: ["00:00-24:00"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    always, _ = parse_service({"timezone": "UTC", "hours": every_day}, "service.yaml")
+    assert always is not None and always.always_open
+    assert always.status(SATURDAY_NOON) == always.status(SATURDAY_NOON + 86400)
+    assert always.status(SATURDAY_NOON).open
+    data = {"timezone": "UTC", "hours": every_day, "holidays": ["2027-06-01"]}
+    far_holiday, _ = parse_service(data, "service.yaml")
+    assert far_holiday is not None and not far_holiday.always_open
+    opening = far_holiday.status(SATURDAY_NOON)  # open for months: no end named
+    assert opening.open and opening.closes_at is None
+    # a week of holidays ahead is named as the end
+    data["holidays"] = ["2026-12-07"]
+    soon, _ = parse_service(data, "service.yaml")
+    assert soon is not None and soon.status(SATURDAY_NOON).closes_at == (
+        dt.datetime(2026, 12, 7, tzinfo=dt.UTC).timestamp()
+    )
