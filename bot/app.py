@@ -40,9 +40,11 @@ from handlers import (
     ending,
     fallback,
     guards,
+    hours,
     languages,
     mentoring,
     messages,
+    notes,
     queue,
     supervisor,
     transfer,
@@ -118,6 +120,7 @@ def register_handlers(application: Application) -> None:
             CommandHandler("help", visitor.help_command, filters=on_message),
             CommandHandler("exit", visitor.exit_command, filters=on_message),
             CommandHandler("forget", visitor.forget_command, filters=on_message),
+            CommandHandler("hours", hours.hours_command, filters=on_message),
             CommandHandler(
                 ["menu", "crisis", "talk", "settings", "language", "guide", "resources"],
                 visitor.command,
@@ -136,6 +139,8 @@ def register_handlers(application: Application) -> None:
             CommandHandler("canned", canned.canned_command, filters=on_message),
             CommandHandler("transfer", transfer.transfer_command, filters=on_message),
             CommandHandler("mentor", mentoring.mentor_command, filters=on_message),
+            CommandHandler("note", notes.note, filters=on_message),
+            CommandHandler("notes", notes.notes, filters=on_message),
             # supervisors
             CommandHandler("join", supervisor.join, filters=on_message),
             CommandHandler("takeover", supervisor.takeover, filters=on_message),

@@ -71,6 +71,8 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     # mentoring: o offer accepted, n declined (visitor, by chat); a ask again, s someone else
     # (visitor, by opaque handle); t talk now (the volunteer, by request id)
     "mt": re.compile(r"[on]\d{1,12}|[as][A-Za-z0-9_-]{16}|t\d{1,12}"),
+    # a chat's topics, tapped by its volunteer at the end: chat - chosen mask - toggle i or done
+    "tp": re.compile(r"\d{1,12}-[0-9a-f]{1,6}-(\d{1,2}|d)"),
 }
 
 

@@ -108,22 +108,23 @@ async def print_stats(settings: Settings, days: int) -> int:
 
     from bot.content.i18n import t
     from bot.content.loader import load_content
-    from bot.stats import compute
+    from bot.stats import compute, report_lines
     from bot.storage.db import Database
     from bot.storage.stats_repo import StatsRepository
+    from bot.storage.topics_repo import TopicRepository
 
     content, _ = load_content(settings.content_dir, settings.default_locale)
     db = Database(settings.database_path)
     await db.open()
     try:
-        report = await compute(StatsRepository(db), days, time.time())
+        report = await compute(StatsRepository(db), days, time.time(), TopicRepository(db))
     finally:
         await db.close()
     if content is None:
         for key, value in report.lines().items():
             print(f"{key}: {value}")
     else:
-        print(t(content.locale(None), "admin.stats", **report.lines()))
+        print(t(content.locale(None), "admin.stats", **report_lines(content, report)))
     return 0
 
 

@@ -25,6 +25,7 @@ from bot.content import strict_yaml
 from bot.content.canned import CANNED_FILE
 from bot.content.loader import FILES, Problem, load_content
 from bot.content_diff import diff_lines, fit, flatten
+from bot.hours import FILE_NAME as SERVICE_FILE
 from bot.safety import FILE_NAME as SAFETY_FILE
 
 EDITABLE = (*FILES, SAFETY_FILE, CANNED_FILE)
@@ -51,18 +52,26 @@ class Proposal:
 
     @property
     def path(self) -> str:
-        return f"{self.locale}/{self.file}"
+        return content_path(self.locale, self.file)
 
     def summary(self, budget: int = DIFF_BUDGET) -> tuple[str, int]:
         """Every old -> new value that fits in `budget` characters, and how many lines did not."""
         return fit(list(self.lines), budget)
 
 
+def content_path(locale: str, file: str) -> str:
+    """`ar/guide.yaml`; `service.yaml` (the opening hours: no locale) at the top."""
+    return f"{locale}/{file}" if locale else file
+
+
 def parse_name(file_name: str | None) -> tuple[str, str] | None:
-    """`ar-guide.yaml` -> ('ar', 'guide.yaml'), `pt-PT-ui.yaml` -> ('pt-PT', 'ui.yaml'); None if
-    it names no editable file. (No file name has a hyphen, so the last one ends the locale.)"""
+    """`ar-guide.yaml` -> ('ar', 'guide.yaml'), `pt-PT-ui.yaml` -> ('pt-PT', 'ui.yaml');
+    `service.yaml` (the opening hours, for every language) -> ('', 'service.yaml'); None if it
+    names no editable file. (No file name has a hyphen, so the last one ends the locale.)"""
     if not file_name:
         return None
+    if file_name == SERVICE_FILE:
+        return "", SERVICE_FILE
     locale, sep, name = file_name.rpartition("-")
     if not sep or name not in EDITABLE or not locale or not set(locale) <= _LOCALE_CHARS:
         return None
@@ -76,13 +85,13 @@ def propose(
 ) -> tuple[Proposal | None, list[Problem]]:
     """Validate `body` as `content/<locale>/<file>` together with the rest of the content."""
     if len(body) > MAX_BYTES:
-        return None, [Problem(f"{locale}/{file}", "-", "file too large")]
+        return None, [Problem(content_path(locale, file), "-", "file too large")]
     try:
         new_data = strict_yaml.load(body.decode("utf-8"))
     except strict_yaml.StrictYamlError as exc:
-        return None, [Problem(f"{locale}/{file}", "-", str(exc))]
+        return None, [Problem(content_path(locale, file), "-", str(exc))]
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        return None, [Problem(f"{locale}/{file}", "-", f"not valid YAML: {exc}")]
+        return None, [Problem(content_path(locale, file), "-", f"not valid YAML: {exc}")]
     with tempfile.TemporaryDirectory(prefix="content-check-") as tmp:
         staging = Path(tmp) / content_dir.name
         shutil.copytree(content_dir, staging)

@@ -35,6 +35,7 @@ def flatten(data: object, prefix: str = "") -> dict[str, object]:
 
 
 def _quote(value: object) -> str:
+    # YAML dates (holidays in service.yaml, verified dates) are shown as written: 2026-12-25
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     if len(text) > VALUE_MAX:
         text = f"{text[:VALUE_MAX]}…(+{len(text) - VALUE_MAX})"

@@ -20,6 +20,7 @@ from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher, Pseudonymizer
 from bot.fence import Fence
 from bot.mentoring import MentoringService
 from bot.metrics import Metrics
+from bot.notes import NoteService
 from bot.relay import RelayService
 from bot.relay.transfer import TransferService
 from bot.staff import Staff, StaffService
@@ -32,10 +33,12 @@ from bot.storage.admin_repo import (
 )
 from bot.storage.db import Database
 from bot.storage.helpline_repo import MentorRepository, TransferRepository
+from bot.storage.notes_repo import NoteRepository
 from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepository
 from bot.storage.repositories import ChatMessageRepository, MetaRepository, VisitorRepository
 from bot.storage.staff_repo import StaffRepository
 from bot.storage.stats_repo import StatsRepository
+from bot.storage.topics_repo import TopicRepository
 from bot.visitors import Prefs, Visitor, VisitorService
 
 log = logging.getLogger(__name__)
@@ -180,6 +183,16 @@ class Core:
         """Promotions to admin waiting for a second admin (a view on the database)."""
         return RoleRequestRepository(self.db)
 
+    @property
+    def notes(self) -> NoteService:
+        """Volunteers' private notes on chats (encrypted; see bot/notes.py)."""
+        return NoteService(NoteRepository(self.db), self.cipher, self.clock)
+
+    @property
+    def topics(self) -> TopicRepository:
+        """Topic counters noted at the end of chats (a view on the database)."""
+        return TopicRepository(self.db)
+
     def is_settings_admin(self, pseudonym: bytes) -> bool:
         """An admin named in ADMIN_IDS (admins promoted in the bot are staff with role admin)."""
         return pseudonym in self.admin_pseudonyms
@@ -215,7 +228,7 @@ class Core:
 
     async def stats(self, days: int) -> StatsReport:
         """The aggregate figures of the last `days` days (small numbers suppressed on display)."""
-        return await compute(StatsRepository(self.db), days, self.clock())
+        return await compute(StatsRepository(self.db), days, self.clock(), self.topics)
 
     async def forget(self, pseudonym: bytes, deleted: list[int]) -> None:
         """Every row about a visitor: queue place, closed-session links, preferences, and the

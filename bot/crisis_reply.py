@@ -193,12 +193,13 @@ def quiet_close(loc: LocaleContent, country: str | None) -> list[Screen]:
     return self_reply(loc, country, "elevated", Where(), opening=t(loc, "relay.ended_quiet"))
 
 
-def nobody(loc: LocaleContent, country: str | None) -> Screen:
-    """No volunteer on duty: said plainly first, then what can help now."""
+def nobody(loc: LocaleContent, country: str | None, lead: str | None = None) -> Screen:
+    """No volunteer on duty: said plainly first (`lead`, e.g. that the service is closed and
+    when it opens, instead of the plain line), then what can help now."""
     code = _country(loc, country)
     local, _ = loc.contacts_for(code)
     lines = [c for c in local if c.type in ("crisis_line", "support_line")]
-    parts = [t(loc, "talk.nobody")]
+    parts = [lead or t(loc, "talk.nobody")]
     if lines:
         parts += [t(loc, "talk.nobody_contacts"), *_contacts(lines, loc, code)]
     anywhere = _anywhere(loc, lines)

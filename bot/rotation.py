@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher, Pseudonymizer
 from bot.inbox_keys import InboxKeys, inbox_context, key_file_of, slot_of
+from bot.notes import note_context as chat_note_context
 from bot.relay.transfer import note_context, queue_note_context
 from bot.staff import staff_chat_context
 from bot.storage.db import Database
@@ -35,6 +36,7 @@ COLUMNS: list[Rotation] = [
     ("inbox", "update_id", "payload", lambda k: inbox_context(int(k))),  # type: ignore[call-overload]
     ("transfers", "id", "note", lambda k: note_context(int(k))),  # type: ignore[call-overload]
     ("queue_notes", "id", "note", lambda k: queue_note_context(int(k))),  # type: ignore[call-overload]
+    ("notes", "id", "body", lambda k: chat_note_context(int(k))),  # type: ignore[call-overload]
 ]
 
 

@@ -16,6 +16,7 @@ from bot.callbacks import Action
 from bot.relay import Notice
 from bot.screens import Button, Screen
 from bot.staff import INVITE_PREFIX, ROLES, Staff
+from bot.stats import report_lines
 from handlers.commands import publish_commands, publish_role_menus, refresh_person
 from handlers.common import BotContext, answer_query, deliver, requires, show
 from handlers.ending import end_session
@@ -298,9 +299,13 @@ async def audit(update: Update, context: BotContext) -> None:
 async def stats(update: Update, context: BotContext) -> None:
     """`/stats [days]`: counts and wait times over a period; nothing under 5 shown exactly."""
     args = context.args or []
-    days = int(args[0]) if args and args[0].isdigit() and 0 < int(args[0]) <= 365 else 7
+    if len(args) > 1 or (args and not (args[0].isdigit() and 0 < int(args[0]) <= 365)):
+        await _say(context, update, "admin.stats_usage")
+        return
+    days = int(args[0]) if args else 7
     report = await context.core.stats(days)
-    await _say(context, update, "admin.stats", **report.lines())
+    lines = report_lines(context.core.content.current, report, context.loc.code)
+    await _say(context, update, "admin.stats", **lines)
 
 
 @requires("admin")

@@ -34,6 +34,8 @@ ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
         "mentor",
         "escalate",
         "block",
+        "note",
+        "notes",
         "languages",
     ),
     "supervisor": ("join", "takeover"),

@@ -19,12 +19,14 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, U
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot import topics
 from bot.admin import Role, actor_alias
 from bot.callbacks import Action
 from bot.content.i18n import t
 from bot.content.model import LocaleContent
 from bot.core import Contact, Core
 from bot.fence import Abandoned
+from bot.hours_text import closed_note
 from bot.relay import Notice
 from bot.screens import Button, Screen, split_text
 from bot.staff import Staff
@@ -188,6 +190,8 @@ async def show(context: BotContext, update: Update, screen: Screen) -> Message |
 
 
 def notice_screen(loc: LocaleContent, notice: Notice) -> Screen:
+    if notice.key == topics.ASK_KEY:  # toggle buttons built from the content's topic list
+        return topics.screen(loc, int(str(notice.values["chat"])))
     rows = [[Button(t(loc, label), action) for label, action in row] for row in notice.buttons]
     return Screen(t(loc, notice.key, **notice.values), rows)
 
@@ -198,12 +202,18 @@ async def deliver_one(bot: Bot, core: Core, notice: Notice) -> tuple[Contact, Me
     if contact is None:
         return None
     loc = core.content.current.locale(contact.prefs.locale if contact.prefs else None)
+    screen = notice_screen(loc, notice)
+    if notice.key == "queue.nobody_now":  # the last volunteer left: and when it opens next
+        country = contact.prefs.country if contact.prefs else None
+        opens = closed_note(loc, core.content.current.service, core.clock(), country)
+        if opens:
+            screen = Screen(f"{screen.text}\n{opens}", screen.rows)
     try:
         sent = await send_screen(
             bot,
             core,
             contact.chat_id,
-            notice_screen(loc, notice),
+            screen,
             loc=loc,
             prefs=contact.prefs,
             remember=contact.pseudonym,

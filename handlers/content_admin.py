@@ -19,6 +19,7 @@ from bot.content_admin import (
     PROPOSAL_TTL_HOURS,
     ContentFiles,
     Proposal,
+    content_path,
     parse_name,
     propose,
 )
@@ -172,7 +173,7 @@ async def on_button(update: Update, context: BotContext, arg: str) -> bool:
         return False
     await answer_query(update)
     assert context.visitor is not None
-    path = f"{change.locale}/{change.file}"
+    path = content_path(change.locale, change.file)
     if arg[0] == "c":
         if await core.content_changes.settle(change.id, "cancelled"):
             await core.audit.record(

@@ -12,6 +12,7 @@ from bot.callbacks import Action
 from bot.content.i18n import t
 from bot.content.model import LocaleContent
 from bot.core import Core
+from bot.hours_text import next_opening
 from bot.relay import Notice, QueuePlace, count_text
 from bot.screens import Button, Screen
 from handlers.common import (
@@ -109,17 +110,35 @@ async def _out(context: BotContext, update: Update, screen: Screen, new: bool) -
 
 
 async def _nobody(update: Update, context: BotContext, *, new: bool = False) -> None:
-    """No one on duty: said plainly, first, with what can help now. Someone who may be at risk
-    is also offered a place anyway (the consent note follows), and supervisors and admins are
-    alerted once they take it."""
+    """No one on duty: said plainly, first, with what can help now (and, outside opening
+    hours, when the service opens next). Someone who may be at risk is also offered a place
+    anyway (the consent note follows), and supervisors and admins are alerted once they take
+    it; outside hours, anyone is offered one where the service accepts that."""
     core, visitor = context.core, context.visitor
     assert visitor is not None
-    loc = context.loc
-    screen = crisis_reply.nobody(loc, visitor.prefs.country)
-    if core.relay.recently_at_risk(visitor.pseudonym):
+    loc, now, country = context.loc, core.clock(), visitor.prefs.country
+    service = core.content.current.service
+    opening = None if service is None else service.status(now)
+    lead = None
+    if service is not None and opening is not None and not opening.open:
+        lead = t(loc, "talk.closed", opens=next_opening(loc, service, opening, country, now))
+    screen = crisis_reply.nobody(loc, country, lead=lead)
+    at_risk = core.relay.recently_at_risk(visitor.pseudonym)
+    if at_risk or _accepting_while_closed(core):
         note = consent_screen(context, label="button.consent_keep_place")
-        screen = Screen(f"{screen.text}\n\n{note.text}", note.rows[:1] + screen.rows)
+        offer = "" if at_risk else t(loc, "talk.closed_queue") + "\n\n"
+        screen = Screen(f"{screen.text}\n\n{offer}{note.text}", note.rows[:1] + screen.rows)
     await _out(context, update, screen, new)
+
+
+def _accepting_while_closed(core: Core) -> bool:
+    """Outside opening hours, may a visitor keep a place though nobody is on duty?"""
+    service = core.content.current.service
+    return (
+        service is not None
+        and service.accept_queue_when_closed
+        and not service.status(core.clock()).open
+    )
 
 
 async def alert_seniors(bot: Bot, core: Core, visitor: bytes | None = None) -> bool:
@@ -155,7 +174,9 @@ async def consent(update: Update, context: BotContext) -> None:
         )
         return
     language = languages.base_language(core.content.current, visitor.prefs.locale)
-    result = await core.relay.join(visitor.pseudonym, language=language)
+    result = await core.relay.join(
+        visitor.pseudonym, language=language, keep=_accepting_while_closed(core)
+    )
     if result.outcome == "in_session":
         await show(context, update, screens.simple(context.loc, "relay.already_in_chat"))
         return
@@ -164,7 +185,7 @@ async def consent(update: Update, context: BotContext) -> None:
         return
     assert result.place is not None
     await _show_place(update, context, result.place)
-    if result.place.estimate_minutes is None and result.outcome == "queued":
+    if result.place.estimate_minutes is None and result.place.urgent and result.outcome == "queued":
         # at risk, and nobody on duty: kept a place, and those who run the service are told
         if await alert_seniors(context.bot, core, visitor.pseudonym):
             await say(

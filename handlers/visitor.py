@@ -25,6 +25,7 @@ from handlers import (
     mentoring,
     queue,
     supervisor,
+    topics,
     volunteer,
 )
 from handlers.commands import command_list, refresh_person
@@ -319,6 +320,8 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         return await languages.languages_button(update, context, arg or "")
     if name == "rate":
         return await ending.rate(update, context, arg or "")
+    if name == "tp":
+        return await topics.on_button(update, context, arg or "")
     if name == "duty":
         return await volunteer.duty_choice(update, context, arg or "")
     if name == "signoff":

@@ -50,7 +50,7 @@ COMMANDS = [
     "start", "help", "exit", "forget", "menu", "crisis", "talk", "settings", "language",
     "guide", "resources", "cancel", "end", "duty", "queue", "next", "reload", "invite",
     "signoff", "revoke", "volunteers", "stats", "promote", "demote", "block", "unblock",
-    "escalate", "note", "join", "takeover", "blocks", "audit", "rollback",
+    "escalate", "note", "notes", "hours", "join", "takeover", "blocks", "audit", "rollback",
 ]  # fmt: skip
 START_ARGS = ["crisis", "guide", "resources", "talk", "v_forged-invite-code", "x" * 64, "🙂"]
 SPECIALS = [
@@ -64,6 +64,7 @@ SPECIALS = [
     "https://t.me/x?start=talk", "/start", "/next@support_test_bot", "\u0000", "\x7f",
 ]  # fmt: skip
 CALLBACK_DATA = [
+    "tp:1-0-d", "tp:1-fff-23", "tp:999999-1-0", "tp:1-zz-d",
     "menu", "crisis", "consent", "cancel", "here", "end", "talk", "settings", "lang:en",
     "lang:ar", "lang:xx", "country:ZZ", "country:-", "se:0", "se:9999", "se:-1", "guide:0",
     "guide:99999", "rate:1-5", "rate:999999-5", "rate:1-99", "rate:x-y", "rate:", "signoff:1",

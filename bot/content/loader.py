@@ -26,7 +26,10 @@ from bot.content.crisis_check import check_contacts
 from bot.content.merge import FILES, MISSING, check_rendered_lengths, parse_locale, rel
 from bot.content.model import BASE_LOCALE, LocaleContent
 from bot.content.problems import Problem
+from bot.hours import FILE_NAME as SERVICE_FILE
+from bot.hours import ServiceHours, parse_service
 from bot.safety import RiskDetector, load_safety
+from bot.zones import SEVERAL_ZONES, SINGLE_ZONE
 
 __all__ = ["FILES", "MISSING", "Content", "ContentError", "Problem", "load_content"]
 
@@ -53,6 +56,7 @@ class Content:
     default_locale: str = BASE_LOCALE
     risk: RiskDetector | None = None
     canned: dict[str, tuple[CannedReply, ...]] = field(default_factory=dict)
+    service: ServiceHours | None = None  # operating hours; None: no set hours
 
     def locale(self, code: str | None) -> LocaleContent:
         if code and code in self.locales:
@@ -128,12 +132,53 @@ def load_content(
     check_contacts(base, rel(directory / BASE_LOCALE / "crisis.yaml", directory), problems, today)
     risk, safety_problems = load_safety(directory)
     problems.extend(Problem(file, key, message) for file, key, message in safety_problems)
+    service = _load_service(directory, problems)
+    _check_topics(base, rel(directory / BASE_LOCALE / "ui.yaml", directory), problems)
+    for cc in sorted(set(base.countries) - set(SINGLE_ZONE) - SEVERAL_ZONES):
+        problems.append(
+            Problem(
+                "bot/zones.py",
+                cc,
+                "no time zone listed for this country: opening times show the service's zone",
+                "warning",
+            )
+        )
     parents = {code: parent for code, parent in variants.items() if parent}
     canned, canned_problems = load_canned(directory, list(locales), parents)
     problems.extend(canned_problems)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return Content(locales, default_locale, risk, canned), problems
+    return Content(locales, default_locale, risk, canned, service), problems
+
+
+_TOPIC_ID = re.compile(r"^[a-z][a-z0-9_]{0,23}$")
+MAX_TOPICS = 24  # the topics screen's buttons carry the choice as a 24-bit mask
+
+
+def _check_topics(base: LocaleContent, file: str, problems: list[Problem]) -> None:
+    """The `topic:` list (end-of-chat topics for /stats): plain ids, at most `MAX_TOPICS`."""
+    ids = [k.removeprefix("topic.") for k in base.strings if k.startswith("topic.")]
+    for tid in ids:
+        if not _TOPIC_ID.match(tid):
+            problems.append(Problem(file, f"topic.{tid}", "a topic id is a-z, 0-9 and _"))
+    if len(ids) > MAX_TOPICS:
+        problems.append(Problem(file, "topic", f"at most {MAX_TOPICS} topics"))
+
+
+def _load_service(directory: Path, problems: list[Problem]) -> ServiceHours | None:
+    """`content/service.yaml` (operating hours), if there is one."""
+    path = directory / SERVICE_FILE
+    if not path.exists():
+        return None
+    file = rel(path, directory)
+    try:
+        data = strict_yaml.load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, strict_yaml.StrictYamlError, UnicodeDecodeError) as exc:
+        problems.append(Problem(file, "-", f"not valid YAML: {exc}"))
+        return None
+    service, found = parse_service(data, file)
+    problems.extend(found)
+    return service
 
 
 def _parent_of(files: dict[str, Any]) -> str | None:

@@ -61,10 +61,17 @@ class QueueOps(RelayState):
         return visitor in self._recent_risk
 
     async def join(
-        self, visitor: bytes, *, urgent: bool = False, language: str | None = None
+        self,
+        visitor: bytes,
+        *,
+        urgent: bool = False,
+        language: str | None = None,
+        keep: bool = False,
     ) -> JoinResult:
         """Queue a visitor who accepted the consent note. Joining twice queues once.
-        `language`: the base locale of the language they chose for the bot."""
+        `language`: the base locale of the language they chose for the bot. With nobody on
+        duty only a visitor at risk is queued, or anyone with `keep` (the service is closed and
+        accepts a place in the queue even so)."""
         urgent = urgent or self._recently_at_risk(visitor)
         if await self.sessions.active_for_visitor(visitor) is not None:
             return JoinResult("in_session")
@@ -72,7 +79,7 @@ class QueueOps(RelayState):
         if existing is not None:
             return JoinResult("already", await self._place(existing))
         outlook = await self._outlook()
-        if outlook[0] == 0 and not urgent:  # at risk: kept a place even so (seniors alerted)
+        if outlook[0] == 0 and not (urgent or keep):  # at risk: a place even so (seniors told)
             return JoinResult("nobody")
         added = await self.queue.add(visitor, urgent, self.clock(), language)
         if added and outlook[0] and not urgent:  # does anyone on duty read their language?

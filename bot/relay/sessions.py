@@ -122,6 +122,9 @@ class SessionOps(QueueOps):
                 "exit": "volunteer.visitor_left",
             }.get(reason, "volunteer.ended")
             notices.append(Notice(closed.volunteer, volunteer_key, visitor_alias))
+        if reason not in REQUEUE_REASONS and closed.last_volunteer_at is not None:
+            # its own message, after the end: which topics the chat touched (bot/topics.py)
+            notices.append(Notice(closed.volunteer, "topics.ask", {"chat": closed.id}))
         if closed.escalated:
             # A supervisor who took the chat over is not sent to "debrief with a supervisor".
             staff = await self.staff.get(closed.volunteer)

@@ -293,4 +293,45 @@ MIGRATIONS: list[tuple[int, str]] = [
         ALTER TABLE sessions ADD COLUMN language TEXT;
         """,
     ),
+    (
+        11,
+        """
+        -- A volunteer's private wrap-up note on a chat (/note). The text is only encrypted,
+        -- under the note's id (random, so it is sealed before the insert), with the chat's id
+        -- inside, checked on reading. The writer is a staff id, not a pseudonym. A note goes
+        -- with its chat: at the retention purge and at the visitor's /forget.
+        CREATE TABLE notes (
+            id         INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            author     INTEGER NOT NULL,
+            body       BLOB NOT NULL,
+            created_at REAL NOT NULL
+        );
+        CREATE INDEX notes_session ON notes (session_id);
+        CREATE INDEX notes_author ON notes (author, created_at);
+        """,
+    ),
+    (
+        12,
+        """
+        -- Topics a chat touched, tapped by its volunteer at the end: counters per day,
+        -- language and topic, never a row per chat (rows of one chat would read as a profile),
+        -- no pseudonym, no session. The same for chats with topics noted, per language.
+        CREATE TABLE topic_counts (
+            day   INTEGER NOT NULL,
+            lang  TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            n     INTEGER NOT NULL,
+            PRIMARY KEY (day, lang, topic)
+        ) WITHOUT ROWID;
+        CREATE TABLE language_counts (
+            day  INTEGER NOT NULL,
+            lang TEXT NOT NULL,
+            n    INTEGER NOT NULL,
+            PRIMARY KEY (day, lang)
+        ) WITHOUT ROWID;
+        -- Topics are noted once per chat (the flag goes with the chat at the retention purge).
+        ALTER TABLE sessions ADD COLUMN topics_noted INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
 ]
