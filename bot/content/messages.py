@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from babel import Locale
@@ -254,9 +254,14 @@ class Message:
 
     key: str
     bundle: FluentBundle
-    pattern: Any
+    id: str
     counts: frozenset[str]
     formats: Formats
+
+    @cached_property
+    def pattern(self) -> Any:
+        """Compiled on first use (start-up compiles nothing it may never say)."""
+        return self.bundle.get_message(self.id).value
 
     def format(self, values: dict[str, object], identifiers: frozenset[str] = frozenset()) -> str:
         """The text with `values` filled in; whole numbers choose the plural forms and are
@@ -318,9 +323,7 @@ def compile_messages(
         entries.append(ftl.Message(id=ftl.Identifier(ids[key]), value=analysis.value))
     bundle.add_resource(ftl.Resource(body=entries))
     messages = {
-        key: Message(
-            key, bundle, bundle.get_message(mid).value, analyse(texts[key]).counts, formats
-        )
+        key: Message(key, bundle, mid, analyse(texts[key]).counts, formats)
         for key, mid in ids.items()
     }
     return messages, problems
