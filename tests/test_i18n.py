@@ -216,6 +216,11 @@ def test_numbers_take_the_locales_digits_but_identifiers_stay_latin(content: Con
     assert formats("ar", "arab", None, None).number(1234) == "١٬٢٣٤"
     escalation = t(ar, "supervisor.escalation", chat=12, volunteer="V", visitor="7F3A")
     assert "/join\u2069 \u206812\u2069" in escalation and "١٢" not in escalation
+    # A figure already written as text is a number too (a queue place); a code is not.
+    assert "رقم ٣." in t(ar, "queue.place", position="3", estimate="")
+    assert "⁨7F3A⁩" in t(ar, "volunteer.visitor_left", visitor="7F3A")
+    assert "1000+" in t(ar, "volunteer.queue", waiting="1000+", urgent="0", minutes=5)
+    assert "(المرجع: ⁨0042⁩)" in t(ar, "volunteer.blocked", days=7, ref="0042")
 
 
 def test_one_line_selects_become_fluent() -> None:

@@ -269,10 +269,10 @@ class Message:
         args: dict[str, object] = {}
         long: dict[str, str] = {}
         for name, value in values.items():
-            if isinstance(value, str) and name in self.counts and value.isdigit():
-                value = int(value)  # "30" from a figure already written as text
-            if name in identifiers and not isinstance(value, str):
+            if name in identifiers:
                 value = str(value)
+            elif isinstance(value, str) and value.isdigit() and len(value) < 16:
+                value = int(value)  # "30": a figure already written as text
             if isinstance(value, int) and not isinstance(value, bool):
                 args[name] = _count(value, self.formats)
             elif isinstance(value, float):
