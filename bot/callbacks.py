@@ -40,7 +40,7 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "urgent": None,  # "talk to a volunteer now", from a crisis answer: joins as urgent
     "settings": None,
     "discreet": re.compile(r"on|off"),
-    "lang": re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?|\?"),
+    "lang": re.compile(r"[a-z]{2,3}([_-][A-Za-z0-9]{2,8})?|\?[0-9]{0,2}"),
     "exit": None,
     "forget": re.compile(r"ask|yes|no"),
     "help": None,

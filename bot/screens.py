@@ -180,8 +180,26 @@ def settings(loc: LocaleContent, prefs: Prefs) -> Screen:
     )
 
 
-def language_picker(loc: LocaleContent, locales: list[LocaleContent]) -> Screen:
-    rows = [[Button(other.language_name, Action("lang", other.code))] for other in locales]
+LANGUAGES_PER_PAGE = 16  # eight rows of two: a phone shows them without scrolling
+
+
+def language_picker(loc: LocaleContent, locales: list[LocaleContent], page: int = 0) -> Screen:
+    """Every language in its own name ("Français", «العربية»), two a row in the order of
+    their codes (so a button never moves when the reader's language changes), paged beyond
+    `LANGUAGES_PER_PAGE`."""
+    ordered = sorted(locales, key=lambda other: other.code.lower())
+    pages = max(1, -(-len(ordered) // LANGUAGES_PER_PAGE))
+    page = min(max(page, 0), pages - 1)
+    shown = ordered[page * LANGUAGES_PER_PAGE : (page + 1) * LANGUAGES_PER_PAGE]
+    buttons = [Button(other.language_name, Action("lang", other.code)) for other in shown]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    if pages > 1:
+        nav = []
+        if page > 0:
+            nav.append(_b(loc, "button.back", "lang", f"?{page - 1}"))
+        if page + 1 < pages:
+            nav.append(_b(loc, "button.next", "lang", f"?{page + 1}"))
+        rows.append(nav)
     rows.append(_menu_row(loc))
     return Screen(t(loc, "language.ask"), rows)
 

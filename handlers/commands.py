@@ -64,17 +64,29 @@ def command_list(loc: LocaleContent, role: Role = "visitor") -> list[BotCommand]
     return [BotCommand(name, t(loc, f"commands.{name}")) for name in names]
 
 
+def menu_languages(content: Content) -> dict[str, str]:
+    """Telegram's two-letter language code -> the locale whose menu its users see: one per
+    language present. Telegram scopes menus by ISO 639-1 language only, so a regional variant
+    (`pt-PT`, `zh-Hant`) shares its language's base menu until the person picks it; their
+    chat's own menu follows their choice from then on (`refresh_person`, `_set_chat_commands`)."""
+    languages = {code.replace("_", "-").split("-")[0].lower() for code in content.locales}
+    return {
+        language: content.match_language(language)
+        for language in sorted(languages)
+        if len(language) == 2 and language.isalpha()
+    }
+
+
 async def publish_commands(application: Application, content: Content) -> None:
-    """The default menu in the default locale, and one per other locale by language code."""
+    """The default menu in the default locale, and one per language present."""
     scope = BotCommandScopeAllPrivateChats()
     try:
         default = content.locale(None)
         await application.bot.set_my_commands(command_list(default), scope=scope)
-        for code, loc in content.locales.items():
-            if "-" not in code and "_" not in code:
-                await application.bot.set_my_commands(
-                    command_list(loc), scope=scope, language_code=code
-                )
+        for language, code in menu_languages(content).items():
+            await application.bot.set_my_commands(
+                command_list(content.locale(code)), scope=scope, language_code=language
+            )
     except TelegramError as exc:
         log.warning("could not publish command menus: %s", type(exc).__name__)
 

@@ -256,9 +256,11 @@ async def _handle_action(update: Update, context: BotContext, action: Action) ->
         await show(context, update, screens.settings(context.loc, context.visitor.prefs))
         return True
     if name == "lang":
-        if arg == "?":
+        if arg is not None and arg.startswith("?"):  # the picker, "?" or a page "?1"
             await answer_query(update)
-            await open_section(update, context, "language")
+            page = int(arg[1:]) if arg[1:].isdigit() else 0
+            locales = list(core.content.current.locales.values())
+            await show(context, update, screens.language_picker(context.loc, locales, page))
             return True
         if arg not in core.content.current.locales:
             return False

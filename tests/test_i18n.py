@@ -154,6 +154,15 @@ def test_required_plural_forms_come_from_cldr() -> None:
 
 
 @pytest.mark.parametrize(
+    "code", ["ar", "en", "fr", "de", "it", "pl", "tr", "pt", "pt-PT", "ru", "ja", "zh", "es", "he"]
+)
+def test_numbers_under_200_reach_every_form_of_numbers_under_10000(code: str) -> None:
+    """`required_forms` looks at 0 to 199 only (start-up time); CLDR's rules agree."""
+    rule = babel_locale(code).plural_form
+    assert required_forms(babel_locale(code)) == {rule(n) for n in range(10_000)} | {"other"}
+
+
+@pytest.mark.parametrize(
     ("country", "month"),
     [
         ("SY", "كانون الثاني"),
@@ -207,6 +216,11 @@ def test_numbers_take_the_locales_digits_but_identifiers_stay_latin(content: Con
     assert formats("ar", "arab", None, None).number(1234) == "١٬٢٣٤"
     escalation = t(ar, "supervisor.escalation", chat=12, volunteer="V", visitor="7F3A")
     assert "/join\u2069 \u206812\u2069" in escalation and "١٢" not in escalation
+    # A figure already written as text is a number too (a queue place); a code is not.
+    assert "رقم ٣." in t(ar, "queue.place", position="3", estimate="")
+    assert "⁨7F3A⁩" in t(ar, "volunteer.visitor_left", visitor="7F3A")
+    assert "1000+" in t(ar, "volunteer.queue", waiting="1000+", urgent="0", minutes=5)
+    assert "(المرجع: ⁨0042⁩)" in t(ar, "volunteer.blocked", days=7, ref="0042")
 
 
 def test_one_line_selects_become_fluent() -> None:

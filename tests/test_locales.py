@@ -142,3 +142,21 @@ def test_a_variant_file_uploads_and_its_review_date_shows_in_the_diff(tmp_path: 
     assert proposal is not None, problems
     assert '+ meta.review.date: "2026-12-04"' in proposal.lines
     assert '+ button.next: "Seguinte ›"' in proposal.lines
+
+
+def test_an_upload_with_broken_plural_forms_is_refused_by_key(tmp_path: Path) -> None:
+    copy = copy_with(tmp_path, {})
+    ui = (copy / "ar" / "ui.yaml").read_text(encoding="utf-8")
+    start = ui.index("  caseload_full: ")
+    end = ui.index("\n", start)
+    broken = ui[:start] + '  caseload_full: "{ $limit -> [one] محادثة }"' + ui[end:]
+    proposal, problems = propose(copy, "ar", "ui.yaml", broken.encode())
+    assert proposal is None
+    assert any(
+        p.key == "volunteer.caseload_full" and "Fluent syntax" in p.message for p in problems
+    )
+    fewer = ui[:start] + '  caseload_full: "{ $limit -> [one] محادثة *[other] محادثات }"' + ui[end:]
+    proposal, problems = propose(copy, "ar", "ui.yaml", fewer.encode())
+    assert proposal is not None  # works (the * form), but the check says what is missing
+    assert any("plural forms missing" in p.message and p.severity == "incomplete" for p in problems)
+    assert any(line.startswith("~ volunteer.caseload_full:") for line in proposal.lines)

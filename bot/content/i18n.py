@@ -28,9 +28,10 @@ _COMMAND = re.compile(r"(?<![\w/.:\u2066])/[a-z][a-z0-9_]*(?: [A-Za-z0-9_]+\b(?!
 ISOLATED_VALUES = frozenset(
     {"alias", "visitor", "volunteer", "supervisor", "by", "code", "ref", "path", "link", "chat"}
 )
-# Whole numbers that are names, not amounts: typed back in commands (/join 12), so never
-# regrouped nor written in another script.
-IDENTIFIERS = frozenset({"chat", "ref", "code", "year"})
+# Whole numbers that are names, not amounts: typed back in commands (/join 12) or dialled, so
+# never regrouped nor written in another script.
+# Names and codes (ISOLATED_VALUES: a visitor's "2041") are never numbers either.
+IDENTIFIERS = ISOLATED_VALUES | {"year", "number", "value"}
 
 
 class _Missing(dict[str, object]):
@@ -57,20 +58,31 @@ def t(loc: LocaleContent, key: str, **values: object) -> str:
         template = isolate_commands(template)
     if not values:
         return template
-    other_digits = loc.other_digits
-    if any(type(v) is int and (other_digits or not 0 <= v < 1000) for v in values.values()):
+    if loc.other_digits:
+        values = _numbers(loc, values, digit_strings=True)
+    elif any(type(v) is int and not 0 <= v < 1000 for v in values.values()):
         values = _numbers(loc, values)
     return template.format_map(_Missing(values))
 
 
-def _numbers(loc: LocaleContent, values: dict[str, object]) -> dict[str, object]:
-    """Whole numbers as the locale writes them (a plural text does the same in Fluent).
-    Latin digits under 1,000 need nothing: `str.format` writes them as they are."""
+def _numbers(
+    loc: LocaleContent, values: dict[str, object], digit_strings: bool = False
+) -> dict[str, object]:
+    """Whole numbers as the locale writes them (a plural text does the same in Fluent), and
+    with other digits than 0-9 also those already written as text ("3" becomes «٣»). Latin
+    digits under 1,000 need nothing: `str.format` writes them as they are."""
     fmt = loc.formats()
-    return {
-        k: fmt.number(v) if type(v) is int and k not in IDENTIFIERS else v
-        for k, v in values.items()
-    }
+    out: dict[str, object] = {}
+    for k, v in values.items():
+        if k in IDENTIFIERS:
+            out[k] = v
+        elif type(v) is int:
+            out[k] = fmt.number(v)
+        elif digit_strings and isinstance(v, str) and v.isdigit() and len(v) < 16:
+            out[k] = fmt.number(int(v))
+        else:
+            out[k] = v
+    return out
 
 
 def _isolated(value: object) -> bool:

@@ -23,6 +23,7 @@ import yaml
 from bot.content import strict_yaml
 from bot.content.canned import CannedReply, load_canned
 from bot.content.crisis_check import check_contacts
+from bot.content.languages import closest
 from bot.content.merge import FILES, MISSING, check_rendered_lengths, parse_locale, rel
 from bot.content.model import BASE_LOCALE, LocaleContent
 from bot.content.problems import Problem
@@ -64,12 +65,12 @@ class Content:
         return self.locales.get(self.default_locale) or self.locales[BASE_LOCALE]
 
     def match_language(self, language_code: str | None) -> str:
-        """The supported locale for a Telegram `language_code` like `ar-EG`, else the default."""
+        """The closest locale for a Telegram `language_code` (`pt-br` pt, `zh-tw` zh-Hant,
+        `es-mx` es, `pt-ao` pt-PT), else the default: see `bot/content/languages.py`."""
         if language_code:
-            code = language_code.replace("_", "-")
-            for candidate in (code, code.split("-")[0].lower()):
-                if candidate in self.locales:
-                    return candidate
+            found = closest(language_code, tuple(self.locales))
+            if found is not None:
+                return found
         return self.default_locale if self.default_locale in self.locales else BASE_LOCALE
 
     def canned_for(self, code: str | None) -> tuple[CannedReply, ...]:

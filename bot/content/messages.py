@@ -28,10 +28,11 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from babel import Locale
+from babel.plural import to_python
 from fluent.runtime import FluentBundle
 from fluent.runtime.resolver import CurrentEnvironment, ResolverEnvironment
 from fluent.runtime.types import FluentInt, FluentType
@@ -111,7 +112,7 @@ class Analysis:
     plurals: tuple[tuple[str, frozenset[str]], ...]
     counts: frozenset[str]  # variables that are counted (a plural select or a duration)
     errors: tuple[str, ...]
-    source: str
+    value: Any  # the parsed pattern (fluent.syntax), None if it did not parse
 
 
 @lru_cache(maxsize=4096)
@@ -128,12 +129,14 @@ def analyse(text: str) -> Analysis:
         for entry in entries:
             for note in getattr(entry, "annotations", []):
                 errors.append(f"Fluent syntax: {note.message} ({note.code})")
-        return Analysis(frozenset(), (), frozenset(), tuple(errors or ["Fluent syntax"]), source)
+        return Analysis(frozenset(), (), frozenset(), tuple(errors or ["Fluent syntax"]), None)
     message = entries[0]
     if message.attributes:
         errors.append("attributes (.name =) are not used in content")
     _walk(message.value, variables, counts, plurals, errors)
-    return Analysis(frozenset(variables), tuple(plurals), frozenset(counts), tuple(errors), source)
+    return Analysis(
+        frozenset(variables), tuple(plurals), frozenset(counts), tuple(errors), message.value
+    )
 
 
 def _walk(
@@ -194,13 +197,19 @@ def variables(text: str) -> frozenset[str]:
     return frozenset(_SHORTHAND.findall(text))
 
 
-@lru_cache(maxsize=256)
 def required_forms(locale: Locale) -> frozenset[str]:
     """The plural categories a whole number under 10,000 can take in this language, and
     `other` (Fluent's default): Arabic all six, Polish and Russian one few many other,
     English one other, Japanese other. (French "many" is only for millions: not required.)"""
-    rule = locale.plural_form
-    return frozenset({rule(n) for n in range(10_000)} | {"other"})
+    return _forms(tuple(sorted(locale.plural_form.rules.items())))
+
+
+@lru_cache(maxsize=64)
+def _forms(rules: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    # Every CLDR rule reaches all the categories of whole numbers under 10,000 by 199 (they
+    # look at n mod 10 and n mod 100); tests/test_i18n.py checks it for our languages.
+    rule = to_python(dict(rules))
+    return frozenset({rule(n) for n in range(200)} | {"other"})
 
 
 class _Count(FluentInt):
@@ -245,9 +254,14 @@ class Message:
 
     key: str
     bundle: FluentBundle
-    pattern: Any
+    id: str
     counts: frozenset[str]
     formats: Formats
+
+    @cached_property
+    def pattern(self) -> Any:
+        """Compiled on first use (start-up compiles nothing it may never say)."""
+        return self.bundle.get_message(self.id).value
 
     def format(self, values: dict[str, object], identifiers: frozenset[str] = frozenset()) -> str:
         """The text with `values` filled in; whole numbers choose the plural forms and are
@@ -255,10 +269,10 @@ class Message:
         args: dict[str, object] = {}
         long: dict[str, str] = {}
         for name, value in values.items():
-            if isinstance(value, str) and name in self.counts and value.isdigit():
-                value = int(value)  # "30" from a figure already written as text
-            if name in identifiers and not isinstance(value, str):
+            if name in identifiers:
                 value = str(value)
+            elif isinstance(value, str) and value.isdigit() and len(value) < 16:
+                value = int(value)  # "30": a figure already written as text
             if isinstance(value, int) and not isinstance(value, bool):
                 args[name] = _count(value, self.formats)
             elif isinstance(value, float):
@@ -297,7 +311,7 @@ def compile_messages(
     bundle = _Bundle([str(locale)], functions=functions, use_isolating=False)
     problems: dict[str, tuple[str, ...]] = {}
     ids: dict[str, str] = {}
-    sources: list[str] = []
+    entries: list[ftl.Message] = []
     for key, text in texts.items():
         if not is_fluent(text):
             continue
@@ -305,13 +319,11 @@ def compile_messages(
         if analysis.errors:
             problems[key] = analysis.errors
             continue
-        ids[key] = f"m{len(ids)}"
-        sources.append(ids[key] + analysis.source[1:])
-    bundle.add_resource(_PARSER.parse("".join(sources)))
+        ids[key] = f"m{len(ids)}"  # the parsed pattern is reused: the bundle compiles a copy
+        entries.append(ftl.Message(id=ftl.Identifier(ids[key]), value=analysis.value))
+    bundle.add_resource(ftl.Resource(body=entries))
     messages = {
-        key: Message(
-            key, bundle, bundle.get_message(mid).value, analyse(texts[key]).counts, formats
-        )
+        key: Message(key, bundle, mid, analyse(texts[key]).counts, formats)
         for key, mid in ids.items()
     }
     return messages, problems

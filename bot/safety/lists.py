@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from bot.content import strict_yaml
 from bot.safety.detector import RiskDetector
 from bot.safety.normalize import APOSTROPHE, WORD, tokens
 from bot.safety.schema import (
@@ -65,8 +66,11 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _parse(path: Path, rel: str, problems: list[SafetyProblem]) -> SafetyLists | None:
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:  # libyaml (C), anchors and deep nesting refused: as every content file
+        data: Any = strict_yaml.load(path.read_text(encoding="utf-8"))
+    except strict_yaml.StrictYamlError as exc:
+        problems.append((rel, "-", str(exc)))
+        return None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         problems.append((rel, "-", f"not valid YAML: {exc}"))
         return None
