@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.content.meta import LocaleMeta
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,23}$"
 BASE_LOCALE = "en"
 
@@ -202,6 +204,7 @@ class LocaleContent(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     code: str
+    meta: LocaleMeta
     strings: dict[str, str]
     pieces: tuple[Piece, ...]
     steps: tuple[Step, ...]
@@ -213,11 +216,11 @@ class LocaleContent(BaseModel):
 
     @property
     def rtl(self) -> bool:
-        return self.strings.get("meta.direction", "ltr") == "rtl"
+        return self.meta.rtl
 
     @property
     def language_name(self) -> str:
-        return self.strings.get("meta.language_name", self.code)
+        return self.meta.language_name
 
     def contacts_for(self, country: str | None) -> tuple[list[Contact], list[Contact]]:
         """(local contacts for `country`, global contacts). No country gives only global ones.
