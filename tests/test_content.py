@@ -172,15 +172,16 @@ def test_invalid_yaml_is_reported_not_raised(tmp_path: Path) -> None:
 def test_a_partial_locale_falls_back_to_english_key_by_key(tmp_path: Path) -> None:
     copy = tmp_path / "content"
     shutil.copytree(CONTENT, copy)
-    (copy / "fr").mkdir()
-    (copy / "fr" / "ui.yaml").write_text("menu:\n  text: Qu'est-ce qui t'aiderait ?\n")
+    # a locale nobody is writing (fr, es, it... are real folders now)
+    (copy / "eo").mkdir()
+    (copy / "eo" / "ui.yaml").write_text("menu:\n  text: Kio helpus vin nun?\n")
     content, problems = load_content(copy)
     assert content is not None  # usable: English fills the gaps
-    fr = content.locale("fr")
-    assert t(fr, "menu.text") == "Qu'est-ce qui t'aiderait ?"
-    assert t(fr, "button.menu") == t(content.locale("en"), "button.menu")
-    assert fr.pieces == content.locale("en").pieces
-    assert any(p.severity == "incomplete" and "fr/ui.yaml" in p.file for p in problems)
+    eo = content.locale("eo")
+    assert t(eo, "menu.text") == "Kio helpus vin nun?"
+    assert t(eo, "button.menu") == t(content.locale("en"), "button.menu")
+    assert eo.pieces == content.locale("en").pieces
+    assert any(p.severity == "incomplete" and "eo/ui.yaml" in p.file for p in problems)
     assert check(copy).returncode == 1  # but a release check insists on completeness
 
 
