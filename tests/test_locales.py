@@ -55,7 +55,9 @@ def test_shipped_locales_have_meta() -> None:
     assert ar.meta.review is not None and ar.meta.review.status == "needs-native-review"
     assert not any(k.startswith("meta.") for k in en.strings)  # meta is not a text
     review = [p for p in problems if p.key == "meta.review"]
-    assert [(p.file, p.severity) for p in review] == [("content/ar/ui.yaml", "warning")]
+    # every shipped translation is a draft for now (ar, and the new locales as they land)
+    assert ("content/ar/ui.yaml", "warning") in [(p.file, p.severity) for p in review]
+    assert {p.severity for p in review} == {"warning"}
 
 
 def test_a_regional_variant_takes_its_gaps_from_its_parent_then_english(tmp_path: Path) -> None:
