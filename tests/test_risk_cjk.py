@@ -117,6 +117,12 @@ def test_a_negation_across_a_clause_or_too_far_lowers_nothing(small: RiskDetecto
     assert small.assess("有人想自杀").level == "high"  # 有 alone is not the negation 没有
 
 
+def test_an_exclusion_never_reaches_across_a_clause(small: RiskDetector) -> None:
+    assert small.assess("我想死你了").level == "none"
+    assert small.assess("我想死，你们别管我").level == "high"  # not the exclusion 想死你
+    assert small.assess("我想死。你呢").level == "high"
+
+
 def test_folding_and_tokens() -> None:
     assert normalize("憂鬱") == "忧郁"  # traditional -> simplified (OpenCC's table)
     assert normalize("シニタイ") == "しにたい"  # katakana -> hiragana

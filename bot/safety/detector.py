@@ -31,7 +31,8 @@ How matching works, and why:
   phrase that starts with an Arabic letter also matches with one of those two letters glued to
   its first word. Other clitics (ب, ل, ال, the future س/ه/ح/رح) are not stripped: they change
   meaning too often ("بموت فيك" means "I adore you"), so such forms are listed explicitly.
-* Exclusions are benign look-alikes, matched exactly as written. A risk match lying entirely
+* Exclusions are benign look-alikes, matched exactly as written, within one clause ("想死你"
+  (I miss you so) is no exclusion in "我想死，你们别管我"). A risk match lying entirely
   inside an occurrence of an exclusion does not count ("kill myself laughing"); one read with
   words inserted does not count if it merely overlaps one ("I don't want to live *with them*
   anymore" against the exclusion "don't want to live with").
@@ -285,8 +286,8 @@ class RiskDetector:
                 if last == i and out[node]:
                     for payload in out[node]:
                         if payload is None:
-                            if not skipped:
-                                excluded.append((start, i))
+                            if not skipped and bounds[start] == bounds[i]:
+                                excluded.append((start, i))  # in one clause: "想死，你..." counts
                         elif not skipped or payload[2]:
                             hits.append((start, i, payload[0], payload[1], bool(skipped)))
             alive = moved
