@@ -115,6 +115,7 @@ def test_a_negation_across_a_clause_or_too_far_lowers_nothing(small: RiskDetecto
     assert small.assess("没有人在乎，我想死").level == "high"
     assert small.assess("死にたい。わけじゃないとか言えない").level == "high"
     assert small.assess("有人想自杀").level == "high"  # 有 alone is not the negation 没有
+    assert small.assess("不安で死にたい").level == "high"  # 不 of 不安 (anxiety), three before
 
 
 def test_an_exclusion_never_reaches_across_a_clause(small: RiskDetector) -> None:

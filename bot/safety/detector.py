@@ -72,6 +72,10 @@ MAX_GAP = 2  # words a longer phrase tolerates between two of its own
 MAX_GAPS = 3  # ... and in all
 EMOJI_WORDS = 3  # an emoji of the lists counts only in a message of at most this many words
 LOOK_BACK = 3  # words before a high phrase where a negation or third person is looked for
+# ... and characters, for a CJK one: it must end at most this close before the phrase, so that
+# "不" of "不安で死にたい" (anxious, want to die) is no negation while "我不想死", "我没有想死",
+# "彼女は死にたいって" are lowered
+CJK_LOOK_BACK = 2
 LOOK_AHEAD = 2  # words between a high phrase and a `negation_after` word that lowers it
 _KEY_LIMIT = 65_536
 
@@ -314,8 +318,9 @@ class RiskDetector:
     def _lowered(
         self, keys: list[str], bounds: list[int], start: int, end: int, category: str
     ) -> bool:
-        """A negation or a third person just before a high phrase, in its clause (a CJK one of
-        several characters: ending there), or a `negation_after` word just after it."""
+        """A negation or a third person just before a high phrase, in its clause (a CJK one:
+        ending at most `CJK_LOOK_BACK` characters before it), or a `negation_after` word just
+        after it."""
         others = category == OTHERS_CATEGORY
         for j in range(max(0, start - LOOK_BACK), start):
             if bounds[j] != bounds[start]:
@@ -326,7 +331,7 @@ class RiskDetector:
                 return True
         before = [*self._negation_seqs, *(() if others else self._third_seqs)]
         for seq in before:
-            for last in range(max(len(seq) - 1, start - LOOK_BACK), start):
+            for last in range(max(len(seq) - 1, start - CJK_LOOK_BACK), start):
                 first = last - len(seq) + 1
                 if tuple(keys[first : last + 1]) == seq and bounds[first] == bounds[start]:
                     return True
@@ -340,12 +345,12 @@ class RiskDetector:
 def _modifiers(
     seqs: Iterable[tuple[str, ...]], every_one_a_sequence: bool = False
 ) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    """Modifier words as match keys: single words (and, for words of other scripts, each word
-    of an entry, as before), and CJK entries of several characters kept as sequences."""
+    """Modifier words as match keys: single words (for an entry of several words, each word, as
+    before), and CJK entries (of one character or several) kept as sequences."""
     single: set[str] = set()
     sequences: list[tuple[str, ...]] = []
     for seq in seqs:
-        if every_one_a_sequence or (len(seq) > 1 and cjk.is_cjk(seq)):
+        if every_one_a_sequence or cjk.is_cjk(seq):
             if seq:
                 sequences.append(tuple(match_key(t) for t in seq))
         else:
