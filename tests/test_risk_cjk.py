@@ -206,3 +206,101 @@ def test_cjk_modifiers_count_before_a_phrase_not_inside_it(tmp_path: Path) -> No
     )
     _, problems = load_safety(content)
     assert problems == []  # a modifier before the phrase, not inside it
+
+
+# --------------------------------------------------------------------------- the shipped lists
+
+CJK_LOCALES = ("zh", "zh-Hant", "ja")
+RANK = {"none": 0, "elevated": 1, "high": 2}
+
+
+@pytest.fixture(scope="module")
+def shipped() -> RiskDetector:
+    found, problems = load_safety(CONTENT)
+    assert problems == []
+    assert found is not None
+    return found
+
+
+def _shipped_lists(locale: str) -> SafetyLists:
+    data = yaml.safe_load((CONTENT / locale / "safety.yaml").read_text(encoding="utf-8"))
+    return SafetyLists.model_validate(data)
+
+
+@pytest.mark.parametrize("locale", CJK_LOCALES)
+def test_every_shipped_cjk_phrase_fires_and_every_exclusion_is_benign(
+    shipped: RiskDetector, locale: str
+) -> None:
+    lists = _shipped_lists(locale)
+    count = 0
+    for level, groups in (("high", lists.high), ("elevated", lists.elevated)):
+        for phrases in groups.values():
+            for phrase in phrases:
+                count += 1
+                assert RANK[shipped.assess(phrase).level] >= RANK[level], phrase
+                assert RANK[shipped.assess(f"真的，{phrase}。").level] >= RANK[level], phrase
+    assert count >= 150
+    assert {"intent", "plan", "farewell", "attempt", "others"} <= set(lists.high)
+    assert {"hopeless", "self_harm"} <= set(lists.elevated)
+    for phrase in lists.exclude:
+        assert shipped.assess(phrase).level == "none", phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # sentences written for this test (not taken from the held-out sets)
+        ("说真的我已经不想活了", "high", "intent"),
+        ("最近老是想自殺", "high", "intent"),
+        ("我打算今晚烧炭", "high", "plan"),
+        ("家里知道我是同性恋以后要送我去戒同所", "high", "others"),
+        ("我爸说要打死我", "high", "others"),
+        ("感觉自己就是个累赘", "elevated", "hopeless"),
+        ("我唔想再生存落去喇", "high", "intent"),
+        ("佢哋話要趕我出屋企", "high", "others"),
+        ("今天又自殘了", "elevated", "self_harm"),
+        ("ほんとにもう死にたい", "high", "intent"),
+        ("シニタイ", "high", "intent"),
+        ("練炭買ってきた", "high", "plan"),
+        ("親にバレたら殺される", "high", "others"),
+        ("死にたいわけじゃないけど、つらい", "elevated", "intent"),
+        ("またリスカした", "elevated", "self_harm"),
+    ],
+)
+def test_shipped_cjk_lists_on_new_sentences(
+    shipped: RiskDetector, text: str, level: str, category: str
+) -> None:
+    result = shipped.assess(text)
+    assert result.level == level, text
+    assert category in result.categories, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "哈哈哈笑死我了",
+        "想死你了，什么时候回来",
+        "双十一跳楼价，快买",
+        "新买的紫砂壶真好看",
+        "打死我也不去",
+        "累死了，今天加班到十点",
+        "推しが尊すぎて死ぬ",
+        "お腹すいて死にそう",
+        "死ぬ気で頑張る",
+        "飛び込み営業の研修",
+        "HRT開始して3か月",
+        "我在吃PrEP",
+    ],
+)
+def test_shipped_cjk_lists_leave_everyday_talk_alone(shipped: RiskDetector, text: str) -> None:
+    assert shipped.assess(text).level == "none", text
+
+
+def test_cjk_lists_fire_on_no_english_or_arabic_look_alike(shipped: RiskDetector) -> None:
+    """Every list is merged: the CJK lists add no alarm to the English and Arabic sets."""
+    without = RiskDetector.from_lists([_shipped_lists(loc) for loc in ("en", "ar")])
+    for name in ("lookalikes.tsv", "issue9.tsv"):
+        for line in (ROOT / "benchmarks" / "risk_sets" / name).read_text("utf-8").splitlines():
+            if line.startswith("benign\t"):
+                text = line.split("\t", 2)[2]
+                assert shipped.assess(text).level == without.assess(text).level, text
