@@ -151,7 +151,7 @@ class RiskDetector:
         split_negation = [tokens(APOSTROPHE.sub(" ", w))[-1:] for w in negation if "'" in w]
         self._negation, self._negation_seqs = _modifiers([*map(tokens, negation), *split_negation])
         self._third, self._third_seqs = _modifiers(map(tokens, third_person))
-        _, self._after_seqs = _modifiers(map(tokens, negation_after), every_one_a_sequence=True)
+        _, self._after_seqs = _modifiers(map(tokens, negation_after), after=True)
         self._vocabulary = frozenset(k for node in self._children for k in node)
         self._keys: dict[str, str] = {}
 
@@ -299,7 +299,9 @@ class RiskDetector:
             return NO_RISK
         rank = 0
         categories: set[str] = set()
-        wordy = sum(1 for tok in toks if tok.isalnum()) > EMOJI_WORDS
+        wordy = any(h[3] == EMOJI_CATEGORY for h in hits) and (
+            sum(1 for tok in toks if tok.isalnum()) > EMOJI_WORDS
+        )
         for start, end, level, category, gapped in hits:
             if category == EMOJI_CATEGORY and wordy:
                 continue  # an emoji counts alone or nearly alone: "RIP my phone battery 🪦"
@@ -329,33 +331,43 @@ class RiskDetector:
                 return True
             if keys[j] in self._third and not others:
                 return True
-        before = [*self._negation_seqs, *(() if others else self._third_seqs)]
-        for seq in before:
-            for last in range(max(len(seq) - 1, start - CJK_LOOK_BACK), start):
-                first = last - len(seq) + 1
-                if tuple(keys[first : last + 1]) == seq and bounds[first] == bounds[start]:
-                    return True
-        for seq in self._after_seqs:
-            for first in range(end + 1, min(end + 2 + LOOK_AHEAD, len(keys) - len(seq) + 1)):
+        tables = (self._negation_seqs,) if others else (self._negation_seqs, self._third_seqs)
+        for last in range(max(0, start - CJK_LOOK_BACK), start):
+            for table in tables:
+                for seq in table.get(keys[last], ()):
+                    first = last - len(seq) + 1
+                    if first >= 0 and tuple(keys[first : last + 1]) == seq:
+                        if bounds[first] == bounds[start]:
+                            return True
+        for first in range(end + 1, min(end + 2 + LOOK_AHEAD, len(keys))):
+            for seq in self._after_seqs.get(keys[first], ()):
                 if tuple(keys[first : first + len(seq)]) == seq and bounds[first] == bounds[end]:
                     return True
         return False
 
 
+_Sequences = dict[str, tuple[tuple[str, ...], ...]]
+
+
 def _modifiers(
-    seqs: Iterable[tuple[str, ...]], every_one_a_sequence: bool = False
-) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    seqs: Iterable[tuple[str, ...]], after: bool = False
+) -> tuple[frozenset[str], _Sequences]:
     """Modifier words as match keys: single words (for an entry of several words, each word, as
-    before), and CJK entries (of one character or several) kept as sequences."""
+    before), and CJK entries (of one character or several; every `negation_after` entry) kept
+    as sequences, indexed by the key that touches the phrase: their last one (their first one
+    for `after`), so a high match looks up only the one or two keys beside it."""
     single: set[str] = set()
-    sequences: list[tuple[str, ...]] = []
+    sequences: dict[str, list[tuple[str, ...]]] = {}
     for seq in seqs:
-        if every_one_a_sequence or cjk.is_cjk(seq):
+        if after or cjk.is_cjk(seq):
             if seq:
-                sequences.append(tuple(match_key(t) for t in seq))
+                keys = tuple(match_key(t) for t in seq)
+                found = sequences.setdefault(keys[0] if after else keys[-1], [])
+                if keys not in found:
+                    found.append(keys)
         else:
             single.update(match_key(t) for t in seq)
-    return frozenset(single), tuple(dict.fromkeys(sequences))
+    return frozenset(single), {key: tuple(found) for key, found in sequences.items()}
 
 
 def _both(a: RiskAssessment, b: RiskAssessment) -> RiskAssessment:
