@@ -23,6 +23,10 @@ from bot.safety.schema import (
 
 # --------------------------------------------------------------------------- loading & checks
 
+# libyaml (C) when PyYAML has it, as for the other content files: the lists of twelve locales
+# are read on every start and /reload, and the pure-Python parser took most of that time
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 SafetyProblem = tuple[str, str, str]  # (file relative to the content folder's parent, key, message)
 
 
@@ -67,7 +71,7 @@ def _rel(path: Path, root: Path) -> str:
 
 def _parse(path: Path, rel: str, problems: list[SafetyProblem]) -> SafetyLists | None:
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         problems.append((rel, "-", f"not valid YAML: {exc}"))
         return None
