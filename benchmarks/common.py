@@ -13,14 +13,16 @@ import asyncio
 import contextlib
 import json
 import math
+import socket
 import string
 import tempfile
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from bot.config import Listen
 from bot.harness import Harness, offline_settings
 from bot.standin import ApiCall, BotAPIStandIn, SimUser
 
@@ -55,7 +57,11 @@ def percentile(values: Iterable[float], p: float) -> float:
 
 @contextlib.asynccontextmanager
 async def running_bot(
-    *, latency: float = 0.0, caseload: int = 1, directory: Path | None = None
+    *,
+    latency: float = 0.0,
+    caseload: int = 1,
+    directory: Path | None = None,
+    webhook: bool = False,
 ) -> AsyncIterator[Harness]:
     """The real bot (as `python -m bot` builds it) against a fresh stand-in, on a fresh DB.
 
@@ -71,7 +77,17 @@ async def running_bot(
             caseload_limit=caseload,
             flood_limit=NO_FLOOD_LIMIT,
         )
-        harness = Harness(settings, latency=latency)
+        if webhook:  # the stand-in POSTs each update to the bot, as Telegram does
+            with socket.socket() as sock:
+                sock.bind(("127.0.0.1", 0))
+                port = sock.getsockname()[1]
+            settings = replace(
+                settings,
+                webhook_url=f"http://127.0.0.1:{port}/hook",
+                webhook_secret="benchmark-webhook-secret",
+                webhook_listen=Listen("127.0.0.1", port),
+            )
+        harness = Harness(settings, latency=latency, webhook=webhook)
         await harness.start()
         try:
             yield harness

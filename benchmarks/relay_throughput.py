@@ -9,6 +9,9 @@ that makes it safe (durable inbox, pseudonyms, decryption, claim/complete of eac
 ratio says what that safety costs; msgs/s against 300 says whether one process stays well
 clear of Telegram's own cap of 30 a second (goal: 10x).
 
+The same relay also runs with its updates POSTed to its webhook (`python -m bot webhook`) as
+Telegram does (up to 40 at once, one chat at a time), on the same stand-in, in the same rounds.
+
 Each run pushes a backlog of messages into the stand-in at once and times until the last copy
 reaches it; a warm-up round runs first so start-up costs are not counted.
 
@@ -82,10 +85,13 @@ async def echo_floor(
     return messages / elapsed, cpu_used / messages
 
 
-async def relay_rate(messages: int, sessions: int, warmup: int) -> tuple[float, float]:
-    """(msgs/s, CPU s per message) of our bot relaying visitor -> volunteer."""
+async def relay_rate(
+    messages: int, sessions: int, warmup: int, *, webhook: bool = False
+) -> tuple[float, float]:
+    """(msgs/s, CPU s per message) of our bot relaying visitor -> volunteer, its updates
+    fetched by long polling, or POSTed to its webhook by the stand-in (`webhook`)."""
     with tempfile.TemporaryDirectory(prefix="bench-relay-") as tmp:
-        async with running_bot(directory=Path(tmp)) as h:
+        async with running_bot(directory=Path(tmp), webhook=webhook) as h:
             pairs = await open_sessions(h, sessions)
             counter = DeliveryCounter(h.standin, chats={p.volunteer.id for p in pairs})
             try:
@@ -107,14 +113,21 @@ async def run(messages: int = 3000, sessions: int = 20, rounds: int = 3) -> Resu
     """`rounds` rounds of the three bots, interleaved, so that a slow spell of a shared
     machine hits all three alike; each figure is the median over the rounds."""
     warmup = max(sessions * 5, 100)
-    runs: dict[str, list[tuple[float, float]]] = {"floor": [], "same": [], "ours": []}
+    runs: dict[str, list[tuple[float, float]]] = {
+        "floor": [],
+        "same": [],
+        "ours": [],
+        "webhook": [],
+    }
     for _ in range(rounds):
         runs["floor"].append(await echo_floor(messages, sessions, warmup))
         runs["same"].append(await echo_floor(messages, sessions, warmup, aiohttp=True))
         runs["ours"].append(await relay_rate(messages, sessions, warmup))
+        runs["webhook"].append(await relay_rate(messages, sessions, warmup, webhook=True))
     floor, floor_cpu = _median(runs["floor"])
     same_floor, same_floor_cpu = _median(runs["same"])
     ours, ours_cpu = _median(runs["ours"])
+    hooked, hooked_cpu = _median(runs["webhook"])
     result = Result("relay_throughput")
     result.add(
         "echo_floor", floor, "msg/s", note=f"bare PTB echo, {messages} messages, median of {rounds}"
@@ -134,6 +147,16 @@ async def run(messages: int = 3000, sessions: int = 20, rounds: int = 3) -> Resu
         note=f"{sessions} sessions, caseload 1, {messages} messages visitor->volunteer; "
         f"rounds: {', '.join(f'{rate:.0f}' for rate, _ in runs['ours'])}",
     )
+    result.add(
+        "relay_webhook",
+        hooked,
+        "msg/s",
+        goal=f">= polling ({ours:.0f})",
+        met=hooked >= ours,
+        note="the same relay, updates POSTed to `python -m bot webhook` (40 connections); rounds: "
+        + ", ".join(f"{rate:.0f}" for rate, _ in runs["webhook"]),
+    )
+    result.add("relay_webhook_cpu_per_msg", hooked_cpu * 1000, "ms CPU")
     result.add(
         "ratio", ours / floor, "x floor", goal=f">= {GOAL_RATIO}", met=ours / floor >= GOAL_RATIO
     )

@@ -5,6 +5,8 @@ Read `register_handlers` to know every entry point of the bot. Order matters whe
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
 import re
 from collections.abc import Callable
@@ -22,12 +24,15 @@ from telegram.ext import (
     filters,
 )
 
-from bot.config import Settings
+from bot.config import Settings, SettingsError
 from bot.core import Core
+from bot.health import HealthServer
 from bot.polling import DurablePoller
+from bot.storage.health_repo import HealthRepository
 from bot.storage.inbox_repo import InboxRepository
 from bot.throttle import ChatOrderedUpdateProcessor, ChatRateLimiter
 from bot.transport import AiohttpRequest
+from bot.webhook import DurableWebhook, WebhookConfig
 from handlers import (
     admin,
     content_admin,
@@ -51,9 +56,14 @@ SWEEP_INTERVAL = 30  # seconds between checks for chat and queue timeouts
 
 
 def build_application(
-    core: Core, *, concurrency: int = 12, extra_setup: Callable[[Application], None] | None = None
+    core: Core,
+    *,
+    concurrency: int = 12,
+    extra_setup: Callable[[Application], None] | None = None,
+    webhook: bool = False,
 ) -> Application:
-    """An `Application` bound to `core`, not yet started."""
+    """An `Application` bound to `core`, not yet started: receiving updates by long polling,
+    or through Telegram's webhook (`python -m bot webhook`)."""
     settings = core.settings
     processor = ChatOrderedUpdateProcessor(concurrency)
     application = (
@@ -65,17 +75,21 @@ def build_application(
         .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(processor)
         .rate_limiter(ChatRateLimiter(enabled=settings.rate_limit))
-        .request(AiohttpRequest(concurrency + 4))  # why not httpx: bot/transport.py
-        .get_updates_request(AiohttpRequest(1))
+        .request(AiohttpRequest(concurrency + 4, on_error=core.metrics.telegram_error))
+        .get_updates_request(AiohttpRequest(1, on_error=core.metrics.telegram_error))
         .build()
     )
     application.bot_data["core"] = core
-    poller = DurablePoller(
-        application,
-        InboxRepository(core.db),
-        core.cipher,
+    receiver = dict(
         clock=core.clock,
         on_arrival=guards.remember_arrivals(core),
+        on_contact=core.metrics.contacted,
+    )
+    inbox = InboxRepository(core.db)
+    poller = (
+        DurableWebhook(application, inbox, core.cipher, webhook_config(settings), **receiver)
+        if webhook
+        else DurablePoller(application, inbox, core.cipher, **receiver)
     )
     processor.on_done = poller.done
     application.bot_data["poller"] = poller
@@ -139,6 +153,17 @@ def register_handlers(application: Application) -> None:
     application.add_error_handler(on_error)
 
 
+def webhook_config(settings: Settings) -> WebhookConfig:
+    if not settings.webhook_url or not settings.webhook_secret:
+        raise SettingsError("webhook mode needs WEBHOOK_URL and WEBHOOK_SECRET (see .env.example)")
+    return WebhookConfig(
+        settings.webhook_url,
+        settings.webhook_secret,
+        settings.webhook_listen,
+        settings.webhook_max_connections,
+    )
+
+
 def _file_url(base_url: str) -> str:
     """Telegram serves files from `/file/bot<token>` next to `/bot<token>`."""
     return base_url[: -len("/bot")] + "/file/bot" if base_url.endswith("/bot") else base_url
@@ -151,7 +176,17 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
     what was stored but not finished before a crash is handled first.
     """
     core: Core = application.bot_data["core"]
-    await application.initialize()
+    await application.initialize()  # getMe: Telegram answered
+    core.metrics.contacted()
+    if core.settings.health_listen is not None:
+        mode = (
+            "webhook" if isinstance(application.bot_data["poller"], DurableWebhook) else "polling"
+        )
+        health = HealthServer(
+            core.settings.health_listen, core.metrics, HealthRepository(core.db), mode=mode
+        )
+        await health.start()
+        application.bot_data["health"] = health
     await publish_commands(application, core.content.current)
     if application.job_queue is not None:
         application.job_queue.run_repeating(_purge, interval=PURGE_INTERVAL, first=5)
@@ -164,6 +199,9 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
 
 async def stop_bot(application: Application) -> None:
     """Stop polling, let running handlers finish, release connections."""
+    health = application.bot_data.pop("health", None)
+    if health is not None:
+        await health.stop()
     await application.bot_data["poller"].stop()
     if application.running:
         await application.stop()
@@ -226,13 +264,37 @@ class RedactingFormatter(logging.Formatter):
         return self._ids.sub("<id>", text)
 
 
+class JsonFormatter(RedactingFormatter):
+    """`LOG_FORMAT=json`: one JSON object a line for log shippers, redacted like the text form
+    (the redaction runs on the finished line, so no field escapes it)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        text = json.dumps(entry, ensure_ascii=False)
+        if self._token:
+            text = text.replace(self._token, "<token>")
+        return self._ids.sub("<id>", text)
+
+
 def configure_logging(
     settings: Settings | None, level: str = "INFO", stream: TextIO | None = None
 ) -> None:
-    """Plain logs on stderr; chatty libraries kept quiet, since they may print URLs or updates."""
+    """Logs on stderr (text, or JSON lines with LOG_FORMAT=json); chatty libraries kept quiet,
+    since they may print URLs or updates."""
     level = settings.log_level if settings else level
     handler = logging.StreamHandler(stream)
-    handler.setFormatter(RedactingFormatter(settings.token if settings else None))
+    token = settings.token if settings else None
+    json_lines = settings is not None and settings.log_format == "json"
+    handler.setFormatter(JsonFormatter(token) if json_lines else RedactingFormatter(token))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -1,6 +1,7 @@
 """`python -m bot` (also the `peer-support-bot` console script).
 
     python -m bot [run]             run the bot (long polling)
+    python -m bot webhook           run the bot on Telegram's webhook (WEBHOOK_URL, _SECRET)
     python -m bot keygen            print a new data key for DATA_KEYS
     python -m bot content check [DIR]   validate content; non-zero exit on errors
     python -m bot playground        try the bot in the terminal: no token, no network
@@ -8,6 +9,9 @@
     python -m bot risk --eval F.tsv recall and false positives on labelled lines
     python -m bot stats [--days N]  the figures of /stats
     python -m bot rotate-keys       new pseudonym key; everything under the newest data key
+    python -m bot healthcheck       ask the running bot's /healthz (HEALTH_LISTEN): 0 if healthy
+    python -m bot backup DEST       a consistent copy of the database, even while the bot runs
+    python -m bot restore SRC       replace the database with a backup the keys open (bot stopped)
 
 `keygen`, `content check`, `risk` and `playground` need no settings at all.
 """
@@ -22,14 +26,18 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings, SettingsError, load_settings
-from bot.content.loader import ContentError, load_content
-from bot.crypto import generate_data_key
+
+# The content loader, crypto and the bot itself are imported where they are used: the
+# container's HEALTHCHECK runs `python -m bot healthcheck` every few seconds and must start fast.
+
+STOP_GRACE_SECONDS = 20  # within compose's stop_grace_period and systemd's TimeoutStopSec (30 s)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="run the bot (default)")
+    sub.add_parser("webhook", help="run the bot on Telegram's webhook instead of long polling")
     sub.add_parser("keygen", help="print a new data key")
     content = sub.add_parser("content", help="content tools")
     content_sub = content.add_subparsers(dest="action", required=True)
@@ -50,9 +58,16 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "rotate-keys", help="new pseudonym key, and everything under the newest data key"
     )
+    sub.add_parser("healthcheck", help="0 if the running bot's /healthz says ok (HEALTH_LISTEN)")
+    backup = sub.add_parser("backup", help="a consistent copy of the database, while it runs")
+    backup.add_argument("dest", type=Path, help="a file, or a folder for a dated file")
+    restore = sub.add_parser("restore", help="replace the database with a backup (bot stopped)")
+    restore.add_argument("source", type=Path, help="the backup file")
     args = parser.parse_args(argv)
 
     if args.command == "keygen":
+        from bot.crypto import generate_data_key
+
         print(generate_data_key())
         return 0
     if args.command == "content":
@@ -65,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         except BrokenPipeError:  # the reader stopped early (`... | head`): not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
+    if args.command == "healthcheck":
+        return healthcheck()
     if args.command == "playground":
         from bot.playground import run_playground
 
@@ -78,7 +95,11 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(print_stats(settings, max(1, min(args.days, 365))))
     if args.command == "rotate-keys":
         return asyncio.run(rotate(settings))
-    return asyncio.run(run(settings))
+    if args.command == "backup":
+        return make_backup(settings, args.dest)
+    if args.command == "restore":
+        return restore_backup(settings, args.source)
+    return asyncio.run(run(settings, webhook=args.command == "webhook"))
 
 
 async def print_stats(settings: Settings, days: int) -> int:
@@ -86,6 +107,7 @@ async def print_stats(settings: Settings, days: int) -> int:
     import time
 
     from bot.content.i18n import t
+    from bot.content.loader import load_content
     from bot.stats import compute
     from bot.storage.db import Database
     from bot.storage.stats_repo import StatsRepository
@@ -131,6 +153,55 @@ async def rotate(settings: Settings) -> int:
     return 0
 
 
+def make_backup(settings: Settings, dest: Path) -> int:
+    from bot.storage.backup import BackupError, backup
+
+    try:
+        result = backup(settings.database_path, dest)
+    except BackupError as exc:
+        print(f"Cannot back up: {exc}", file=sys.stderr)
+        return 2
+    print(f"Backup written: {result.path} ({result.size:,} bytes, {result.tables} tables).")
+    print("Keep it away from DATA_KEYS. Rows purged later still live in this copy until you")
+    print("delete it: keep backups no longer than RETENTION_DAYS.")
+    return 0
+
+
+def restore_backup(settings: Settings, source: Path) -> int:
+    from bot.crypto import DataCipher
+    from bot.storage.backup import BackupError, restore
+
+    try:
+        replaced = restore(source, settings.database_path, DataCipher(settings.data_keys))
+    except BackupError as exc:
+        print(f"Cannot restore: {exc}. Nothing was changed.", file=sys.stderr)
+        return 2
+    print(f"Restored {source} into {settings.database_path}.")
+    if replaced.exists():
+        print(f"The database it replaced is kept at {replaced}: delete it once all is well.")
+    return 0
+
+
+def healthcheck() -> int:
+    """For a container's HEALTHCHECK: needs HEALTH_LISTEN only, and starts in milliseconds."""
+    from dotenv import dotenv_values
+
+    from bot.config import Listen
+
+    value = os.environ.get("HEALTH_LISTEN") or dotenv_values(".env").get("HEALTH_LISTEN") or ""
+    if not value:
+        print("HEALTH_LISTEN is not set: the health endpoint is off", file=sys.stderr)
+        return 2
+    try:
+        listen = Listen.parse(value)
+    except ValueError:
+        print("HEALTH_LISTEN must be a port or an address and port", file=sys.stderr)
+        return 2
+    from bot.health import probe
+
+    return probe(listen)
+
+
 def _content_dir() -> Path:
     """CONTENT_DIR if set (environment or .env), else ./content; no other setting is needed."""
     import os
@@ -142,6 +213,8 @@ def _content_dir() -> Path:
 
 
 def content_check(directory: Path) -> int:
+    from bot.content.loader import load_content
+
     _, problems = load_content(directory)
     failing = [p for p in problems if p.severity != "warning"]
     for problem in problems:
@@ -154,8 +227,9 @@ def content_check(directory: Path) -> int:
     return 0
 
 
-async def run(settings: Settings) -> int:
+async def run(settings: Settings, *, webhook: bool = False) -> int:
     from bot.app import build_application, configure_logging, start_bot, stop_bot
+    from bot.content.loader import ContentError
     from bot.core import Core
     from bot.storage.db import StorageError
 
@@ -170,7 +244,12 @@ async def run(settings: Settings) -> int:
     except StorageError as exc:
         print(f"Cannot start: {exc}", file=sys.stderr)
         return 2
-    application = build_application(core)
+    try:
+        application = build_application(core, webhook=webhook)
+    except SettingsError as exc:
+        await core.close()
+        print(f"Cannot start: {exc}", file=sys.stderr)
+        return 2
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -183,6 +262,15 @@ async def run(settings: Settings) -> int:
             return 2
         await stop.wait()
     finally:
-        await stop_bot(application)
+        # No new updates; what is being handled finishes (within a bound: what is left stays in
+        # the inbox and is handled at the next start, nothing is lost).
+        try:
+            await asyncio.wait_for(stop_bot(application), STOP_GRACE_SECONDS)
+        except TimeoutError:
+            print(
+                f"Stopped after {STOP_GRACE_SECONDS} s with updates still being handled: they "
+                "are handled at the next start.",
+                file=sys.stderr,
+            )
         await core.close()
     return 0

@@ -50,6 +50,7 @@ class Harness:
         clock: Callable[[], float] = time.time,
         latency: float = 0.0,
         poll_timeout: float = 10,
+        webhook: bool = False,
     ) -> None:
         self.standin = BotAPIStandIn(
             token=settings.token, api_spec=api_spec, clock=clock, latency=latency
@@ -57,6 +58,7 @@ class Harness:
         self._settings = settings
         self._clock = clock
         self._poll_timeout = poll_timeout
+        self._webhook = webhook  # receive through Telegram's webhook instead of polling
         self.core: Core | None = None
         self.application: Application | None = None
 
@@ -80,7 +82,7 @@ class Harness:
     async def resume(self) -> None:
         """Start the bot on the core opened by `start_bot_paused()`."""
         assert self.core is not None
-        self.application = build_application(self.core)
+        self.application = build_application(self.core, webhook=self._webhook)
         await start_bot(self.application, poll_timeout=self._poll_timeout)
 
     async def stop_bot(self) -> None:

@@ -51,7 +51,9 @@ class DurablePoller:
         poll_timeout: int = 10,
         clock: Callable[[], float] = time.time,
         on_arrival: Callable[[list[Update]], Awaitable[None]] | None = None,
+        on_contact: Callable[[], None] | None = None,
     ) -> None:
+        self.on_contact = on_contact  # told each time getUpdates answers (health)
         self.application = application
         self.on_arrival = on_arrival  # told of each batch before it is stored (idempotent)
         self.inbox = inbox
@@ -63,6 +65,13 @@ class DurablePoller:
 
     async def start(self) -> None:
         """Replay what a previous run stored but did not finish, then poll."""
+        await self.replay()
+        offset = await self.inbox.next_offset()
+        await self.application.bot.delete_webhook(drop_pending_updates=False)
+        self._task = asyncio.create_task(self._poll(offset), name="durable-poller")
+
+    async def replay(self) -> None:
+        """Queue again, in order, what a previous run stored but did not finish handling."""
         bot = self.application.bot
         pending = await self.inbox.pending()
         self.keys.open()
@@ -76,9 +85,6 @@ class DurablePoller:
                 await self.inbox.done(update_id)
                 continue
             await self.application.update_queue.put(Update.de_json(json.loads(plaintext), bot))
-        offset = await self.inbox.next_offset()
-        await bot.delete_webhook(drop_pending_updates=False)
-        self._task = asyncio.create_task(self._poll(offset), name="durable-poller")
 
     async def stop(self) -> None:
         if self._task is not None:
@@ -105,6 +111,8 @@ class DurablePoller:
             try:
                 raw_updates = await self._fetch(offset)
                 backoff = 1.0
+                if self.on_contact is not None:
+                    self.on_contact()
             except InvalidToken:
                 log.critical("Telegram refused the bot token; polling stopped")
                 return

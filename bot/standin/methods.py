@@ -343,6 +343,7 @@ def close(state: StandInState, params: dict[str, Any]) -> Any:
 @handler("deleteWebhook")
 def delete_webhook(state: StandInState, params: dict[str, Any]) -> Any:
     state.webhook_url = ""
+    state.webhook_secret = ""
     if _flag(params, "drop_pending_updates"):
         state.updates.drop_pending()
     return True
@@ -350,7 +351,24 @@ def delete_webhook(state: StandInState, params: dict[str, Any]) -> Any:
 
 @handler("setWebhook")
 def set_webhook(state: StandInState, params: dict[str, Any]) -> Any:
-    state.webhook_url = str(params.get("url") or "")
+    url = str(params.get("url") or "")
+    secret = str(params.get("secret_token") or "")
+    if url and not url.startswith(("https://", "http://")):
+        raise ApiError.bad_request("bad webhook: an HTTPS URL must be provided for webhook")
+    if secret and not (len(secret) <= 256 and all(c.isalnum() or c in "_-" for c in secret)):
+        raise ApiError.bad_request("bad webhook: secret token contains unallowed characters")
+    connections = _as_int(params.get("max_connections", 40), "max_connections")
+    if not 1 <= connections <= 100:
+        raise ApiError.bad_request("bad webhook: max_connections must be from 1 to 100")
+    state.webhook_url = url
+    state.webhook_secret = secret
+    state.webhook_connections = connections
+    if url:
+        allowed = params.get("allowed_updates")
+        if isinstance(allowed, str):
+            allowed = json.loads(allowed)
+        if isinstance(allowed, list):
+            state.updates.set_allowed(str(kind) for kind in allowed)
     if _flag(params, "drop_pending_updates"):
         state.updates.drop_pending()
     return True

@@ -35,6 +35,7 @@ from .spec import (
 )
 from .state import ApiError, StandInState
 from .users import SimUser
+from .webhook import WebhookDeliverer
 
 __all__ = ["ApiCall", "BotAPIStandIn"]
 
@@ -158,9 +159,11 @@ class BotAPIStandIn:
         self._user_ids = itertools.count(5_000_000_001)
         self._poll: _Poll | None = None
         self._poll_parked = asyncio.Event()
+        self._poll_unparked = asyncio.Event()
         self._stopping = False
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
+        self.webhook = WebhookDeliverer(self.state)  # delivers after setWebhook
 
     # ----------------------------------------------------------------- lifecycle
 
@@ -224,6 +227,7 @@ class BotAPIStandIn:
     async def stop(self) -> None:
         """Stop serving; pending long polls return ``[]`` right away."""
         self._stopping = True
+        await self.webhook.stop()
         if self._poll is not None:
             self._poll.stopped = True
             self._poll.event.set()
@@ -394,6 +398,13 @@ class BotAPIStandIn:
         async with asyncio.timeout(timeout):
             await self._poll_parked.wait()
 
+    async def wait_not_polling(self, timeout: float = 10) -> None:  # noqa: ASYNC109 - public API
+        """Return once no long poll is waiting (the bot stopped, or is handling a batch)."""
+        if not self._poll_parked.is_set():
+            return
+        async with asyncio.timeout(timeout):
+            await self._poll_unparked.wait()
+
     @property
     def polling(self) -> bool:
         """Whether a getUpdates long poll is currently waiting."""
@@ -472,6 +483,10 @@ class BotAPIStandIn:
         handler = HANDLERS.get(name)
         if handler is not None:
             result = handler(self.state, params)
+            if name in {"setWebhook", "deleteWebhook"}:
+                self.webhook.sync()
+            elif name == "getWebhookInfo":
+                result = {**result, **self.webhook.info()}
             if method_spec is not None and method_spec.returns:
                 self._check_result_type(method_spec, result)
             return result
@@ -572,6 +587,7 @@ class BotAPIStandIn:
             if batch or timeout == 0 or self._stopping:
                 return batch
             updates.poll_waiter = poll.event
+            self._poll_unparked.clear()
             self._poll_parked.set()
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(timeout):
@@ -590,6 +606,7 @@ class BotAPIStandIn:
             if self._poll is poll:
                 self._poll = None
                 self._poll_parked.clear()
+                self._poll_unparked.set()
 
     # --------------------------------------------------------------- conveniences
 

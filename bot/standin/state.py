@@ -136,6 +136,14 @@ class UpdateQueue:
                 self.pending.popleft()
         self._notify_delivery()
 
+    def remove(self, update_id: int) -> None:
+        """One update delivered (a webhook accepted it), whatever its place in the queue."""
+        for update in self.pending:
+            if update["update_id"] == update_id:
+                self.pending.remove(update)
+                break
+        self._notify_delivery()
+
     def drop_pending(self) -> None:
         self.pending.clear()
         self._notify_delivery()
@@ -222,6 +230,8 @@ class StandInState:
         self.descriptions: dict[tuple[str, str], str] = {}
         self.default_menu_button: dict[str, Any] | None = None
         self.webhook_url = ""
+        self.webhook_secret = ""
+        self.webhook_connections = 40
         self.left_chats: set[int] = set()
         self._file_counter = itertools.count(1)
         self._callback_counter = itertools.count(1)
