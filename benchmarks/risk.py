@@ -160,6 +160,13 @@ def timings(detector: RiskDetector, texts: list[str]) -> dict[str, float]:
         "one 4096-letter word": "a" * 4096,
         "4096 words of one letter": "a " * 2048,
         "arabic elongation": "بدي موووووووووت " * 256,
+        "4096 Chinese characters": ("今天上班好累，老板又罵我了。晚上想去吃火锅然后回家睡觉" * 200)[
+            :4096
+        ],
+        "4096 distinct CJK characters": "".join(map(chr, range(0x4E00, 0x4E00 + 4096))),
+        "Japanese kana and kanji": ("きょうはシゴトがつかれた。もう死にたいとかじゃないけど" * 200)[
+            :4096
+        ],
     }
     worst: dict[str, float] = {}
     for name, text in hostile.items():

@@ -24,11 +24,15 @@ How matching works, and why:
 * All phrases and exclusions live in ONE trie of match keys. The text is read once, left to
   right, carrying the few partial matches still alive (each dies after `MAX_GAP` words without
   progress), so the cost grows linearly with the text and hardly with the lists.
+* Chinese and Japanese are read character by character, and their phrases match only as
+  written except at a `*` of the phrase (see `bot.safety.cjk`). Japanese negates after the
+  verb ("死にたいわけじゃない"): `negation_after` words just after a high phrase lower it too.
 * Arabic attaches the conjunctions و and ف to the next word ("وبدي موت", "فقررت ..."). Every
   phrase that starts with an Arabic letter also matches with one of those two letters glued to
   its first word. Other clitics (ب, ل, ال, the future س/ه/ح/رح) are not stripped: they change
   meaning too often ("بموت فيك" means "I adore you"), so such forms are listed explicitly.
-* Exclusions are benign look-alikes, matched exactly as written. A risk match lying entirely
+* Exclusions are benign look-alikes, matched exactly as written, within one clause ("想死你"
+  (I miss you so) is no exclusion in "我想死，你们别管我"). A risk match lying entirely
   inside an occurrence of an exclusion does not count ("kill myself laughing"); one read with
   words inserted does not count if it merely overlaps one ("I don't want to live *with them*
   anymore" against the exclusion "don't want to live with").
@@ -43,10 +47,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from bot.safety import cjk
 from bot.safety.normalize import (
     APOSTROPHE,
     elongated_readings,
     match_key,
+    phrase_tokens,
     prefixed_variants,
     read,
     single_letters,
@@ -66,6 +72,11 @@ MAX_GAP = 2  # words a longer phrase tolerates between two of its own
 MAX_GAPS = 3  # ... and in all
 EMOJI_WORDS = 3  # an emoji of the lists counts only in a message of at most this many words
 LOOK_BACK = 3  # words before a high phrase where a negation or third person is looked for
+# ... and characters, for a CJK one: it must end at most this close before the phrase, so that
+# "不" of "不安で死にたい" (anxious, want to die) is no negation while "我不想死", "我没有想死",
+# "彼女は死にたいって" are lowered
+CJK_LOOK_BACK = 2
+LOOK_AHEAD = 2  # words between a high phrase and a `negation_after` word that lowers it
 _KEY_LIMIT = 65_536
 
 
@@ -112,20 +123,23 @@ class RiskDetector:
         *,
         negation: Iterable[str] = (),
         third_person: Iterable[str] = (),
+        negation_after: Iterable[str] = (),
     ) -> None:
-        """Build from normalised token sequences: phrase -> {(level, category)}, exclusions,
-        and the single words that lower a following high phrase."""
+        """Build from normalised token sequences: phrase -> {(level, category)}, exclusions
+        (a CJK phrase may hold `cjk.GAP_TOKEN`), and the words that lower a following high
+        phrase (or, `negation_after`, a preceding one)."""
         self.phrase_count: int = sum(1 for seq in phrases if seq)
         # A phrase written elongated ("want to dieee") reads like a message: its word takes the
         # double- or single-letter form that is a word of the lists ("die").
         self._listed = frozenset(match_key(t) for seq in phrases for t in seq)
         self._children: list[dict[str, int]] = [{}]
         self._out: list[list[_Payload]] = [[]]
-        self._may_gap: list[bool] = [False]
+        self._gap_limit: list[int] = [0]  # words that may be inserted after this node
+        self._gap_child: dict[int, int] = {}  # node -> its node after a `*` (CJK)
         for seq, payloads in phrases.items():
             for variant in prefixed_variants(seq) if seq else ():
                 node = self._insert(variant)
-                gaps = len(variant) >= 3
+                gaps = cjk.GAP_TOKEN in variant or (len(variant) >= 3 and not cjk.is_cjk(variant))
                 for level, category in sorted(payloads):
                     self._out[node].append((RANK[level], category, gaps))
         for seq in excludes:
@@ -133,17 +147,18 @@ class RiskDetector:
                 self._out[self._insert(variant)].append(None)
         # "don't" is "dont" in the first reading and "don t" in the one with words apart
         # (see `assess`): the "t" of a split contraction is a negation there.
+        negation = list(negation)
         split_negation = [tokens(APOSTROPHE.sub(" ", w))[-1:] for w in negation if "'" in w]
-        self._negation = frozenset(
-            match_key(w) for seq in [*map(tokens, negation), *split_negation] for w in seq
-        )
-        self._third = frozenset(match_key(w) for seq in map(tokens, third_person) for w in seq)
+        self._negation, self._negation_seqs = _modifiers([*map(tokens, negation), *split_negation])
+        self._third, self._third_seqs = _modifiers(map(tokens, third_person))
+        _, self._after_seqs = _modifiers(map(tokens, negation_after), after=True)
         self._vocabulary = frozenset(k for node in self._children for k in node)
         self._keys: dict[str, str] = {}
 
     def _insert(self, seq: tuple[str, ...]) -> int:
         node = 0
         keys = [self._listed_key(tok) for tok in seq]
+        words = len(keys) >= 3 and not cjk.is_cjk(seq)  # gaps anywhere (not CJK: at `*` only)
         for depth, key in enumerate(keys):
             nxt = self._children[node].get(key)
             if nxt is None:
@@ -151,10 +166,13 @@ class RiskDetector:
                 self._children[node][key] = nxt
                 self._children.append({})
                 self._out.append([])
-                self._may_gap.append(False)
+                self._gap_limit.append(0)
+            if key == cjk.GAP_TOKEN:
+                self._gap_child[node] = nxt
+                self._gap_limit[nxt] = cjk.GAP
             node = nxt
-            if len(keys) >= 3 and depth < len(keys) - 1:
-                self._may_gap[node] = True  # a longer phrase continues from here
+            if words and depth < len(keys) - 1:
+                self._gap_limit[node] = MAX_GAP  # a longer phrase continues from here
         return node
 
     def _listed_key(self, token: str) -> str:
@@ -189,11 +207,12 @@ class RiskDetector:
         excludes: set[tuple[str, ...]] = set()
         negation: list[str] = []
         third_person: list[str] = []
+        negation_after: list[str] = []
         for item in lists:
             for level, groups in (("high", item.high), ("elevated", item.elevated)):
                 for category, entries in groups.items():
                     for phrase in entries:
-                        phrases.setdefault(tokens(phrase), set()).add((level, category))
+                        phrases.setdefault(phrase_tokens(phrase), set()).add((level, category))
             for level, entries in (("high", item.emoji.high), ("elevated", item.emoji.elevated)):
                 for emoji in entries:
                     phrases.setdefault(tokens(emoji), set()).add((level, EMOJI_CATEGORY))
@@ -201,9 +220,16 @@ class RiskDetector:
                 excludes.update({tokens(phrase), tokens(APOSTROPHE.sub(" ", phrase))})
             negation += item.modifiers.negation
             third_person += item.modifiers.third_person
+            negation_after += item.modifiers.negation_after
         phrases.pop((), None)
         excludes.discard(())
-        return cls(phrases, excludes, negation=negation, third_person=third_person)
+        return cls(
+            phrases,
+            excludes,
+            negation=negation,
+            third_person=third_person,
+            negation_after=negation_after,
+        )
 
     def key(self, token: str) -> str:
         """A token's match key: its stem, or for an elongated word ("dieee", "gooodbye") the
@@ -229,7 +255,12 @@ class RiskDetector:
         return _both(result, self._scan(*read(APOSTROPHE.sub(" ", text))))
 
     def _scan(self, toks: list[str], bounds: list[int]) -> RiskAssessment:
-        children, out, may_gap = self._children, self._out, self._may_gap
+        children, out, gap_limit, gap_child = (
+            self._children,
+            self._out,
+            self._gap_limit,
+            self._gap_child,
+        )
         root = children[0]
         keys = [self.key(tok) for tok in toks]
         # partial matches: (node, start, last matched position, words skipped so far)
@@ -247,14 +278,20 @@ class RiskDetector:
                     gaps = skipped + i - last - 1
                     if not gaps or (gaps <= MAX_GAPS and bounds[start] == bounds[i]):
                         moved.append((nxt, start, i, gaps))
-                if i - last <= MAX_GAP and may_gap[node]:
+                if i - last <= gap_limit[node]:
                     moved.append((node, start, last, skipped))  # this word may be inserted
+            if gap_child:  # a `*` of a CJK phrase: its next character may come at once, or later
+                moved += [
+                    (gap_child[node], start, i, skipped)
+                    for node, start, last, skipped in moved
+                    if last == i and node in gap_child
+                ]
             for node, start, last, skipped in moved:
                 if last == i and out[node]:
                     for payload in out[node]:
                         if payload is None:
-                            if not skipped:
-                                excluded.append((start, i))
+                            if not skipped and bounds[start] == bounds[i]:
+                                excluded.append((start, i))  # in one clause: "想死，你..." counts
                         elif not skipped or payload[2]:
                             hits.append((start, i, payload[0], payload[1], bool(skipped)))
             alive = moved
@@ -262,7 +299,9 @@ class RiskDetector:
             return NO_RISK
         rank = 0
         categories: set[str] = set()
-        wordy = sum(1 for tok in toks if tok.isalnum()) > EMOJI_WORDS
+        wordy = any(h[3] == EMOJI_CATEGORY for h in hits) and (
+            sum(1 for tok in toks if tok.isalnum()) > EMOJI_WORDS
+        )
         for start, end, level, category, gapped in hits:
             if category == EMOJI_CATEGORY and wordy:
                 continue  # an emoji counts alone or nearly alone: "RIP my phone battery 🪦"
@@ -270,7 +309,7 @@ class RiskDetector:
                 continue
             if gapped and any(s <= end and start <= e for s, e in excluded):
                 continue  # read with words inserted, it overlaps a benign look-alike
-            if level == RANK["high"] and self._lowered(keys, bounds, start, category):
+            if level == RANK["high"] and self._lowered(keys, bounds, start, end, category):
                 level = RANK["elevated"]
             categories.add(category)
             rank = max(rank, level)
@@ -278,16 +317,57 @@ class RiskDetector:
             return NO_RISK
         return RiskAssessment(LEVELS[rank], frozenset(categories))
 
-    def _lowered(self, keys: list[str], bounds: list[int], start: int, category: str) -> bool:
-        """A negation or a third person just before a high phrase, in its clause."""
+    def _lowered(
+        self, keys: list[str], bounds: list[int], start: int, end: int, category: str
+    ) -> bool:
+        """A negation or a third person just before a high phrase, in its clause (a CJK one:
+        ending at most `CJK_LOOK_BACK` characters before it), or a `negation_after` word just
+        after it."""
+        others = category == OTHERS_CATEGORY
         for j in range(max(0, start - LOOK_BACK), start):
             if bounds[j] != bounds[start]:
                 continue
             if keys[j] in self._negation:
                 return True
-            if keys[j] in self._third and category != OTHERS_CATEGORY:
+            if keys[j] in self._third and not others:
                 return True
+        tables = (self._negation_seqs,) if others else (self._negation_seqs, self._third_seqs)
+        for last in range(max(0, start - CJK_LOOK_BACK), start):
+            for table in tables:
+                for seq in table.get(keys[last], ()):
+                    first = last - len(seq) + 1
+                    if first >= 0 and tuple(keys[first : last + 1]) == seq:
+                        if bounds[first] == bounds[start]:
+                            return True
+        for first in range(end + 1, min(end + 2 + LOOK_AHEAD, len(keys))):
+            for seq in self._after_seqs.get(keys[first], ()):
+                if tuple(keys[first : first + len(seq)]) == seq and bounds[first] == bounds[end]:
+                    return True
         return False
+
+
+_Sequences = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _modifiers(
+    seqs: Iterable[tuple[str, ...]], after: bool = False
+) -> tuple[frozenset[str], _Sequences]:
+    """Modifier words as match keys: single words (for an entry of several words, each word, as
+    before), and CJK entries (of one character or several; every `negation_after` entry) kept
+    as sequences, indexed by the key that touches the phrase: their last one (their first one
+    for `after`), so a high match looks up only the one or two keys beside it."""
+    single: set[str] = set()
+    sequences: dict[str, list[tuple[str, ...]]] = {}
+    for seq in seqs:
+        if after or cjk.is_cjk(seq):
+            if seq:
+                keys = tuple(match_key(t) for t in seq)
+                found = sequences.setdefault(keys[0] if after else keys[-1], [])
+                if keys not in found:
+                    found.append(keys)
+        else:
+            single.update(match_key(t) for t in seq)
+    return frozenset(single), {key: tuple(found) for key, found in sequences.items()}
 
 
 def _both(a: RiskAssessment, b: RiskAssessment) -> RiskAssessment:

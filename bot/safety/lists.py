@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +10,9 @@ import yaml
 from pydantic import ValidationError
 
 from bot.content import strict_yaml
+from bot.safety import cjk
 from bot.safety.detector import RiskDetector
-from bot.safety.normalize import APOSTROPHE, WORD, tokens
+from bot.safety.normalize import APOSTROPHE, WORD, phrase_tokens, tokens
 from bot.safety.schema import (
     BASE_LOCALE,
     CATEGORY_NAME,
@@ -113,8 +114,8 @@ def _check(
     duplicate of "kill myself"), using `probe`, the detector built from these very lists
     (the one the bot then uses)."""
 
-    def read_as(phrase: str) -> tuple[str, ...]:
-        return tuple(probe.key(tok) for tok in tokens(phrase))
+    def read_as(phrase: str, split: Callable[[str], tuple[str, ...]] = tokens) -> tuple[str, ...]:
+        return tuple(probe.key(tok) for tok in split(phrase))
 
     all_excludes: dict[tuple[str, ...], str] = {}
     for rel, lists in parsed:
@@ -134,7 +135,7 @@ def _check(
                     )
         seen: dict[tuple[str, ...], str] = {}
         for key, phrase, is_emoji in _entries(lists):
-            seq = read_as(phrase)
+            seq = read_as(phrase, phrase_tokens)
             if not seq:
                 problems.append((rel, key, "empty after normalisation"))
                 continue
@@ -160,6 +161,8 @@ def _check(
             key, seq = f"exclude.{i}", read_as(phrase)
             if not seq:
                 problems.append((rel, key, "empty after normalisation"))
+            elif cjk.GAP_MARK in phrase:
+                problems.append((rel, key, "an exclusion is matched as written: no '*' in it"))
             elif seq in seen_excludes:
                 problems.append(
                     (rel, key, f"duplicate of {seen_excludes[seq]} after normalisation")

@@ -7,6 +7,8 @@ import unicodedata
 
 import Stemmer
 
+from bot.safety import cjk
+
 # --------------------------------------------------------------------------- normalisation
 
 # Arabic letter variants people use interchangeably (and Persian/Urdu keyboard forms).
@@ -49,8 +51,13 @@ _SPACE_CATEGORIES = frozenset(
 # Punctuation that ends a clause becomes a line break: a phrase read with words inserted
 # between its own ("want to *really* die") never reaches across one ("end my shift. life...").
 BOUNDARY = "\n"
-_BOUNDARIES = frozenset(map(ord, ".,!?;:\u2026\u060c\u061b\u061f\u06d4\n\r\u2028\u2029"))
+# (。 and 、 end a clause in Chinese and Japanese; their fullwidth ，！？ are , ! ? after NFKC)
+_BOUNDARIES = frozenset(
+    map(ord, ".,!?;:\u2026\u060c\u061b\u061f\u06d4\u3001\u3002\n\r\u2028\u2029")
+)
 _CACHE_LIMIT = 65_536  # the per-character table grows lazily; an adversary cannot bloat it
+_MANY_DISTINCT = 200  # distinct characters from which a message is handled in one pass
+_RUN_OF_FOUR = re.compile(r"(\w)\1\1\1")
 
 
 class _CharTable(dict[int, str | None]):
@@ -70,6 +77,12 @@ def _classify(code: int) -> str | None:
         return None
     if code in _BOUNDARIES:
         return BOUNDARY
+    if code >= 0x3000:
+        if code in cjk.VOICED_MARKS:
+            return chr(code)
+        folded = cjk.fold(code)  # katakana -> hiragana, traditional -> simplified
+        if folded is not None:
+            return folded
     category = unicodedata.category(chr(code))
     if category in _DELETE_CATEGORIES:
         return None
@@ -82,7 +95,6 @@ _TABLE = _CharTable()
 for _code in [*range(0x00, 0x250), *range(0x0600, 0x0700), *range(0x2000, 0x2070)]:
     _TABLE[_code] = _classify(_code)
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
 WORD = re.compile(r"\w")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 
@@ -95,8 +107,9 @@ def normalize(text: str) -> str:
     superscript alef, Latin accents, and the hamza/madda of أ إ آ ؤ ئ), dropping invisible format
     characters (zero-width, bidi controls, soft hyphen), tatweel, apostrophes and standalone
     hamza, Arabic letter variants (ٱ→ا, ى→ي, ة→ه, ک→ك, ی→ي) and Arabic-Indic digits to ASCII,
-    punctuation to spaces (clause punctuation to a line break, `BOUNDARY`), then any letter
-    repeated three or more times to exactly three ("goooooodbye" -> "gooodbye").
+    punctuation to spaces (clause punctuation to a line break, `BOUNDARY`), katakana to
+    hiragana and traditional Chinese characters to simplified ones (`bot.safety.cjk`), then
+    any letter repeated three or more times to exactly three ("goooooodbye" -> "gooodbye").
 
     Only runs of three or more are elongation: a double letter is part of the word ("noose" is
     not "nose", "odd" is not "od"). A run of three marks the word as elongated, and the detector
@@ -111,19 +124,27 @@ def normalize(text: str) -> str:
     else:
         # Same result as text.translate(_TABLE): outside ASCII, str.translate and even set()
         # cost ~80 ns per character in CPython, so the distinct characters are computed once
-        # and only the few that change are replaced (each replace runs in C).
-        present = set()
-        for char in set(text):
-            replacement = _TABLE[ord(char)]
-            if replacement != char:
-                text = text.replace(char, replacement or "")
-            if replacement:
-                present.add(replacement)
+        # and only the few that change are replaced (each replace runs in C). Chinese text has
+        # hundreds of distinct characters: there one translate is cheaper than many replaces.
+        distinct = set(text)
+        if len(distinct) > _MANY_DISTINCT:
+            text = text.translate(_TABLE)
+            present = set(text)
+        else:
+            present = set()
+            for char in distinct:
+                replacement = _TABLE[ord(char)]
+                if replacement != char:
+                    text = text.replace(char, replacement or "")
+                if replacement:
+                    present.add(replacement)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)  # e.g. Hangul jamo back into syllables
             present = set(text)
     # Equivalent to re.sub(r"([^\W\d_])\1+", r"\1", text), several times faster in CPython:
-    # only the distinct letters of the message are visited.
+    # only the distinct letters of the message are visited (with many, only those in a run).
+    if len(present) > _MANY_DISTINCT:
+        present = {match[0] for match in _RUN_OF_FOUR.finditer(text)}
     for char in present:
         if char.isalpha():
             quadruple, triple = char * 4, char * 3
@@ -143,10 +164,30 @@ def tokens(text: str) -> tuple[str, ...]:
 
 
 def split(normalized: str) -> list[str]:
-    """Tokens of normalised text; plain `split()` when there is no emoji (the common case)."""
-    if normalized.replace(" ", "").isalnum() or not normalized:
+    """Tokens of normalised text; plain `split()` when there is no emoji and no CJK character
+    (the common case). Each Chinese or Japanese character is a token (see `bot.safety.cjk`)."""
+    if not normalized or (
+        normalized.replace(" ", "").isalnum()
+        and (normalized.isascii() or cjk.CJK.search(normalized) is None)
+    ):
         return normalized.split()
-    return _TOKEN.findall(normalized)
+    return cjk.TOKEN.findall(normalized)
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A phrase of the lists as the trie holds it: its tokens, with `cjk.GAP_TOKEN` where a `*`
+    stands between two parts (see `bot.safety.cjk`); a `*` at either end counts for nothing."""
+    if cjk.GAP_MARK not in phrase:
+        return tokens(phrase)
+    out: list[str] = []
+    for part in phrase.split(cjk.GAP_MARK):
+        part_tokens = tokens(part)
+        if not part_tokens:
+            continue
+        if out:
+            out.append(cjk.GAP_TOKEN)
+        out.extend(part_tokens)
+    return tuple(out)
 
 
 def read(text: str) -> tuple[list[str], list[int]]:

@@ -40,6 +40,9 @@ class Modifiers(_Strict):
 
     negation: list[str] = Field(default_factory=list)
     third_person: list[str] = Field(default_factory=list)
+    # Words that lower a high phrase when they follow it within two words, in its clause:
+    # Japanese negates after the verb ("死にたいわけじゃない": it is not that I want to die).
+    negation_after: list[str] = Field(default_factory=list)
 
 
 class SafetyLists(_Strict):
