@@ -13,7 +13,7 @@ from tests.conftest import ADMIN_ID, press, say
 from tests.test_relay import en, last_text, onboard
 
 # The locales a visitor writes in (the lead adds "ru" when the Russian locale merges).
-LOCALES = ["ar"]
+LOCALES = ["ar", "ru"]
 # Something a visitor might write first, in their language (not a sign of risk).
 FIRST_WORDS = {"ar": "مرحبا، أحتاج أن أتكلم مع أحد عن عائلتي", "ru": "Привет, мне нужно поговорить"}
 # A first message that shows risk, in their language.
