@@ -26,6 +26,9 @@ _LETTER_MAP: dict[int, str] = {
     0x06C1: "ه",  # ہ heh goal
     0x06C3: "ه",  # ۃ ta marbuta goal
     0x06D5: "ه",  # ە ae
+    # Turkish dotless ı: folded to i as ş ğ ç ö ü İ lose their marks, so "hayatımı" meets
+    # "hayatimi" typed on an ASCII keyboard and "HAYATIMI" (whose I lowercases to i)
+    0x0131: "i",
 }
 for _i in range(10):
     _LETTER_MAP[0x0660 + _i] = str(_i)  # Arabic-Indic digits ٠-٩
