@@ -37,3 +37,9 @@ def test_the_same_words_typed_three_ways_get_the_same_level(
 
 def test_dotless_i_folds_to_i() -> None:
     assert normalize("hayatımı") == normalize("hayatimi") == normalize("HAYATIMI")
+
+
+def test_the_noun_suicide_in_arabizi_or_turkish_is_a_mention(detector: RiskDetector) -> None:
+    # "intihar" is Arabizi for انتحار and Turkish for suicide: news must not fire at the top
+    assert detector.assess("intihar haberleri").level == "elevated"
+    assert detector.assess("bidi intihar").level == "high"  # "I want suicide": intent
