@@ -5,6 +5,8 @@ Read `register_handlers` to know every entry point of the bot. Order matters whe
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
 import re
 from collections.abc import Callable
@@ -24,7 +26,9 @@ from telegram.ext import (
 
 from bot.config import Settings
 from bot.core import Core
+from bot.health import HealthServer
 from bot.polling import DurablePoller
+from bot.storage.health_repo import HealthRepository
 from bot.storage.inbox_repo import InboxRepository
 from bot.throttle import ChatOrderedUpdateProcessor, ChatRateLimiter
 from bot.transport import AiohttpRequest
@@ -65,8 +69,8 @@ def build_application(
         .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(processor)
         .rate_limiter(ChatRateLimiter(enabled=settings.rate_limit))
-        .request(AiohttpRequest(concurrency + 4))  # why not httpx: bot/transport.py
-        .get_updates_request(AiohttpRequest(1))
+        .request(AiohttpRequest(concurrency + 4, on_error=core.metrics.telegram_error))
+        .get_updates_request(AiohttpRequest(1, on_error=core.metrics.telegram_error))
         .build()
     )
     application.bot_data["core"] = core
@@ -76,6 +80,7 @@ def build_application(
         core.cipher,
         clock=core.clock,
         on_arrival=guards.remember_arrivals(core),
+        on_contact=core.metrics.contacted,
     )
     processor.on_done = poller.done
     application.bot_data["poller"] = poller
@@ -151,7 +156,12 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
     what was stored but not finished before a crash is handled first.
     """
     core: Core = application.bot_data["core"]
-    await application.initialize()
+    await application.initialize()  # getMe: Telegram answered
+    core.metrics.contacted()
+    if core.settings.health_listen is not None:
+        health = HealthServer(core.settings.health_listen, core.metrics, HealthRepository(core.db))
+        await health.start()
+        application.bot_data["health"] = health
     await publish_commands(application, core.content.current)
     if application.job_queue is not None:
         application.job_queue.run_repeating(_purge, interval=PURGE_INTERVAL, first=5)
@@ -164,6 +174,9 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
 
 async def stop_bot(application: Application) -> None:
     """Stop polling, let running handlers finish, release connections."""
+    health = application.bot_data.pop("health", None)
+    if health is not None:
+        await health.stop()
     await application.bot_data["poller"].stop()
     if application.running:
         await application.stop()
@@ -226,13 +239,37 @@ class RedactingFormatter(logging.Formatter):
         return self._ids.sub("<id>", text)
 
 
+class JsonFormatter(RedactingFormatter):
+    """`LOG_FORMAT=json`: one JSON object a line for log shippers, redacted like the text form
+    (the redaction runs on the finished line, so no field escapes it)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        text = json.dumps(entry, ensure_ascii=False)
+        if self._token:
+            text = text.replace(self._token, "<token>")
+        return self._ids.sub("<id>", text)
+
+
 def configure_logging(
     settings: Settings | None, level: str = "INFO", stream: TextIO | None = None
 ) -> None:
-    """Plain logs on stderr; chatty libraries kept quiet, since they may print URLs or updates."""
+    """Logs on stderr (text, or JSON lines with LOG_FORMAT=json); chatty libraries kept quiet,
+    since they may print URLs or updates."""
     level = settings.log_level if settings else level
     handler = logging.StreamHandler(stream)
-    handler.setFormatter(RedactingFormatter(settings.token if settings else None))
+    token = settings.token if settings else None
+    json_lines = settings is not None and settings.log_format == "json"
+    handler.setFormatter(JsonFormatter(token) if json_lines else RedactingFormatter(token))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -8,6 +8,9 @@
     python -m bot risk --eval F.tsv recall and false positives on labelled lines
     python -m bot stats [--days N]  the figures of /stats
     python -m bot rotate-keys       new pseudonym key; everything under the newest data key
+    python -m bot healthcheck       ask the running bot's /healthz (HEALTH_LISTEN): 0 if healthy
+    python -m bot backup DEST       a consistent copy of the database, even while the bot runs
+    python -m bot restore SRC       replace the database with a backup the keys open (bot stopped)
 
 `keygen`, `content check`, `risk` and `playground` need no settings at all.
 """
@@ -50,6 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "rotate-keys", help="new pseudonym key, and everything under the newest data key"
     )
+    sub.add_parser("healthcheck", help="0 if the running bot's /healthz says ok (HEALTH_LISTEN)")
+    backup = sub.add_parser("backup", help="a consistent copy of the database, while it runs")
+    backup.add_argument("dest", type=Path, help="a file, or a folder for a dated file")
+    restore = sub.add_parser("restore", help="replace the database with a backup (bot stopped)")
+    restore.add_argument("source", type=Path, help="the backup file")
     args = parser.parse_args(argv)
 
     if args.command == "keygen":
@@ -65,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         except BrokenPipeError:  # the reader stopped early (`... | head`): not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
+    if args.command == "healthcheck":
+        return healthcheck()
     if args.command == "playground":
         from bot.playground import run_playground
 
@@ -78,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(print_stats(settings, max(1, min(args.days, 365))))
     if args.command == "rotate-keys":
         return asyncio.run(rotate(settings))
+    if args.command == "backup":
+        return make_backup(settings, args.dest)
+    if args.command == "restore":
+        return restore_backup(settings, args.source)
     return asyncio.run(run(settings))
 
 
@@ -129,6 +143,55 @@ async def rotate(settings: Settings) -> int:
         print(f"{lifted} block(s) lifted: that visitor's rows were gone, so it cannot follow.")
     print("Done. Keys other than the first in DATA_KEYS can now be removed.")
     return 0
+
+
+def make_backup(settings: Settings, dest: Path) -> int:
+    from bot.storage.backup import BackupError, backup
+
+    try:
+        result = backup(settings.database_path, dest)
+    except BackupError as exc:
+        print(f"Cannot back up: {exc}", file=sys.stderr)
+        return 2
+    print(f"Backup written: {result.path} ({result.size:,} bytes, {result.tables} tables).")
+    print("Keep it away from DATA_KEYS. Rows purged later still live in this copy until you")
+    print("delete it: keep backups no longer than RETENTION_DAYS.")
+    return 0
+
+
+def restore_backup(settings: Settings, source: Path) -> int:
+    from bot.crypto import DataCipher
+    from bot.storage.backup import BackupError, restore
+
+    try:
+        replaced = restore(source, settings.database_path, DataCipher(settings.data_keys))
+    except BackupError as exc:
+        print(f"Cannot restore: {exc}. Nothing was changed.", file=sys.stderr)
+        return 2
+    print(f"Restored {source} into {settings.database_path}.")
+    if replaced.exists():
+        print(f"The database it replaced is kept at {replaced}: delete it once all is well.")
+    return 0
+
+
+def healthcheck() -> int:
+    """For a container's HEALTHCHECK: needs HEALTH_LISTEN only, and starts in milliseconds."""
+    from dotenv import dotenv_values
+
+    from bot.config import Listen
+
+    value = os.environ.get("HEALTH_LISTEN") or dotenv_values(".env").get("HEALTH_LISTEN") or ""
+    if not value:
+        print("HEALTH_LISTEN is not set: the health endpoint is off", file=sys.stderr)
+        return 2
+    try:
+        listen = Listen.parse(value)
+    except ValueError:
+        print("HEALTH_LISTEN must be a port or an address and port", file=sys.stderr)
+        return 2
+    from bot.health import probe
+
+    return probe(listen)
 
 
 def _content_dir() -> Path:

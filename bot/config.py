@@ -27,6 +27,22 @@ class SettingsError(Exception):
 
 
 @dataclass(frozen=True)
+class Listen:
+    host: str
+    port: int
+
+    @classmethod
+    def parse(cls, value: str) -> Listen:
+        """`9464` (127.0.0.1), `127.0.0.1:9464`, `0.0.0.0:9464` or `[::1]:9464`."""
+        value = value.strip()
+        host, _, port = value.rpartition(":")
+        host = host.strip("[]") or "127.0.0.1"
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise ValueError(value)
+        return cls(host, int(port))
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the bot reads from its environment. See `.env.example` for each meaning."""
 
@@ -40,6 +56,8 @@ class Settings:
     retention_days: int = 7
     visitor_retention_days: int = 90
     log_level: str = "INFO"
+    log_format: str = "text"
+    health_listen: Listen | None = None
     rate_limit: bool = True
     caseload_limit: int = 1
     invite_ttl_hours: int = 24
@@ -133,6 +151,19 @@ def load_settings(
     if log_level not in logging.getLevelNamesMapping():
         raise SettingsError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
 
+    log_format = get("LOG_FORMAT", "text").lower()
+    if log_format not in {"text", "json"}:
+        raise SettingsError("LOG_FORMAT must be text or json")
+
+    health: Listen | None = None
+    if get("HEALTH_LISTEN", ""):
+        try:
+            health = Listen.parse(get("HEALTH_LISTEN"))
+        except ValueError:
+            raise SettingsError(
+                "HEALTH_LISTEN must be a port (9464) or an address and port (127.0.0.1:9464)"
+            ) from None
+
     rate = get("TELEGRAM_RATE_LIMIT", "on").lower()
     if rate not in {"on", "off"}:
         raise SettingsError("TELEGRAM_RATE_LIMIT must be on or off")
@@ -170,6 +201,8 @@ def load_settings(
         retention_days=retention,
         visitor_retention_days=number("VISITOR_RETENTION_DAYS", 90, 7, 3650, "days"),
         log_level=log_level,
+        log_format=log_format,
+        health_listen=health,
         rate_limit=rate == "on",
         caseload_limit=number("CASELOAD_LIMIT", 1, 1, 10, "chats"),
         invite_ttl_hours=number("INVITE_TTL_HOURS", 24, 1, 24 * 14, "hours"),

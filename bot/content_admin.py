@@ -30,7 +30,7 @@ EDITABLE = (*FILES, SAFETY_FILE)
 MAX_BYTES = 256 * 1024
 PROPOSAL_TTL_HOURS = 24  # a proposal nobody confirmed in a day is no longer what was discussed
 DIFF_BUDGET = 9000  # old -> new shown in full up to this (about three messages), then counted
-_LOCALE_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+_LOCALE_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 
 
 @dataclass(frozen=True)
@@ -58,11 +58,14 @@ class Proposal:
 
 
 def parse_name(file_name: str | None) -> tuple[str, str] | None:
-    """`ar-guide.yaml` -> ('ar', 'guide.yaml'); None if it names no editable file."""
+    """`ar-guide.yaml` -> ('ar', 'guide.yaml'), `pt-PT-ui.yaml` -> ('pt-PT', 'ui.yaml'); None if
+    it names no editable file. (No file name has a hyphen, so the last one ends the locale.)"""
     if not file_name:
         return None
-    locale, sep, name = file_name.partition("-")
+    locale, sep, name = file_name.rpartition("-")
     if not sep or name not in EDITABLE or not locale or not set(locale) <= _LOCALE_CHARS:
+        return None
+    if locale.startswith("-") or locale.endswith("-") or "--" in locale:
         return None
     return locale, name
 

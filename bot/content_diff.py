@@ -35,7 +35,7 @@ def flatten(data: object, prefix: str = "") -> dict[str, object]:
 
 
 def _quote(value: object) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     if len(text) > VALUE_MAX:
         text = f"{text[:VALUE_MAX]}…(+{len(text) - VALUE_MAX})"
     return f'"{text}"' if isinstance(value, str) else text

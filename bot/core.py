@@ -6,16 +6,19 @@ domain services; none of it imports `telegram`.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bot.admin import AuditLog, Blocks
 from bot.config import Settings
 from bot.content.loader import Content, ContentError, Problem, load_content
 from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher, Pseudonymizer
 from bot.fence import Fence
+from bot.metrics import Metrics
 from bot.relay import RelayService
 from bot.staff import Staff, StaffService
 from bot.stats import StatsReport, compute
@@ -44,12 +47,23 @@ class ContentStore:
         if content is None:
             raise ContentError(problems)
         self.current: Content = content
+        self.version = content_version(settings.content_dir)
 
     def reload(self) -> list[Problem]:
         content, problems = load_content(self._settings.content_dir, self._settings.default_locale)
         if content is not None:
             self.current = content
+            self.version = content_version(self._settings.content_dir)
         return problems
+
+
+def content_version(directory: Path) -> str:
+    """A short hash of every content file: which content is live (for /metrics), no more."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.glob("*/*.yaml")):
+        digest.update(path.relative_to(directory).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 async def load_pseudonymizer(meta: MetaRepository, cipher: DataCipher) -> Pseudonymizer:
@@ -85,9 +99,12 @@ class Core:
     admin_pseudonyms: frozenset[bytes]
     clock: Callable[[], float] = field(default=time.time)
     fence: Fence = field(init=False)  # what is on its way into whose chat (quick exit)
+    metrics: Metrics = field(init=False)  # aggregate figures for /metrics (bot/health.py)
 
     def __post_init__(self) -> None:
         self.fence = Fence(self.visitors.remember_messages)
+        self.metrics = Metrics(self.clock)
+        self.metrics.content_live(self.content.version)
 
     @classmethod
     async def open(cls, settings: Settings, clock: Callable[[], float] = time.time) -> Core:

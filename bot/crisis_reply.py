@@ -57,8 +57,8 @@ def _country(loc: LocaleContent, country: str | None) -> str | None:
     return country
 
 
-def _contacts(items: list[Contact], loc: LocaleContent) -> list[str]:
-    return [contact_text(loc, c) for c in items]
+def _contacts(items: list[Contact], loc: LocaleContent, country: str | None) -> list[str]:
+    return [contact_text(loc, c, country) for c in items]
 
 
 def _anywhere(loc: LocaleContent, exclude: list[Contact]) -> list[Contact]:
@@ -98,10 +98,10 @@ def self_reply(
     support = [c for c in local if c.type == "support_line"]
     opening = opening or t(loc, f"safety.{level}")
     if lines:
-        parts = [opening, t(loc, f"safety.lines_{level}"), *_contacts(lines, loc)]
+        parts = [opening, t(loc, f"safety.lines_{level}"), *_contacts(lines, loc, code)]
         parts += _emergency(loc, code)
         if support:
-            parts += [t(loc, "safety.local_support"), *_contacts(support, loc)]
+            parts += [t(loc, "safety.local_support"), *_contacts(support, loc, code)]
         if where.may_talk:
             parts.append(t(loc, "safety.volunteer_too"))
         return [Screen("\n\n".join(parts), _buttons(loc, where, []))]
@@ -112,14 +112,14 @@ def self_reply(
     if where.may_talk:
         first.append(t(loc, "safety.volunteer_now"))
     if support:
-        first += [t(loc, "safety.local_support"), *_contacts(support, loc)]
+        first += [t(loc, "safety.local_support"), *_contacts(support, loc, code)]
     anywhere = _anywhere(loc, support)
     rest: list[str] = []
     if anywhere:
-        rest += [t(loc, "safety.anywhere"), *_contacts(anywhere, loc)]
+        rest += [t(loc, "safety.anywhere"), *_contacts(anywhere, loc, code)]
     directories = _directories(loc)
     if directories:
-        rest += [t(loc, "safety.directories"), *_contacts(directories, loc)]
+        rest += [t(loc, "safety.directories"), *_contacts(directories, loc, code)]
     if not rest or not where.may_talk:
         return [Screen("\n\n".join(first + rest), _buttons(loc, where, []))]
     # The volunteer button goes with the first message, so it comes before the services.
@@ -156,12 +156,12 @@ def others_reply(loc: LocaleContent, country: str | None, where: Where) -> list[
     if organisations:
         parts += [
             t(loc, "safety.others_organisations", country=loc.countries[code or ""]),
-            *_contacts(organisations, loc),
+            *_contacts(organisations, loc, code),
         ]
     elif code is not None:
         parts.append(t(loc, "safety.others_no_organisation", country=loc.countries[code]))
     if relocation:
-        parts += [t(loc, "safety.others_relocation"), *_contacts(relocation, loc)]
+        parts += [t(loc, "safety.others_relocation"), *_contacts(relocation, loc, code)]
     parts.append(t(loc, "safety.others_guide"))
     if where.may_talk:
         parts.append(t(loc, "safety.volunteer_too"))
@@ -200,14 +200,14 @@ def nobody(loc: LocaleContent, country: str | None) -> Screen:
     lines = [c for c in local if c.type in ("crisis_line", "support_line")]
     parts = [t(loc, "talk.nobody")]
     if lines:
-        parts += [t(loc, "talk.nobody_contacts"), *_contacts(lines, loc)]
+        parts += [t(loc, "talk.nobody_contacts"), *_contacts(lines, loc, code)]
     anywhere = _anywhere(loc, lines)
     if anywhere:
-        parts += [t(loc, "safety.anywhere"), *_contacts(anywhere, loc)]
+        parts += [t(loc, "safety.anywhere"), *_contacts(anywhere, loc, code)]
     if not lines:
         directories = _directories(loc)
         if directories:
-            parts += [t(loc, "safety.directories"), *_contacts(directories, loc)]
+            parts += [t(loc, "safety.directories"), *_contacts(directories, loc, code)]
     rows = [
         [Button(t(loc, "button.crisis"), Action("crisis"))],
         [Button(t(loc, "button.self_esteem"), Action("se", "0"))],

@@ -8,29 +8,23 @@ confirmed), and only a call lets it say "checked".
 
 from __future__ import annotations
 
-from bot.content.i18n import isolate, month_year, t
+from bot.content.i18n import day_month_year, isolate, month_year, t
 from bot.content.model import Contact, LocaleContent, Verification
 
 OTHER_COUNTRY = "XX"  # "another country": not in our list, shown the international contacts
 
 
-def verification_text(loc: LocaleContent, v: Verification) -> str:
-    """How we know this, in plain words, with the date or month where there is one."""
+def verification_text(loc: LocaleContent, v: Verification, country: str | None = None) -> str:
+    """How we know this, in plain words, with the date or month where there is one (month
+    names as the visitor's country writes them)."""
     if v.state == "called" and v.date is not None:
-        day = t(
-            loc,
-            "date.day_month_year",
-            day=v.date.day,
-            month=t(loc, f"date.month_{v.date.month}"),
-            year=v.date.year,
-        )
-        return t(loc, "crisis.state_called", date=day)
+        return t(loc, "crisis.state_called", date=day_month_year(loc, v.date, country))
     if v.state == "own_page" and v.when is not None:
-        return t(loc, "crisis.state_own_page", date=month_year(loc, v.when))
+        return t(loc, "crisis.state_own_page", date=month_year(loc, v.when, country))
     return t(loc, "crisis.state_unconfirmed")
 
 
-def contact_text(loc: LocaleContent, contact: Contact) -> str:
+def contact_text(loc: LocaleContent, contact: Contact, country: str | None = None) -> str:
     """One contact as the visitor reads it: name and what it is, how to reach it, hours, about,
     and how we know it."""
     lines = [
@@ -48,7 +42,7 @@ def contact_text(loc: LocaleContent, contact: Contact) -> str:
     lines.append(t(loc, "crisis.hours", hours=contact.hours))
     if contact.about:
         lines.append(contact.about)
-    lines.append(verification_text(loc, contact.verification))
+    lines.append(verification_text(loc, contact.verification, country))
     return "\n".join(lines)
 
 
@@ -75,7 +69,7 @@ def emergency_text(loc: LocaleContent, country: str | None) -> str:
         for number in notes.numbers
     ]
     if notes.numbers and notes.verification is not None:
-        lines.append(verification_text(loc, notes.verification))
+        lines.append(verification_text(loc, notes.verification, country))
     caution = caution_text(loc, country)
     if caution:
         lines.append(caution)
@@ -104,7 +98,7 @@ def crisis_text(loc: LocaleContent, country: str) -> str:
             parts.append(t(loc, "crisis.no_local", country=loc.countries[country]))
         elif not any(c.type == "crisis_line" for c in local):
             parts.append(t(loc, "crisis.no_line", country=loc.countries[country]))
-    parts.extend(contact_text(loc, c) for c in local)
+    parts.extend(contact_text(loc, c, country) for c in local)
     parts.append(t(loc, "crisis.global"))
-    parts.extend(contact_text(loc, c) for c in glob)
+    parts.extend(contact_text(loc, c, country) for c in glob)
     return "\n\n".join(parts)

@@ -51,7 +51,9 @@ class DurablePoller:
         poll_timeout: int = 10,
         clock: Callable[[], float] = time.time,
         on_arrival: Callable[[list[Update]], Awaitable[None]] | None = None,
+        on_contact: Callable[[], None] | None = None,
     ) -> None:
+        self.on_contact = on_contact  # told each time getUpdates answers (health)
         self.application = application
         self.on_arrival = on_arrival  # told of each batch before it is stored (idempotent)
         self.inbox = inbox
@@ -105,6 +107,8 @@ class DurablePoller:
             try:
                 raw_updates = await self._fetch(offset)
                 backoff = 1.0
+                if self.on_contact is not None:
+                    self.on_contact()
             except InvalidToken:
                 log.critical("Telegram refused the bot token; polling stopped")
                 return

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import urllib.request
+from collections.abc import Callable
 
 import aiohttp
 from telegram.error import NetworkError, TimedOut
@@ -45,8 +46,10 @@ class AiohttpRequest(BaseRequest):
         connect_timeout: float | None = DEFAULT_TIMEOUT,
         write_timeout: float | None = DEFAULT_TIMEOUT,
         pool_timeout: float | None = POOL_TIMEOUT,
+        on_error: Callable[[str], None] | None = None,
     ) -> None:
         self.pool_size = connection_pool_size
+        self.on_error = on_error  # told the kind of each failed call (metrics); never its text
         self.default_read_timeout = read_timeout
         self.default_write_timeout = write_timeout
         self.default_connect_timeout = connect_timeout
@@ -100,13 +103,27 @@ class AiohttpRequest(BaseRequest):
             async with self._session.request(
                 method, url, data=_body(request_data), timeout=timeout, proxy=_proxy_for(url)
             ) as response:
-                return response.status, await response.read()
+                body = await response.read()
         # The class name only, and no chained cause: aiohttp's messages may hold the URL, and
         # with it the bot token, which no traceback should carry.
         except TimeoutError as err:  # aiohttp's timeouts are TimeoutErrors
+            self._failed("timeout")
             raise TimedOut(f"Timed out (aiohttp.{type(err).__name__})") from None
         except aiohttp.ClientError as err:
+            self._failed("network")
             raise NetworkError(f"aiohttp.{type(err).__name__}") from None
+        if response.status >= 400:
+            self._failed(
+                _ERROR_KINDS.get(response.status, "server" if response.status >= 500 else "other")
+            )
+        return response.status, body
+
+    def _failed(self, kind: str) -> None:
+        if self.on_error is not None:
+            self.on_error(kind)
+
+
+_ERROR_KINDS = {429: "flood_wait", 403: "forbidden", 400: "bad_request"}
 
 
 def _proxy_for(url: str) -> str | None:

@@ -130,6 +130,10 @@ async def relay_message(
         await say(context, message.chat_id, Screen(context.t("relay.not_delivered")))
         return
     await core.relay.record_copy(session, origin, message.message_id, copy_ids[0])
+    core.metrics.relayed_one(
+        "to_volunteer" if origin == "visitor" else "to_visitor",
+        core.clock() - message.date.timestamp() if message.date else None,
+    )
     if session.observer is not None:
         await _copy_to_observer(context, session, origin, message)
 

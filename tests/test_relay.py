@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from bot.content.i18n import t
 from bot.harness import Harness
 from bot.relay import QUEUE_COUNT_CAP
 from bot.standin import SimUser
@@ -13,8 +14,7 @@ from tests.conftest import ADMIN_ID, press, say
 
 
 def en(h: Harness, key: str, **values: object) -> str:
-    text = h.core.content.current.locale("en").strings[key]
-    return text.format(**values) if values else text
+    return t(h.core.content.current.locale("en"), key, **values)
 
 
 def first_line(h: Harness, key: str, **values: object) -> str:

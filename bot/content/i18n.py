@@ -1,6 +1,10 @@
 """Turning content keys into the words a person reads, in their language.
 
-One function, `t()`, used everywhere: no visitor-facing text is written in Python.
+One function, `t()`, used everywhere: no visitor-facing text is written in Python. A plain text
+is filled with `str.format_map` (the relay's path: no Fluent, no Babel unless a number needs
+it); a text with plural forms was compiled by Fluent when the content loaded
+(`bot/content/messages.py`). Whole numbers are written with the locale's digits (`meta.numbers`)
+and, from 1,000 on, CLDR's grouping; dates come from Babel (`month_year`, `day_month_year`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ _COMMAND = re.compile(r"(?<![\w/.:\u2066])/[a-z][a-z0-9_]*(?: [A-Za-z0-9_]+\b(?!
 ISOLATED_VALUES = frozenset(
     {"alias", "visitor", "volunteer", "supervisor", "by", "code", "ref", "path", "link", "chat"}
 )
+# Whole numbers that are names, not amounts: typed back in commands (/join 12), so never
+# regrouped nor written in another script.
+IDENTIFIERS = frozenset({"chat", "ref", "code", "year"})
 
 
 class _Missing(dict[str, object]):
@@ -38,12 +45,32 @@ def t(loc: LocaleContent, key: str, **values: object) -> str:
         log.error("content key missing in every locale: %s", key)
         return key
     if loc.rtl:
-        template = isolate_commands(template)
         values = {
             k: f"{FSI}{v}{PDI}" if k in ISOLATED_VALUES and not _isolated(v) else v
             for k, v in values.items()
         }
-    return template.format_map(_Missing(values)) if values else template
+    message = loc.messages.get(key)
+    if message is not None:
+        text = message.format(values, IDENTIFIERS)
+        return isolate_commands(text) if loc.rtl else text
+    if loc.rtl:
+        template = isolate_commands(template)
+    if not values:
+        return template
+    other_digits = loc.other_digits
+    if any(type(v) is int and (other_digits or not 0 <= v < 1000) for v in values.values()):
+        values = _numbers(loc, values)
+    return template.format_map(_Missing(values))
+
+
+def _numbers(loc: LocaleContent, values: dict[str, object]) -> dict[str, object]:
+    """Whole numbers as the locale writes them (a plural text does the same in Fluent).
+    Latin digits under 1,000 need nothing: `str.format` writes them as they are."""
+    fmt = loc.formats()
+    return {
+        k: fmt.number(v) if type(v) is int and k not in IDENTIFIERS else v
+        for k, v in values.items()
+    }
 
 
 def _isolated(value: object) -> bool:
@@ -61,6 +88,13 @@ def isolate(loc: LocaleContent, value: str) -> str:
     return f"{LRI}{value}{PDI}" if loc.rtl else value
 
 
-def month_year(loc: LocaleContent, day: dt.date) -> str:
-    """'November 2026': a contact's check date, as precise as the research behind it."""
-    return t(loc, "date.month_year", month=t(loc, f"date.month_{day.month}"), year=day.year)
+def month_year(loc: LocaleContent, day: dt.date, country: str | None = None) -> str:
+    """'November 2026', «تشرين الثاني ٢٠٢٦»: a contact's check month, with the month names of
+    the visitor's country where CLDR has them (Babel)."""
+    return loc.formats(country).month_year(day)
+
+
+def day_month_year(loc: LocaleContent, day: dt.date, country: str | None = None) -> str:
+    """'4 December 2026', «٤ كانون الأول ٢٠٢٦»: a day, written the way the visitor's language
+    and country write it (Babel's long date)."""
+    return loc.formats(country).day_month_year(day)

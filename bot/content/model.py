@@ -9,9 +9,13 @@ number can only ever be changed in one reviewed place.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from functools import cached_property
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from bot.content.formats import Formats, formats
+from bot.content.meta import LocaleMeta
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,23}$"
 BASE_LOCALE = "en"
@@ -202,7 +206,10 @@ class LocaleContent(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     code: str
+    meta: LocaleMeta
     strings: dict[str, str]
+    # The texts with plural forms, compiled (bot/content/messages.py): key -> Message.
+    messages: dict[str, Any] = Field(default_factory=dict)
     pieces: tuple[Piece, ...]
     steps: tuple[Step, ...]
     regions: tuple[Region, ...]
@@ -211,13 +218,28 @@ class LocaleContent(BaseModel):
     emergency_note: str
     contacts: tuple[Contact, ...]
 
-    @property
-    def rtl(self) -> bool:
-        return self.strings.get("meta.direction", "ltr") == "rtl"
+    @cached_property
+    def rtl(self) -> bool:  # read on every t(): worked out once
+        return self.meta.rtl
+
+    @cached_property
+    def other_digits(self) -> bool:
+        """Whether numbers are written with other digits than 0-9 (`meta.numbers`)."""
+        return self.meta.numbers not in (None, "latn")
 
     @property
     def language_name(self) -> str:
-        return self.strings.get("meta.language_name", self.code)
+        return self.meta.language_name
+
+    def formats(self, country: str | None = None) -> Formats:
+        """Numbers, dates and durations for this locale, by the visitor's country if known."""
+        if country is None:
+            return self._formats
+        return formats(self.code, self.meta.numbers or "latn", self.meta.region, country)
+
+    @cached_property
+    def _formats(self) -> Formats:
+        return formats(self.code, self.meta.numbers or "latn", self.meta.region, None)
 
     def contacts_for(self, country: str | None) -> tuple[list[Contact], list[Contact]]:
         """(local contacts for `country`, global contacts). No country gives only global ones.
