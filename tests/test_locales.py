@@ -36,9 +36,13 @@ button:
 """
 
 
-def copy_with(tmp_path: Path, files: dict[str, str]) -> Path:
+def copy_with(tmp_path: Path, files: dict[str, str], fresh: tuple[str, ...] = ()) -> Path:
+    """The shipped content with `files` written over it; the `fresh` locale folders start empty
+    (a stub must not be mixed with a shipped translation's other files)."""
     copy = tmp_path / "content"
     shutil.copytree(CONTENT, copy)
+    for folder in fresh:
+        shutil.rmtree(copy / folder, ignore_errors=True)
     for name, text in files.items():
         path = copy / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,7 +65,8 @@ def test_shipped_locales_have_meta() -> None:
 
 
 def test_a_regional_variant_takes_its_gaps_from_its_parent_then_english(tmp_path: Path) -> None:
-    copy = copy_with(tmp_path, {"pt/ui.yaml": PT, "pt-PT/ui.yaml": PT_PT})
+    files = {"pt/ui.yaml": PT, "pt-PT/ui.yaml": PT_PT}
+    copy = copy_with(tmp_path, files, fresh=("pt", "pt-PT"))
     content, problems = load_content(copy)
     assert content is not None
     en, pt, pt_pt = (content.locale(c) for c in ("en", "pt", "pt-PT"))
