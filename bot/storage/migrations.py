@@ -293,4 +293,17 @@ MIGRATIONS: list[tuple[int, str]] = [
         ALTER TABLE sessions ADD COLUMN language TEXT;
         """,
     ),
+    (
+        11,
+        """
+        -- Practice chats: only that a volunteer finished a scenario (its content id) and when.
+        -- No text of the practice is ever stored. Gone with the volunteer's row.
+        CREATE TABLE practice_done (
+            staff    INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+            scenario TEXT NOT NULL,
+            done_at  REAL NOT NULL,
+            PRIMARY KEY (staff, scenario)
+        );
+        """,
+    ),
 ]
