@@ -177,6 +177,7 @@ class Core:
             clock,
         )
         await core.transfers.recall()  # chats being handed over when the last run stopped
+        await core.practice.recall()  # and practices going on
         return core
 
     @property

@@ -1,10 +1,9 @@
 """Practice chats: a volunteer plays a scripted scenario against a simulated visitor.
 
-Nothing of a practice reaches anyone else, and nothing of it is stored but a completion mark
-per scenario (`practice_done`: staff id, scenario id, time), which admins see before signing
-a volunteer off. Where a volunteer is in a scenario lives in memory only, on purpose: it is a
-rehearsal with no one waiting on the other side, so a restart simply ends it (the volunteer's
-next message, or a button of the old practice, gets a kind word and /practice starts again).
+Nothing of a practice reaches anyone else, and nothing of it is stored but ids: where the
+volunteer is in a scenario (`practice_runs`: scenario, step, language, the token its buttons
+carry), so a restart carries on where it was, and a completion mark per scenario
+(`practice_done`), which admins see before signing a volunteer off. Never a word of it.
 
 A volunteer practises off duty and with no real chat open, so they are never offered a real
 visitor while practising: /practice is refused on duty or in a chat, and /duty is refused
@@ -51,61 +50,72 @@ class Turn:
 
 
 class PracticeService:
+    """Practices in progress and finished, by staff id (the database keeps only ids)."""
+
     def __init__(self, repo: PracticeRepository, clock: Callable[[], float]) -> None:
         self.repo = repo
         self.clock = clock
-        self._runs: dict[bytes, Run] = {}
+        # Who is practising, so that every other volunteer's message goes on its way without
+        # a trip to the database (filled from it at start by `recall`).
+        self._practising: set[int] = set()
 
-    def current(self, pseudonym: bytes) -> Run | None:
-        return self._runs.get(pseudonym)
+    async def recall(self) -> None:
+        """At start: the practices that were going on when the last run stopped."""
+        self._practising = await self.repo.practising()
 
-    def stop(self, pseudonym: bytes) -> None:
+    async def current(self, staff: int) -> Run | None:
+        if staff not in self._practising:
+            return None
+        found = await self.repo.run(staff)
+        return None if found is None else Run(*found)
+
+    async def stop(self, staff: int) -> None:
         """End a practice at once, without a word (a quick exit, a revocation)."""
-        self._runs.pop(pseudonym, None)
+        if staff in self._practising:
+            await self.repo.end_run(staff)
+            self._practising.discard(staff)
 
-    def start(self, pseudonym: bytes, scenario: Scenario, locale: str) -> tuple[Run, Turn]:
+    async def start(self, staff: int, scenario: Scenario, locale: str) -> tuple[Run, Turn]:
         run = Run(secrets.token_hex(4), scenario.id, locale, scenario.first.id)
-        self._runs[pseudonym] = run
-        return run, self._arrive(pseudonym, run, scenario, scenario.first)
+        return run, await self._arrive(staff, run, scenario.first)
 
-    def play(self, pseudonym: bytes, scenario: Scenario, event: Event) -> Turn:
+    async def play(self, staff: int, run: Run, scenario: Scenario, event: Event) -> Turn:
         """The volunteer wrote something, or used /escalate, /block or /end."""
-        run = self._runs[pseudonym]
         step = scenario.step(run.step)
         assert step is not None
         if event != "wrote":
             target = step.commands.get(event)
             if target is not None:
-                turn = self._arrive(pseudonym, run, scenario, scenario.step(target))
+                turn = await self._arrive(staff, run, scenario.step(target))
                 return replace(turn, ack=None if event == "end" else event)
             if event == "escalate":
                 return Turn(ack="escalate")
-            self.stop(pseudonym)
+            await self.stop(staff)
             return Turn(ack=None if event == "end" else event, finished=True)
         if step.choices:
             return Turn(ask=step)
-        return self._arrive(pseudonym, run, scenario, scenario.step(step.next or ""))
+        return await self._arrive(staff, run, scenario.step(step.next or ""))
 
-    def choose(
-        self, pseudonym: bytes, scenario: Scenario, token: str, step_id: str, index: int
+    async def choose(
+        self, staff: int, run: Run, scenario: Scenario, token: str, step_id: str, index: int
     ) -> Turn | None:
         """A choice button: None if it belongs to another practice or step."""
-        run = self._runs.get(pseudonym)
-        if run is None or run.token != token or run.step != step_id or run.scenario != scenario.id:
+        if run.token != token or run.step != step_id or run.scenario != scenario.id:
             return None
         step = scenario.step(step_id)
         if step is None or not 0 <= index < len(step.choices):
             return None
-        return self._arrive(pseudonym, run, scenario, scenario.step(step.choices[index].next))
+        return await self._arrive(staff, run, scenario.step(step.choices[index].next))
 
-    def _arrive(self, pseudonym: bytes, run: Run, scenario: Scenario, step: Step | None) -> Turn:
-        if step is None:  # checked by content check; a scenario changed under a run
-            self.stop(pseudonym)
+    async def _arrive(self, staff: int, run: Run, step: Step | None) -> Turn:
+        if step is None:  # content check prevents it; a scenario changed under a run
+            await self.stop(staff)
             return Turn(finished=True)
         if step.ending:
-            self.stop(pseudonym)
+            await self.stop(staff)
             return Turn(lines=(step.visitor,), finished=True, completed=True)
-        self._runs[pseudonym] = replace(run, step=step.id)
+        await self.repo.save_run(staff, run.token, run.scenario, run.locale, step.id)
+        self._practising.add(staff)
         return Turn(lines=(step.visitor,))
 
     async def mark(self, staff_id: int, scenario: str) -> None:

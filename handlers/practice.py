@@ -81,9 +81,10 @@ def _scenario(context: BotContext, locale: str, scenario_id: str) -> Scenario | 
 
 async def on_button(update: Update, context: BotContext, arg: str) -> bool:
     """Start a scenario, or a choice at a decision point. False for a stale or forged one."""
-    if not _may_practise(context) or context.visitor is None:
+    staff = context.staff
+    if staff is None or not _may_practise(context):
         return False
-    pseudonym = context.visitor.pseudonym
+    practice = context.core.practice
     chat = update.effective_chat
     assert chat is not None
     if arg[0] == "s":
@@ -97,35 +98,31 @@ async def on_button(update: Update, context: BotContext, arg: str) -> bool:
             return True
         intro = context.t("practice.intro", title=scenario.title, about=scenario.about)
         await show(context, update, Screen(_labelled(context, intro)))
-        run, turn = context.core.practice.start(pseudonym, scenario, context.loc.code)
+        run, turn = await practice.start(staff.id, scenario, context.loc.code)
         await _play_out(update, context, scenario, run.token, turn)
         return True
     token, step_id, index = arg[1:].split(".")
-    run = context.core.practice.current(pseudonym)
+    await answer_query(update)
+    run = await practice.current(staff.id)
     scenario = _scenario(context, run.locale, run.scenario) if run else None
-    turn = (
-        context.core.practice.choose(pseudonym, scenario, token, step_id, int(index))
-        if scenario is not None
-        else None
-    )
-    if turn is None or run is None or scenario is None:
-        await answer_query(update)
+    turn = None
+    if run is not None and scenario is not None:
+        turn = await practice.choose(staff.id, run, scenario, token, step_id, int(index))
+    if turn is None or scenario is None:
         await say(context, chat.id, Screen(_labelled(context, context.t("practice.expired"))))
         return True
-    await answer_query(update)
     chosen = scenario.step(step_id)
     if chosen is not None:  # the choice stays visible, without its buttons
         label = chosen.choices[int(index)].label
-        await show(
-            context, update, Screen(_labelled(context, f"{context.t('practice.which')}\n→ {label}"))
-        )
-    await _play_out(update, context, scenario, run.token, turn)
+        which = f"{context.t('practice.which')}\n→ {label}"
+        await show(context, update, Screen(_labelled(context, which)))
+    await _play_out(update, context, scenario, token, turn)
     return True
 
 
 async def on_message(update: Update, context: BotContext) -> bool:
     """A practising volunteer's message: the scenario answers. False if not practising."""
-    if context.visitor is None or update.message is None:
+    if update.message is None:
         return False
     return await _event(update, context, "wrote")
 
@@ -146,8 +143,8 @@ def not_while_practising(handler: Handler) -> Handler:
     duty, so never offered a real visitor)."""
 
     async def command(update: Update, context: BotContext) -> None:
-        visitor = context.visitor
-        if visitor is not None and context.core.practice.current(visitor.pseudonym):
+        staff = context.staff
+        if staff is not None and await context.core.practice.current(staff.id):
             chat = update.effective_chat
             assert chat is not None
             text = _labelled(context, context.t("practice.duty_refused"))
@@ -160,24 +157,25 @@ def not_while_practising(handler: Handler) -> Handler:
 
 
 async def _event(update: Update, context: BotContext, event: Event) -> bool:
-    if context.visitor is None:
+    staff = context.staff
+    if staff is None:  # visitors: no practice, and no database read
         return False
     practice = context.core.practice
-    pseudonym = context.visitor.pseudonym
-    run = practice.current(pseudonym)
+    run = await practice.current(staff.id)
     if run is None:
         return False
     chat = update.effective_chat
     assert chat is not None
     if not _may_practise(context):  # revoked mid-practice: the practice just ends
-        practice.stop(pseudonym)
+        await practice.stop(staff.id)
         return False
     scenario = _scenario(context, run.locale, run.scenario)
     if scenario is None or scenario.step(run.step) is None:
-        practice.stop(pseudonym)
+        await practice.stop(staff.id)
         await say(context, chat.id, Screen(_labelled(context, context.t("practice.changed"))))
         return True
-    await _play_out(update, context, scenario, run.token, practice.play(pseudonym, scenario, event))
+    turn = await practice.play(staff.id, run, scenario, event)
+    await _play_out(update, context, scenario, run.token, turn)
     return True
 
 

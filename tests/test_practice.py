@@ -197,15 +197,31 @@ async def test_bad_input_gets_a_kind_answer(editable_harness: Harness) -> None:
     assert "reloaded" in msg["text"].lower()
     msg = await say(h, trainee, "hello?")
     assert en(h, "practice.changed") in msg["text"]
-    # a restart mid-practice ends it kindly (practice state lives in memory only)
+    # a restart mid-practice: it carries on where it was (ids only in the database)
     await start(h, trainee, "en", "family-threat")
+    threat = scenario(h, "en", "family-threat")
     await say(h, trainee, "I'm here.")
     choice = await say(h, trainee, "Are you safe right now?")
     assert en(h, "practice.which") in choice["text"]
+    other = trainee.buttons(choice)[1][0]["callback_data"]
     await h.restart()
     await trainee.press(0, choice)
     await h.settle()
+    assert last_text(trainee).endswith(threat.step("now").visitor)
+    # ... and a button of that choice, pressed again, has moved on
+    await trainee.press_data(other, choice["message_id"])
+    await h.settle()
     assert en(h, "practice.expired") in last_text(trainee)
+    assert await h.core.db.fetchall("SELECT scenario, step FROM practice_runs") == [
+        ("family-threat", "now")
+    ]
+    # revoked mid-practice: the practice just ends, and nothing answers as the script
+    await say(h, h.standin.user(ADMIN_ID), "/signoff Jo March")
+    await say(h, h.standin.user(ADMIN_ID), "/revoke Jo March")
+    await press(h, h.standin.user(ADMIN_ID), en(h, "admin.button_revoke"))
+    await say(h, trainee, "hello?")
+    assert threat.step("where").visitor not in last_text(trainee)
+    assert await h.core.db.fetchall("SELECT * FROM practice_runs") == []
 
 
 async def test_quick_exit_wipes_the_practice(harness: Harness) -> None:
@@ -215,7 +231,7 @@ async def test_quick_exit_wipes_the_practice(harness: Harness) -> None:
     await say(h, trainee, "hello, I'm Mo")
     await say(h, trainee, "/exit")
     assert [m["text"] for m in trainee.history()] == [en(h, "exit.neutral")]
-    assert h.core.practice.current(h.core.visitors.pseudonym(trainee.id)) is None
+    assert await h.core.db.fetchall("SELECT * FROM practice_runs") == []
 
 
 def test_content_check_of_practice(tmp_path: Path) -> None:

@@ -304,6 +304,15 @@ MIGRATIONS: list[tuple[int, str]] = [
             done_at  REAL NOT NULL,
             PRIMARY KEY (staff, scenario)
         );
+        -- Where a volunteer is in a practice (scenario and step ids, the language, the token
+        -- its buttons carry), so a restart continues it. No text. Gone when it ends.
+        CREATE TABLE practice_runs (
+            staff    INTEGER PRIMARY KEY REFERENCES staff (id) ON DELETE CASCADE,
+            token    TEXT NOT NULL,
+            scenario TEXT NOT NULL,
+            locale   TEXT NOT NULL,
+            step     TEXT NOT NULL
+        );
         """,
     ),
 ]
