@@ -259,3 +259,19 @@ def test_content_check_of_practice(tmp_path: Path) -> None:
     assert loaded is not None
     assert any(p.severity == "incomplete" and "practice" in p.file for p in problems)
     assert loaded.practice_for("ar") == loaded.practice_for("en")
+
+
+def test_practice_goes_through_the_reviewed_content_change(tmp_path: Path) -> None:
+    from bot.content_admin import parse_name, propose
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    assert parse_name("ar-practice.yaml") == ("ar", "practice.yaml")
+    body = (content / "ar" / "practice.yaml").read_bytes()
+    proposal, problems = propose(
+        content, "ar", "practice.yaml", body.replace(b"next: opens", b"next: x", 1)
+    )
+    assert proposal is None and any("which is no step" in p.message for p in problems)
+    changed = body.replace("التحية الأولى".encode(), "أول تحية".encode())
+    proposal, _ = propose(content, "ar", "practice.yaml", changed)
+    assert proposal is not None and proposal.changed == ("scenarios.first-contact.title",)
