@@ -45,6 +45,7 @@ from handlers import (
     mentoring,
     messages,
     notes,
+    practice,
     queue,
     supervisor,
     transfer,
@@ -55,6 +56,7 @@ from handlers.buttons import button_family
 from handlers.commands import publish_commands
 from handlers.common import BotContext
 from handlers.errors import on_error
+from handlers.practice import not_while_practising, or_practice
 
 log = logging.getLogger(__name__)
 
@@ -128,14 +130,17 @@ def register_handlers(application: Application) -> None:
             ),
             # the relay, both sides
             CommandHandler("cancel", queue.cancel, filters=on_message),
-            CommandHandler("end", ending.end_command, filters=on_message),
+            CommandHandler("end", or_practice("end", ending.end_command), filters=on_message),
             # volunteers (each checks the role on arrival)
-            CommandHandler("duty", volunteer.duty, filters=on_message),
+            CommandHandler("duty", not_while_practising(volunteer.duty), filters=on_message),
             CommandHandler("queue", volunteer.queue, filters=on_message),
             CommandHandler("languages", languages.languages_command, filters=on_message),
             CommandHandler("next", volunteer.take_next, filters=on_message),
-            CommandHandler("escalate", supervisor.escalate, filters=on_message),
-            CommandHandler("block", supervisor.block, filters=on_message),
+            CommandHandler(
+                "escalate", or_practice("escalate", supervisor.escalate), filters=on_message
+            ),
+            CommandHandler("block", or_practice("block", supervisor.block), filters=on_message),
+            CommandHandler("practice", practice.practice_command, filters=on_message),
             CommandHandler("canned", canned.canned_command, filters=on_message),
             CommandHandler("transfer", transfer.transfer_command, filters=on_message),
             CommandHandler("mentor", mentoring.mentor_command, filters=on_message),
@@ -160,6 +165,7 @@ def register_handlers(application: Application) -> None:
             CallbackQueryHandler(button_family(canned.on_button), pattern=r"^cn:"),
             CallbackQueryHandler(button_family(transfer.on_button), pattern=r"^xf:"),
             CallbackQueryHandler(button_family(mentoring.on_button), pattern=r"^mt:"),
+            CallbackQueryHandler(button_family(practice.on_button), pattern=r"^pr:"),
             CallbackQueryHandler(visitor.button),
             # After every command above: unknown commands, then plain messages and edits.
             MessageHandler(filters.COMMAND & on_message, fallback.unknown_command),

@@ -70,6 +70,8 @@ _GRAMMAR: dict[str, re.Pattern[str] | None] = {
     "xf": re.compile(r"[oqx]\d{1,12}(\.\d{1,12})?|[ad]\d{1,12}"),
     # mentoring: o offer accepted, n declined (visitor, by chat); a ask again, s someone else
     # (visitor, by opaque handle); t talk now (the volunteer, by request id)
+    # practice chats (volunteers): s start a scenario by id; c a choice: run token . step . index
+    "pr": re.compile(r"s[a-z0-9][a-z0-9-]{0,23}|c[0-9a-f]{8}\.[a-z0-9][a-z0-9-]{0,23}\.[0-3]"),
     "mt": re.compile(r"[on]\d{1,12}|[as][A-Za-z0-9_-]{16}|t\d{1,12}"),
     # a chat's topics, tapped by its volunteer at the end: chat - chosen mask - toggle i or done
     "tp": re.compile(r"\d{1,12}-[0-9a-f]{1,6}-(\d{1,2}|d)"),

@@ -24,11 +24,12 @@ import yaml
 from bot.content import strict_yaml
 from bot.content.canned import CANNED_FILE
 from bot.content.loader import FILES, Problem, load_content
+from bot.content.practice import PRACTICE_FILE
 from bot.content_diff import diff_lines, fit, flatten
 from bot.hours import FILE_NAME as SERVICE_FILE
 from bot.safety import FILE_NAME as SAFETY_FILE
 
-EDITABLE = (*FILES, SAFETY_FILE, CANNED_FILE)
+EDITABLE = (*FILES, SAFETY_FILE, CANNED_FILE, PRACTICE_FILE)
 MAX_BYTES = 256 * 1024
 PROPOSAL_TTL_HOURS = 24  # a proposal nobody confirmed in a day is no longer what was discussed
 DIFF_BUDGET = 9000  # old -> new shown in full up to this (about three messages), then counted

@@ -21,6 +21,7 @@ from bot.fence import Fence
 from bot.mentoring import MentoringService
 from bot.metrics import Metrics
 from bot.notes import NoteService
+from bot.practice import PracticeService
 from bot.relay import RelayService
 from bot.relay.transfer import TransferService
 from bot.staff import Staff, StaffService
@@ -34,6 +35,7 @@ from bot.storage.admin_repo import (
 from bot.storage.db import Database
 from bot.storage.helpline_repo import MentorRepository, TransferRepository
 from bot.storage.notes_repo import NoteRepository
+from bot.storage.practice_repo import PracticeRepository
 from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepository
 from bot.storage.repositories import ChatMessageRepository, MetaRepository, VisitorRepository
 from bot.storage.staff_repo import StaffRepository
@@ -108,6 +110,7 @@ class Core:
     metrics: Metrics = field(init=False)  # aggregate figures for /metrics (bot/health.py)
     transfers: TransferService = field(init=False)  # warm transfers (bot.relay.transfer)
     mentoring: MentoringService = field(init=False)
+    practice: PracticeService = field(init=False)  # practice chats (bot.practice)
 
     def __post_init__(self) -> None:
         self.fence = Fence(self.visitors.remember_messages)
@@ -125,6 +128,7 @@ class Core:
         self.mentoring = MentoringService(
             MentorRepository(self.db), self.relay, self.staff, self.clock, s.mentor_wait_hours
         )
+        self.practice = PracticeService(PracticeRepository(self.db), self.clock)
 
     @classmethod
     async def open(cls, settings: Settings, clock: Callable[[], float] = time.time) -> Core:
@@ -176,6 +180,7 @@ class Core:
             clock,
         )
         await core.transfers.recall()  # chats being handed over when the last run stopped
+        await core.practice.recall()  # and practices going on
         return core
 
     @property

@@ -159,13 +159,18 @@ async def _revoke(update: Update, context: BotContext, staff: Staff) -> None:
 
 @requires("admin")
 async def volunteers(update: Update, context: BotContext) -> None:
-    """`/volunteers`: aliases, role, status, who is on duty."""
+    """`/volunteers`: aliases, role, status, practice scenarios finished, who is on duty."""
     rows = []
+    scenarios = {s.id for s in context.core.content.current.practice_for(None)}
+    practised = await context.core.practice.done()
     for staff in await context.core.staff.all():
         status = context.t(f"admin.status_{staff.status}")
         role = context.t(f"admin.role_{staff.role}")
         duty = context.t("admin.on_duty") if staff.on_duty else ""
-        rows.append(f"{staff.alias or '…'}: {role}, {status} {duty}".strip())
+        done = len(practised.get(staff.id, set()) & scenarios)
+        count = context.t("practice.admin_count", done=done, total=len(scenarios))
+        line = f"{staff.alias or '…'}: {role}, {status}" + (f", {count}" if scenarios else "")
+        rows.append(f"{line} {duty}".strip())
     listing = "\n".join(rows) or context.t("admin.no_volunteers")
     await _say(context, update, "admin.volunteers", listing=listing)
 

@@ -30,6 +30,7 @@ ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
         "next",
         "end",
         "canned",
+        "practice",
         "transfer",
         "mentor",
         "escalate",

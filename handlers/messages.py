@@ -11,7 +11,7 @@ from telegram import Update
 
 from bot.flood import FloodGate
 from bot.screens import Screen
-from handlers import content_admin, fallback, relay, safety, volunteer
+from handlers import content_admin, fallback, practice, relay, safety, volunteer
 from handlers.common import BotContext, say
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,8 @@ async def route_message(update: Update, context: BotContext) -> None:
     if await content_admin.on_upload(update, context):
         return
     if await relay.on_volunteer_message(update, context):
+        return
+    if await practice.on_message(update, context):  # a practice chat: the script answers
         return
     message = update.message
     risk = safety.assess(context, message)  # always, even for a message flood control drops

@@ -133,6 +133,8 @@ async def quick_exit(update: Update, context: BotContext, *, forget: bool) -> No
     async with core.fence.wipe(visitor.pseudonym) as settled:
         await _leave_everything(context, visitor.pseudonym)
         core.relay.answers_wiped(visitor.pseudonym)  # contacts gone: sent again next time
+        if context.staff is not None:  # a practice chat ends too (its lines go below)
+            await core.practice.stop(context.staff.id)
         tried = await core.visitors.deletable_messages(visitor.pseudonym)
         deleted = await _delete(context, chat_id, tried)
         if await settled():

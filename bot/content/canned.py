@@ -25,7 +25,7 @@ NAME_LENGTH = 40  # a button label: short enough for one line on a phone
 TEXT_LENGTH = 1000  # a chat message, not a page
 # Visible ways to an account (the relay takes them out of a volunteer's words anyway): a canned
 # reply that needs one is refused when the content is checked, not silently cut when sent.
-_ACCOUNT = re.compile(
+ACCOUNT_PATTERN = re.compile(
     r"(?:t\.me|telegram\.(?:me|dog|org))\b|(?<![\w.-])tg:|(?<![\w@])@[A-Za-z0-9_]{3,32}",
     re.IGNORECASE,
 )
@@ -114,7 +114,7 @@ def _parse(path: Path, rel: str, problems: list[Problem]) -> list[CannedReply] |
             problems.append(Problem(rel, f"replies.{reply.id}", "the same id twice"))
             ok = False
         seen.add(reply.id)
-        if _ACCOUNT.search(reply.text):
+        if ACCOUNT_PATTERN.search(reply.text):
             problems.append(
                 Problem(rel, f"replies.{reply.id}", "no Telegram links or @names in a reply")
             )

@@ -26,6 +26,7 @@ from bot.content.crisis_check import check_contacts
 from bot.content.languages import closest
 from bot.content.merge import FILES, MISSING, check_rendered_lengths, parse_locale, rel
 from bot.content.model import BASE_LOCALE, LocaleContent
+from bot.content.practice import Scenario, load_practice
 from bot.content.problems import Problem
 from bot.hours import FILE_NAME as SERVICE_FILE
 from bot.hours import ServiceHours, parse_service
@@ -58,6 +59,7 @@ class Content:
     risk: RiskDetector | None = None
     canned: dict[str, tuple[CannedReply, ...]] = field(default_factory=dict)
     service: ServiceHours | None = None  # operating hours; None: no set hours
+    practice: dict[str, tuple[Scenario, ...]] = field(default_factory=dict)
 
     def locale(self, code: str | None) -> LocaleContent:
         if code and code in self.locales:
@@ -76,6 +78,10 @@ class Content:
     def canned_for(self, code: str | None) -> tuple[CannedReply, ...]:
         """The canned replies in a locale (English where it has none)."""
         return self.canned.get(code or "") or self.canned.get(BASE_LOCALE, ())
+
+    def practice_for(self, code: str | None) -> tuple[Scenario, ...]:
+        """The practice scenarios in a locale (English where it has none)."""
+        return self.practice.get(code or "") or self.practice.get(BASE_LOCALE, ())
 
 
 def load_content(
@@ -147,9 +153,11 @@ def load_content(
     parents = {code: parent for code, parent in variants.items() if parent}
     canned, canned_problems = load_canned(directory, list(locales), parents)
     problems.extend(canned_problems)
+    practice, practice_problems = load_practice(directory, list(locales), parents)
+    problems.extend(practice_problems)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return Content(locales, default_locale, risk, canned, service), problems
+    return Content(locales, default_locale, risk, canned, service, practice), problems
 
 
 _TOPIC_ID = re.compile(r"^[a-z][a-z0-9_]{0,23}$")

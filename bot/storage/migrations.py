@@ -334,4 +334,26 @@ MIGRATIONS: list[tuple[int, str]] = [
         ALTER TABLE sessions ADD COLUMN topics_noted INTEGER NOT NULL DEFAULT 0;
         """,
     ),
+    (
+        13,
+        """
+        -- Practice chats: only that a volunteer finished a scenario (its content id) and when.
+        -- No text of the practice is ever stored. Gone with the volunteer's row.
+        CREATE TABLE practice_done (
+            staff    INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+            scenario TEXT NOT NULL,
+            done_at  REAL NOT NULL,
+            PRIMARY KEY (staff, scenario)
+        );
+        -- Where a volunteer is in a practice (scenario and step ids, the language, the token
+        -- its buttons carry), so a restart continues it. No text. Gone when it ends.
+        CREATE TABLE practice_runs (
+            staff    INTEGER PRIMARY KEY REFERENCES staff (id) ON DELETE CASCADE,
+            token    TEXT NOT NULL,
+            scenario TEXT NOT NULL,
+            locale   TEXT NOT NULL,
+            step     TEXT NOT NULL
+        );
+        """,
+    ),
 ]
