@@ -12,8 +12,8 @@ def test_playground_session_as_visitor_arabic_visitor_and_admin(tmp_path: Path) 
         "\n".join(
             [
                 "/start",
-                "1",
-                "2",
+                ":1",
+                ":7",
                 ":as arabic",
                 "/start",
                 ":as admin",

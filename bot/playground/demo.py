@@ -1,0 +1,102 @@
+"""`python -m bot playground --demo`: the whole story, played by itself, in about a minute.
+
+A visitor writes in Arabic, says something that signals danger and gets crisis contacts at
+once, asks to talk, waits, is taken by a volunteer; they talk; the volunteer asks a
+supervisor for help; the visitor ends the chat and rates it; an admin looks at the figures.
+Every screen shown is the real bot's answer, through the stand-in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TextIO
+
+from bot.content.i18n import t
+from bot.playground.line import LineMode
+from bot.playground.session import Session
+
+
+async def play(session: Session, out: TextIO, *, pause: float = 1.5) -> None:
+    view = LineMode(session, out)
+    content = session.h.core.content.current  # type: ignore[union-attr]
+    ar, en = content.locale("ar"), content.locale("en")
+    steps = []
+
+    def step(title: str):  # type: ignore[no-untyped-def]
+        def register(action):  # type: ignore[no-untyped-def]
+            steps.append((title, action))
+            return action
+
+        return register
+
+    async def look(key: str) -> None:
+        session.current = key
+        view.print(f"  -- what {session.people[key].title.lower()} sees --")
+        view.show()
+
+    @step("A team is on duty: two volunteers and a supervisor (invited, named, signed off)")
+    async def _team() -> None:
+        for who in await session.team():
+            view.print(f"  ready: {who}")
+        session.current = "admin"
+        session.mark_read("admin")
+        for key in ("volunteer", "volunteer2", "supervisor"):
+            session.mark_read(key)
+
+    @step("A visitor opens the bot; Telegram says their phone is in Arabic")
+    async def _start() -> None:
+        await session.say("/start", "arabic")
+        await look("arabic")
+
+    @step("They write something that signals danger: crisis contacts come at once")
+    async def _risk() -> None:
+        await session.say("بدي موت، ما عاد فيني", "arabic")
+        await look("arabic")
+
+    @step("They ask to talk to someone, and read what a volunteer is (and is not)")
+    async def _talk() -> None:
+        await session.say("/talk", "arabic")
+        await session.press_label("arabic", t(ar, "button.consent"))
+        await look("arabic")
+
+    @step("The volunteers are told someone is waiting, urgently, with no detail about them")
+    async def _alert() -> None:
+        await look("volunteer")
+
+    @step("The first volunteer takes the chat: each sees the other's alias, nothing else")
+    async def _next() -> None:
+        await session.say("/next", "volunteer")
+        await look("volunteer")
+        await look("arabic")
+
+    @step("They talk; the bot copies each message, neither side learns who the other is")
+    async def _chat() -> None:
+        await session.say("شكراً إنك هون. ما بعرف شو بدي احكي", "arabic")
+        await session.say("I'm here with you, and glad you wrote. Are you safe now?", "volunteer")
+        await look("volunteer")
+        await look("arabic")
+
+    @step("The volunteer asks a supervisor for help (/escalate)")
+    async def _escalate() -> None:
+        await session.say("/escalate", "volunteer")
+        await look("volunteer")
+        await look("supervisor")
+
+    @step("The visitor ends the chat and rates it with one tap")
+    async def _end() -> None:
+        await session.say("/end", "arabic")
+        await session.press_label("arabic", t(ar, "rating.button_5"))
+        await look("arabic")
+
+    @step("An admin looks at the figures: counts only, small numbers hidden")
+    async def _stats() -> None:
+        await session.say("/stats", "admin")
+        await look("admin")
+
+    del en
+    for number, (title, action) in enumerate(steps, start=1):
+        view.print(f"\n== {number}/{len(steps)}  {title}")
+        await action()
+        if pause:
+            await asyncio.sleep(pause)  # for the reader: the bot has already answered
+    view.print("\nThat was the whole story. `python -m bot playground` lets you play any part.")
