@@ -19,7 +19,7 @@ from bot.playground.session import Session
 async def play(session: Session, out: TextIO, *, pause: float = 1.5) -> None:
     view = LineMode(session, out)
     content = session.h.core.content.current  # type: ignore[union-attr]
-    ar, en = content.locale("ar"), content.locale("en")
+    ar = content.locale("ar")
     steps = []
 
     def step(title: str):  # type: ignore[no-untyped-def]
@@ -38,10 +38,8 @@ async def play(session: Session, out: TextIO, *, pause: float = 1.5) -> None:
     async def _team() -> None:
         for who in await session.team():
             view.print(f"  ready: {who}")
-        session.current = "admin"
-        session.mark_read("admin")
-        for key in ("volunteer", "volunteer2", "supervisor"):
-            session.mark_read(key)
+        for key in ("admin", "volunteer", "volunteer2", "supervisor"):
+            view.seen(key)
 
     @step("A visitor opens the bot; Telegram says their phone is in Arabic")
     async def _start() -> None:
@@ -85,15 +83,21 @@ async def play(session: Session, out: TextIO, *, pause: float = 1.5) -> None:
     @step("The visitor ends the chat and rates it with one tap")
     async def _end() -> None:
         await session.say("/end", "arabic")
+        await look("arabic")
         await session.press_label("arabic", t(ar, "rating.button_5"))
         await look("arabic")
 
-    @step("An admin looks at the figures: counts only, small numbers hidden")
+    @step("Meanwhile a dozen other short chats happen (made up, played in a blink: :busy)")
+    async def _busy() -> None:
+        played = await session.busy(12)
+        view.print(f"  {played} chats: passing visitors, the two volunteers, a few minutes each")
+
+    @step("An admin looks at the figures: counts only, numbers under 5 hidden")
     async def _stats() -> None:
+        view.seen("admin")
         await session.say("/stats", "admin")
         await look("admin")
 
-    del en
     for number, (title, action) in enumerate(steps, start=1):
         view.print(f"\n== {number}/{len(steps)}  {title}")
         await action()

@@ -21,6 +21,7 @@ Playground commands start with a colon:
   :edit TEXT         edit your last message       :reply TEXT   reply to the bot's last message
   :sticker  :photo  :contact                      :file PATH    send a file (content upload)
   :wait 10m          move the bot's clock (s, m, h, d): timeouts, reminders, retention
+  :busy [N]          play N short chats (12 if not said) so /stats has figures to show
   :chat              this person's whole chat     :who          everyone, and what is unread
   :help              this help                    :quit         leave (Ctrl-D or Ctrl-C too)
 A plain number is text ("How old are you?" "17"); /exit is the bot's quick exit, not :quit.
@@ -39,6 +40,13 @@ class LineMode:
 
     def help(self) -> str:
         return HELP.format(people=", ".join(p.key for p in CAST))
+
+    def seen(self, key: str) -> None:
+        """Count everything in this person's chat as shown, without printing it."""
+        self._shown[key] = {
+            line.message_id: line.text + repr(line.buttons) for line in self.s.chat(key)
+        }
+        self.s.mark_read(key)
 
     def show(self, everything: bool = False) -> None:
         """What changed in the current person's chat since they last looked."""
@@ -137,6 +145,12 @@ class LineMode:
             seconds = parse_duration(rest)
             await self.s.wait(seconds)
             self.print(f"  (the bot's clock moved {rest} ahead)")
+            self.show()
+        elif command == "busy":
+            if rest and not rest.isdigit():
+                raise PlaygroundError("say how many chats, e.g. :busy 12")
+            played = await self.s.busy(int(rest) if rest else 12)
+            self.print(f"  ({played} short chats played; an admin's /stats shows them now)")
             self.show()
         elif command == "team":
             for who in await self.s.team():

@@ -92,8 +92,13 @@ def _body(message: dict[str, Any]) -> str:
 class Session:
     def __init__(self, content_dir: Path, database: Path) -> None:
         self.clock = OffsetClock()
+        # No flood pacing (as in the tests): the stand-in has no flood limits, and about a
+        # message a second into each chat would make :busy and the demo crawl.
         settings = offline_settings(
-            database, content_dir, admin_ids=frozenset({ADMIN_ID, SECOND_ADMIN_ID})
+            database,
+            content_dir,
+            admin_ids=frozenset({ADMIN_ID, SECOND_ADMIN_ID}),
+            rate_limit=False,
         )
         spec = DEFAULT_SPEC if DEFAULT_SPEC.is_file() else None
         self.h = Harness(settings, api_spec=spec, poll_timeout=1, clock=self.clock)
@@ -102,6 +107,8 @@ class Session:
         self._numbers: dict[int, dict[str, int]] = {}  # user id -> button label -> number
         self._seen: dict[int, int] = {}  # user id -> how many chat items were read
         self.current = "visitor"
+        self._team_ready = False
+        self._passers = 0  # visitors made up by busy()
 
     async def start(self) -> None:
         await self.h.start()
@@ -250,6 +257,8 @@ class Session:
 
     async def team(self) -> list[str]:
         """Invite, name and sign off the volunteers, make one a supervisor, all on duty."""
+        if self._team_ready:
+            raise PlaygroundError("the team is on duty already: " + ", ".join(TEAM.values()))
         done = []
         admin = self.user("admin")
         for key, alias in TEAM.items():
@@ -264,7 +273,58 @@ class Session:
                 await self.say(f"/promote {alias} supervisor", "admin")
             await self.say("/duty", key)
             done.append(f"{alias} ({self.people[key].title.lower()})")
+        self._team_ready = True
         return done
+
+    async def busy(self, chats: int = 12) -> int:
+        """Play `chats` short chats between passing visitors and the volunteers, a few minutes
+        of the bot's clock each, so /stats shows real figures instead of "<5"."""
+        if not self._team_ready:
+            await self.team()
+        from bot.content.i18n import t
+
+        content = self.h.core.content.current  # type: ignore[union-attr]
+        en = content.locale("en")
+        consent, ratings = t(en, "button.consent"), [t(en, f"rating.button_{n}") for n in (5, 4)]
+        volunteers = [key for key in TEAM if key != "supervisor"]
+        played = 0
+        for number in range(chats):
+            try:
+                await self._passing_chat(number, volunteers, consent, ratings)
+            except LookupError as exc:  # the bot answered otherwise (closed? a volunteer busy?)
+                raise PlaygroundError(f"stopped after {played} chats: {exc}") from None
+            played += 1
+        for key in TEAM:
+            self.mark_read(key)
+        return played
+
+    async def _passing_chat(
+        self, number: int, volunteers: list[str], consent: str, ratings: list[str]
+    ) -> None:
+        """One made-up visitor asks, waits 1-4 minutes, talks 5-17, ends and rates."""
+        visitor = self.h.standin.user(
+            3_000_001 + self._passers, first_name="Passer", language_code="en"
+        )
+        self._passers += 1
+        volunteer = self.users[volunteers[number % len(volunteers)]]
+        await visitor.send("/talk")
+        await self.settle()
+        await visitor.press(consent)
+        await self.settle()
+        self.clock.offset += 60 * (1 + number % 4)  # waited 1 to 4 minutes
+        await volunteer.send("/next")
+        await self.settle()
+        await visitor.send("Hi. I just needed someone to talk to tonight.")
+        await volunteer.send("I'm glad you wrote. I'm listening.")
+        await self.settle()
+        self.clock.offset += 60 * (5 + 3 * (number % 5))  # talked 5 to 17 minutes
+        await visitor.send("/end")
+        await self.settle()
+        try:
+            await visitor.press(ratings[number % 3 == 2])
+        except LookupError:
+            pass  # no rating asked: the chat still counts
+        await self.settle()
 
     async def press_label(self, key: str, label: str) -> None:
         user = self.user(key)
