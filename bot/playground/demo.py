@@ -85,6 +85,7 @@ async def play(session: Session, out: TextIO, *, pause: float = 1.5) -> None:
         await session.say("/end", "arabic")
         await look("arabic")
         await session.press_label("arabic", t(ar, "rating.button_5"))
+        view.print(f"  (they tap {t(ar, 'rating.button_5')})")
         await look("arabic")
 
     @step("Meanwhile a dozen other short chats happen (made up, played in a blink: :busy)")

@@ -8,10 +8,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from pathlib import Path
 from typing import TextIO
 
-from bot.playground.session import CAST, PlaygroundError, Session, parse_duration
+from bot.playground.commands import act
+from bot.playground.session import CAST, PlaygroundError, Session
 
 HELP = """Type a message or a command such as /start: it goes to the bot as that person.
 Playground commands start with a colon:
@@ -92,72 +92,29 @@ class LineMode:
             return True
 
     async def _handle(self, line: str) -> bool:
-        if not line.startswith(":"):
-            await self.s.say(line)
-            self.show()
-            return True
-        command, _, rest = line[1:].partition(" ")
-        command, rest = command.lower(), rest.strip()
-        if command in {"quit", "q"}:
+        outcome = await act(self.s, line)
+        if outcome.quit:
             return False
-        if command == "exit":
-            raise PlaygroundError("to leave type :quit (/exit is the bot's quick exit)")
-        if command == "help":
+        if outcome.view == "help":
             self.print(self.help())
-        elif command.isdigit() or command == "press":
-            number = command if command.isdigit() else rest
-            if not number.isdigit():
-                raise PlaygroundError("say which button, e.g. :press 2 or :2")
-            await self.s.press(int(number))
-            self.show()
-        elif command == "as":
-            if rest not in self.s.users:
-                raise PlaygroundError("people: " + ", ".join(self.s.users))
-            self.s.current = rest
-            self.print(f"  you are now {rest} ({self.s.people[rest].title})")
-            self.show()
-        elif command == "who":
+        elif outcome.view == "who":
             for p in CAST:
                 unread = self.s.unread(p.key)
                 mark = "*" if p.key == self.s.current else " "
                 self.print(f" {mark} {p.key:<11} {p.title:<20} {unread or ''}")
-        elif command == "chat":
+        elif outcome.view == "chat":
             self.show(everything=True)
-        elif command == "say":
-            await self.s.say(rest)
-            self.show()
-        elif command in {"edit", "reply"}:
-            if not rest:
-                raise PlaygroundError(f"say what, e.g. :{command} I meant tomorrow")
-            await (self.s.edit(rest) if command == "edit" else self.s.reply(rest))
-            self.show()
-        elif command in {"sticker", "photo", "contact"}:
-            await self.s.media(command)
-            self.print(f"you > [{command}]")
-            self.show()
-        elif command == "file":
-            if not rest:
-                raise PlaygroundError("say which file, e.g. :file content/en/ui.yaml")
-            await self.s.send_file(Path(rest))
-            self.print(f"you > [file {Path(rest).name}]")
-            self.show()
-        elif command == "wait":
-            seconds = parse_duration(rest)
-            await self.s.wait(seconds)
-            self.print(f"  (the bot's clock moved {rest} ahead)")
-            self.show()
-        elif command == "busy":
-            if rest and not rest.isdigit():
-                raise PlaygroundError("say how many chats, e.g. :busy 12")
-            played = await self.s.busy(int(rest) if rest else 12)
-            self.print(f"  ({played} short chats played; an admin's /stats shows them now)")
-            self.show()
-        elif command == "team":
-            for who in await self.s.team():
-                self.print(f"  ready: {who}")
-            self.show()
         else:
-            raise PlaygroundError(f"unknown playground command :{command} (see :help)")
+            if outcome.switched:
+                self.s.current = outcome.switched
+                self.print(
+                    f"  you are now {outcome.switched} ({self.s.people[outcome.switched].title})"
+                )
+            if outcome.sent:
+                self.print(f"you > {outcome.sent}")
+            for note in outcome.notes:
+                self.print(f"  {note}")
+            self.show()
         return True
 
 

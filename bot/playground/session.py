@@ -230,7 +230,7 @@ class Session:
         except OSError as exc:
             raise PlaygroundError(f"cannot read {path}: {exc.strerror}") from None
         mime = "application/x-yaml" if path.suffix in {".yaml", ".yml"} else "application/pdf"
-        await self.user(key).send_document(file_name=path.name, mime_type=mime, data=data)
+        await self.user(key).send_document(file_name=upload_name(path), mime_type=mime, data=data)
         await self.settle()
 
     async def media(self, kind: str, key: str | None = None) -> None:
@@ -337,6 +337,14 @@ class Session:
                     await self.settle()
                     return
         raise PlaygroundError(f"no '{label}' button for {key}")
+
+
+def upload_name(path: Path) -> str:
+    """content/en/ui.yaml goes up as en-ui.yaml, the name a content upload needs."""
+    folder = path.parent
+    if folder.parent.name == "content" and not path.name.startswith(f"{folder.name}-"):
+        return f"{folder.name}-{path.name}"
+    return path.name
 
 
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhd]?)$")
