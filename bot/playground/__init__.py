@@ -18,7 +18,12 @@ from typing import TextIO
 
 from bot.playground.session import Session
 
-__all__ = ["run_playground"]
+__all__ = ["NEEDS_TEXTUAL", "run_playground"]
+
+NEEDS_TEXTUAL = (
+    "The terminal UI needs Textual: pip install -e '.[playground]' (or pip install textual), "
+    "or try the line mode: python -m bot playground"
+)
 
 
 async def run_playground(
@@ -30,6 +35,14 @@ async def run_playground(
     demo: bool = False,
     pause: float = 1.5,
 ) -> int:
+    if tui:
+        try:
+            from bot.playground.tui import PlaygroundApp
+        except ImportError as exc:
+            if not (exc.name or "").startswith("textual"):
+                raise
+            out.write(f"{NEEDS_TEXTUAL}\n")
+            return 2
     with tempfile.TemporaryDirectory(prefix="playground-") as tmp:
         session = Session(content_dir, Path(tmp) / "playground.sqlite3")
         await session.start()
@@ -39,8 +52,6 @@ async def run_playground(
 
                 await play(session, out, pause=pause)
             elif tui:
-                from bot.playground.tui import PlaygroundApp
-
                 await PlaygroundApp(session).run_async()
             else:
                 from bot.playground.line import run_lines
