@@ -103,3 +103,28 @@ async def test_the_demo_shows_every_step(tmp_path: Path) -> None:
         assert shown in section, f"step {title!r} did not show {shown!r}:\n{section}"
     assert "Bot API violations" not in text
     assert "That was the whole story" in text
+
+
+def test_ctrl_c_stops_the_demo_cleanly() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "playground", "--demo"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        assert process.stdout is not None
+        seen = b""
+        while b"== 2/" not in seen:  # the demo is under way (and pausing for the reader)
+            chunk = os.read(process.stdout.fileno(), 4096)
+            assert chunk, "the demo ended early"
+            seen += chunk
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err.decode()
+    assert b"Traceback" not in err, err.decode()
+    assert b"(demo stopped)" in out

@@ -33,7 +33,7 @@ async def run_playground(
     *,
     tui: bool = False,
     demo: bool = False,
-    pause: float = 1.5,
+    pause: float = 5.0,
 ) -> int:
     if tui:
         try:

@@ -9,14 +9,16 @@ Every screen shown is the real bot's answer, through the stand-in.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
 from typing import TextIO
 
 from bot.content.i18n import t
 from bot.playground.line import LineMode
-from bot.playground.session import Session
+from bot.playground.session import PlaygroundError, Session
 
 
-async def play(session: Session, out: TextIO, *, pause: float = 1.5) -> None:
+async def play(session: Session, out: TextIO, *, pause: float = 5.0) -> None:
     view = LineMode(session, out)
     content = session.h.core.content.current  # type: ignore[union-attr]
     ar = content.locale("ar")
@@ -99,9 +101,24 @@ async def play(session: Session, out: TextIO, *, pause: float = 1.5) -> None:
         await session.say("/stats", "admin")
         await look("admin")
 
-    for number, (title, action) in enumerate(steps, start=1):
-        view.print(f"\n== {number}/{len(steps)}  {title}")
-        await action()
-        if pause:
-            await asyncio.sleep(pause)  # for the reader: the bot has already answered
+    loop, task = asyncio.get_running_loop(), asyncio.current_task()
+    assert task is not None
+    with contextlib.suppress(NotImplementedError, RuntimeError):
+        loop.add_signal_handler(signal.SIGINT, task.cancel)  # Ctrl-C: stop, no traceback
+    try:
+        for number, (title, action) in enumerate(steps, start=1):
+            view.print(f"\n== {number}/{len(steps)}  {title}")
+            try:
+                await action()
+            except (PlaygroundError, LookupError) as exc:  # the bot answered otherwise: go on
+                view.print(f"  (this step could not be shown as planned: {exc})")
+            if pause and number < len(steps):
+                await asyncio.sleep(pause)  # for the reader: the bot has already answered
+    except asyncio.CancelledError:
+        task.uncancel()
+        view.print("\n(demo stopped)")
+        return
+    finally:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.remove_signal_handler(signal.SIGINT)
     view.print("\nThat was the whole story. `python -m bot playground` lets you play any part.")

@@ -268,6 +268,7 @@ class Session:
                 raise PlaygroundError("the invite link did not come")
             await self.say(f"/start {match.group(1)}", key)
             await self.say(alias, key)
+            await self._finish_onboarding(key)
             await self.press_label("admin", "Sign off")
             if key == "supervisor":
                 await self.say(f"/promote {alias} supervisor", "admin")
@@ -275,6 +276,14 @@ class Session:
             done.append(f"{alias} ({self.people[key].title.lower()})")
         self._team_ready = True
         return done
+
+    async def _finish_onboarding(self, key: str) -> None:
+        """Onboarding may ask more after the alias (the languages a volunteer speaks, as a
+        keyboard with a "Done" button): take what is offered as it is."""
+        last = self.user(key).last_bot_message() or {}
+        rows = last.get("reply_markup", {}).get("inline_keyboard", [])
+        if any("done" in b.get("text", "").lower() for row in rows for b in row):
+            await self.press_label(key, "Done")
 
     async def busy(self, chats: int = 12) -> int:
         """Play `chats` short chats between passing visitors and the volunteers, a few minutes
