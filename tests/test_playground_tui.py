@@ -69,6 +69,11 @@ async def test_visitor_starts_and_clicks_a_button(session: Session) -> None:
         await click(app, pilot, "visitor", "Next ›")
         assert "2 of 17" in chat_text(app, "visitor")
         await type_line(app, pilot, ":foo")  # a warning, nothing sent
+        await type_line(app, pilot, ":press 99")  # "no button [99]": shown as written
+        await type_line(app, pilot, ":help")
+        assert "there is no button [99] in this chat" in app.told
+        assert "unknown playground command :foo (see :help)" in app.told
+        assert any(":press N" in told for told in app.told)  # the help
         assert [m for m in session.user().history() if m["from"]["id"] == session.user().id][
             -1
         ].get("text") == "/start"

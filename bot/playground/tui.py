@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Static
 
@@ -27,6 +29,7 @@ from bot.playground.commands import act
 from bot.playground.line import HELP
 from bot.playground.session import CAST, Line, PlaygroundError, Session
 
+CAST_KEYS = [p.key for p in CAST]
 WIDE = 150  # columns from which two chats are shown side by side
 APP_NAME = "Support bot"  # how a phone's notification would name the bot
 
@@ -35,7 +38,7 @@ class PersonCard(Static):
     """One person on the 'lock screen' list: click to play them."""
 
     def __init__(self, key: str) -> None:
-        super().__init__(id=f"card-{key}", classes="card", markup=False)
+        super().__init__(id=f"card-{key}", classes="card")
         self.key = key
 
     def on_click(self) -> None:
@@ -52,7 +55,7 @@ class Phone(Vertical):
         self._shown: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
-        yield Static(self.title, classes="title", markup=False)
+        yield Static(self.title, classes="title")
         yield VerticalScroll(id=f"chat-{self.key}", classes="chat")
         yield Input(placeholder="Message, /command or :help", id=f"input-{self.key}")
 
@@ -66,7 +69,7 @@ class Phone(Vertical):
         for line in lines:
             who = "bot" if line.from_bot else "me"
             text = line.text + (" (edited)" if line.edited else "")
-            widgets.append(Static(text, classes=f"msg {who}", markup=False))
+            widgets.append(Static(text, classes=f"msg {who}"))
             for row in line.buttons:
                 widgets.append(
                     Horizontal(
@@ -95,6 +98,7 @@ class Phone(Vertical):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.app.enqueue(self.key, f":press {event.button.name}")  # type: ignore[attr-defined]
+        self.query_one(Input).focus()  # typing goes on where it was
 
 
 class PlaygroundApp(App[None]):
@@ -131,6 +135,7 @@ class PlaygroundApp(App[None]):
         self.shown = [session.current]  # the person played, then the one before
         self._actions: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
         self._refreshing = asyncio.Lock()
+        self.told: list[str] = []  # every notification, in order
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -173,23 +178,29 @@ class PlaygroundApp(App[None]):
         try:
             outcome = await act(self.s, line, key)
         except PlaygroundError as exc:
-            self.notify(str(exc), severity="warning")
+            self.tell(str(exc), severity="warning")
             return
         except LookupError as exc:  # the stand-in refused what no Telegram client could do
-            self.notify(str(exc), severity="error")
+            self.tell(str(exc), severity="error")
             return
         if outcome.quit:
             self.exit()
             return
         if outcome.view == "help":
-            self.notify(HELP.format(people=", ".join(p.key for p in CAST)), timeout=30)
+            self.tell(HELP.format(people=", ".join(CAST_KEYS)), timeout=30)
         elif outcome.view == "who":
-            self.notify(", ".join(f"{k} {n}" for k, n in self.s.others_unread()) or "all read")
+            unread = ", ".join(f"{k} {n}" for k, n in self.s.others_unread())
+            self.tell(f"new for: {unread}" if unread else "nothing unread")
         if outcome.switched:
             self.switch(outcome.switched)
         for note in outcome.notes:
-            self.notify(note)
+            self.tell(note)
         await self.refresh_all()
+
+    def tell(self, text: str, severity: SeverityLevel = "information", **kwargs: Any) -> None:
+        """A notification, shown as written (no markup: "[9]" stays "[9]"); kept in `told`."""
+        self.told.append(text)
+        self.notify(text, severity=severity, markup=False, **kwargs)
 
     def action_switch(self, key: str) -> None:
         self.switch(key)
