@@ -31,6 +31,7 @@ from bot.playground.session import CAST, Line, PlaygroundError, Session
 
 CAST_KEYS = [p.key for p in CAST]
 WIDE = 150  # columns from which two chats are shown side by side
+CARD_TEXT = 12  # what fits of a notification after "🔒 Support bot: " on a card
 APP_NAME = "Support bot"  # how a phone's notification would name the bot
 
 
@@ -104,7 +105,7 @@ class Phone(Vertical):
 class PlaygroundApp(App[None]):
     TITLE = "Playground: the real bot, offline"
     CSS = """
-    #people { width: 30; border-right: solid $primary; }
+    #people { width: 32; border-right: solid $primary; }
     .card { height: 3; padding: 0 1; color: $text-muted; }
     .card.unread { color: $text; text-style: bold; }
     .card.current { background: $primary 30%; }
@@ -239,6 +240,8 @@ class PlaygroundApp(App[None]):
                 lock = self.s.lock_screen(card.key)
                 fkey = f"F{[p.key for p in CAST].index(card.key) + 1}"
                 head = f"{fkey} {person.title}" + (f"  ({unread})" if unread else "")
+                if len(lock) > CARD_TEXT:
+                    lock = lock[: CARD_TEXT - 1] + "…"
                 card.update(f"{head}\n🔒 {APP_NAME}: {lock}" if lock else head)
                 card.set_class(bool(unread), "unread")
                 card.set_class(card.key == self.s.current, "current")
