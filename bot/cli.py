@@ -43,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     content_sub = content.add_subparsers(dest="action", required=True)
     check = content_sub.add_parser("check", help="validate content")
     check.add_argument("directory", nargs="?", default=None, help="content folder")
-    sub.add_parser("playground", help="chat with the bot in this terminal, offline")
+    playground = sub.add_parser("playground", help="chat with the bot in this terminal, offline")
+    playground.add_argument("--tui", action="store_true", help="everyone side by side (Textual)")
+    playground.add_argument("--demo", action="store_true", help="the whole story, by itself")
     risk = sub.add_parser("risk", help="rate lines from standard input: high, elevated or none")
     risk.add_argument(
         "--eval",
@@ -85,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "playground":
         from bot.playground import run_playground
 
-        return asyncio.run(run_playground(_content_dir()))
+        return asyncio.run(run_playground(_content_dir(), tui=args.tui, demo=args.demo))
     try:
         settings = load_settings()
     except SettingsError as exc:

@@ -99,6 +99,15 @@ short_text = st.lists(piece, min_size=1, max_size=10).map("".join)
 huge_text = st.tuples(
     st.sampled_from([*SPECIALS[:40], "a", "ب", "🙂"]), st.integers(4000, 4200)
 ).map(lambda t: (t[0] * 4200)[: t[1]])
+
+
+def fit(text: str, limit: int = 4080) -> str:
+    """Short enough that text + a token is one Telegram message (SimUser refuses more)."""
+    while utf16_len(text) > limit:
+        text = text[: -max(1, (utf16_len(text) - limit) // 2)]
+    return text
+
+
 any_text = st.one_of(*[short_text] * 6, huge_text)  # one text in seven is huge
 command_text = st.builds(
     lambda name, at, args: f"/{name}{'@' + BOT_USERNAME if at else ''}{' ' + args if args else ''}",
@@ -210,7 +219,8 @@ class Pusher:
             await user.send_sticker(text[:2] or "🙂")
             self.count += 1
         elif kind == "photo":
-            await user.send_photo(caption=f"{text[:900]} {self.token()}" if op.number % 2 else None)
+            caption = f"{fit(text[:900], 1000)} {self.token()}" if op.number % 2 else None
+            await user.send_photo(caption=caption)
             self.count += 1
         elif kind == "document":
             await user.send_document(caption=self.token())
@@ -239,7 +249,7 @@ class Pusher:
             chat = state.private_chat(user.as_dict())
             ids = list(chat.messages)
             await user.send(
-                f"{text} {self.token()}", reply_to=ids[op.number % len(ids)] if ids else None
+                f"{fit(text)} {self.token()}", reply_to=ids[op.number % len(ids)] if ids else None
             )
             self.count += 1
         elif kind == "edit":
@@ -249,7 +259,9 @@ class Pusher:
                 if m.get("from", {}).get("id") == user.id and "text" in m
             ]  # fmt: skip
             if own:
-                await user.edit(own[op.number % len(own)]["message_id"], f"{text} {self.token()}")
+                await user.edit(
+                    own[op.number % len(own)]["message_id"], f"{fit(text)} {self.token()}"
+                )
                 self.count += 1
             else:  # an edit of a message the bot never saw
                 self.push("edited_message", {

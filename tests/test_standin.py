@@ -805,3 +805,24 @@ async def test_without_spec_decodes_heuristically(clock: FakeClock) -> None:
     assert BotAPIStandIn.load_spec(None) is None
     assert BotAPIStandIn.load_spec(Path("/nonexistent/api.json")) is None
     assert BotAPIStandIn.load_spec(SPEC)["version"].startswith("Bot API")
+
+
+async def test_a_simulated_user_cannot_send_more_than_telegram_accepts(
+    standin: BotAPIStandIn,
+) -> None:
+    """Telegram clients split a text over 4,096 UTF-16 code units and refuse a caption over
+    1,024: the stand-in's users do too, so no test feeds the bot what Telegram never sends."""
+    user = standin.user(first_name="Ada")
+    await user.send("🙂" * 2048)  # 4,096 code units: one message
+    with pytest.raises(StandInUsageError, match="4096"):
+        await user.send("a" * 4097)
+    with pytest.raises(StandInUsageError, match="4096"):
+        await user.send("🙂" * 2049)
+    own = await user.send("short")
+    with pytest.raises(StandInUsageError, match="4096"):
+        await user.edit(own["message_id"], "x" * 5000)
+    await user.send_photo(caption="c" * 1024)
+    with pytest.raises(StandInUsageError, match="1024"):
+        await user.send_photo(caption="c" * 1025)
+    with pytest.raises(StandInUsageError, match="1024"):
+        await user.send_document(caption="ب" * 1025)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any
 
-from .formatting import detect_bot_commands
-from .methods import photo_sizes
+from .formatting import detect_bot_commands, utf16_len
+from .methods import MAX_CAPTION, MAX_TEXT, photo_sizes
 
 if TYPE_CHECKING:
     from .server import BotAPIStandIn
@@ -22,6 +22,18 @@ __all__ = ["SimUser", "StandInUsageError"]
 
 class StandInUsageError(LookupError):
     """The test asked the simulated user for something impossible (e.g. a missing button)."""
+
+
+def _check_length(text: str | None, limit: int, what: str) -> None:
+    """Telegram clients never send more than Telegram accepts (4,096 UTF-16 code units of text,
+    1,024 of caption): they split a long text into several messages, and refuse a long caption."""
+    if text is not None and (length := utf16_len(text)) > limit:
+        raise StandInUsageError(
+            f"a {what} of {length} characters (UTF-16 code units) is over Telegram's limit of "
+            f"{limit}; a client would split it into several messages"
+            if what == "text"
+            else f"a {what} of {length} characters is over Telegram's limit of {limit}"
+        )
 
 
 class SimUser:
@@ -105,6 +117,7 @@ class SimUser:
         `entities`: formatting the client added (bold, links, mentions), as Bot API dicts."""
         if not text.strip():
             raise StandInUsageError("Telegram clients cannot send an empty message")
+        _check_length(text, MAX_TEXT, "text")
         content: dict[str, Any] = {"text": text}
         entities = sorted(detect_bot_commands(text) + (entities or []), key=lambda e: e["offset"])
         if entities:
@@ -132,6 +145,7 @@ class SimUser:
     async def send_photo(
         self, *, caption: str | None = None, reply_to: int | None = None
     ) -> dict[str, Any]:
+        _check_length(caption, MAX_CAPTION, "caption")
         stored = self._standin.state.register_file("photo", "jpg")
         content: dict[str, Any] = {"photo": photo_sizes(stored)}
         if caption:
@@ -148,6 +162,7 @@ class SimUser:
         data: bytes | None = None,
     ) -> dict[str, Any]:
         """Send a file; `data` is what the bot downloads through getFile (default: filler)."""
+        _check_length(caption, MAX_CAPTION, "caption")
         stored = self._standin.state.register_file(
             "document", file_name.rsplit(".", 1)[-1], data=data
         )
@@ -211,6 +226,9 @@ class SimUser:
             raise StandInUsageError(f"{self!r} has no message {message_id} to edit")
         if "text" not in message:
             raise StandInUsageError(f"message {message_id} has no text to edit")
+        if not text.strip():
+            raise StandInUsageError("Telegram clients cannot edit a message to nothing")
+        _check_length(text, MAX_TEXT, "text")
         message["text"] = text
         entities = sorted(detect_bot_commands(text) + (entities or []), key=lambda e: e["offset"])
         if entities:
