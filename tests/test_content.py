@@ -41,7 +41,11 @@ def test_shipped_content_passes_check() -> None:
 def test_shipped_content_is_complete_in_english_and_arabic() -> None:
     content, problems = load_content(CONTENT)
     assert content is not None
-    assert [p for p in problems if p.severity != "warning"] == []
+    assert [p for p in problems if p.severity == "error"] == []
+    # English and Arabic are complete; a locale being written may show "incomplete" (its
+    # missing texts come from English) until its translators catch up
+    in_en_or_ar = [p for p in problems if p.file.startswith(("content/en/", "content/ar/"))]
+    assert [p for p in in_en_or_ar if p.severity != "warning"] == []
     en, ar = content.locale("en"), content.locale("ar")
     assert ar.rtl and not en.rtl
     assert len(en.pieces) >= 8 and all(p.exercise for p in en.pieces)
