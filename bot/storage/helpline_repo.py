@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.storage.db import Database
-from bot.storage.relay_repo import _S, SessionRow, _session
+from bot.storage.relay_repo import _S, SessionRow, _session, close_in
 
 
 @dataclass(frozen=True)
@@ -164,34 +164,13 @@ class TransferRepository:
         """Close a chat handed back to the queue and put its visitor back where they stood
         (their first place in the queue, urgency kept). None if it was not open."""
         async with self.db.transaction() as conn:
-            cur = await conn.execute(
-                f"SELECT {_S} FROM sessions WHERE id = ? AND status = 'active'", (session_id,)
-            )
-            r = await cur.fetchone()
-            if r is None:
+            s = await close_in(conn, session_id, reason, now)
+            if s is None:
                 return None
-            s = _session(r)
-            cur = await conn.execute(
-                "INSERT INTO chat_facts (day, wait_s, duration_s, urgent, answered) "
+            await conn.execute(  # their language goes with them (language-matched relay)
+                "INSERT OR IGNORE INTO queue (visitor, urgent, enqueued_at, last_seen, language) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (
-                    int(now // 86400),
-                    int(s.waited),
-                    int(now - s.started_at),
-                    int(s.urgent),
-                    int(s.last_volunteer_at is not None),
-                ),
-            )
-            await conn.execute(
-                "UPDATE sessions SET status = 'closed', ended_at = ?, end_reason = ?, "
-                "fact_id = ? WHERE id = ?",
-                (now, reason, cur.lastrowid, session_id),
-            )
-            await conn.execute("DELETE FROM message_pairs WHERE session_id = ?", (session_id,))
-            await conn.execute(
-                "INSERT OR IGNORE INTO queue (visitor, urgent, enqueued_at, last_seen) "
-                "VALUES (?, ?, ?, ?)",
-                (s.visitor, int(s.urgent), s.started_at - s.waited, now),
+                (s.visitor, int(s.urgent), s.started_at - s.waited, now, s.language),
             )
             cur = await conn.execute(f"SELECT {_S} FROM sessions WHERE id = ?", (session_id,))
             return _session(await cur.fetchone())

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+import aiosqlite
+
 from bot.storage.db import Database
 from bot.storage.pair_repo import PairRepository
 from bot.storage.queue_languages import PRESENT, QueueLanguageSQL, candidates_sql
@@ -315,30 +317,8 @@ class SessionRepository:
 
         Returns the closed session, or None if it was not active (idempotent)."""
         async with self.db.transaction() as conn:
-            cur = await conn.execute(
-                f"SELECT {_S} FROM sessions WHERE id = ? AND status = 'active'", (session_id,)
-            )
-            r = await cur.fetchone()
-            if r is None:
+            if await close_in(conn, session_id, reason, now) is None:
                 return None
-            s = _session(r)
-            cur = await conn.execute(
-                "INSERT INTO chat_facts (day, wait_s, duration_s, urgent, answered) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (
-                    int(now // 86400),
-                    int(s.waited),
-                    int(now - s.started_at),
-                    int(s.urgent),
-                    int(s.last_volunteer_at is not None),
-                ),
-            )
-            await conn.execute(
-                "UPDATE sessions SET status = 'closed', ended_at = ?, end_reason = ?, "
-                "fact_id = ? WHERE id = ?",
-                (now, reason, cur.lastrowid, session_id),
-            )
-            await conn.execute("DELETE FROM message_pairs WHERE session_id = ?", (session_id,))
             cur = await conn.execute(f"SELECT {_S} FROM sessions WHERE id = ?", (session_id,))
             return _session(await cur.fetchone())
 
@@ -424,3 +404,34 @@ class SessionRepository:
             (since_day,),
         )
         return r[0]
+
+
+async def close_in(
+    conn: aiosqlite.Connection, session_id: int, reason: str, now: float
+) -> SessionRow | None:
+    """Inside a transaction: close an active session, record its anonymous facts, drop its
+    message pairs. Returns the session as it was, or None if it was not active."""
+    cur = await conn.execute(
+        f"SELECT {_S} FROM sessions WHERE id = ? AND status = 'active'", (session_id,)
+    )
+    r = await cur.fetchone()
+    if r is None:
+        return None
+    s = _session(r)
+    cur = await conn.execute(
+        "INSERT INTO chat_facts (day, wait_s, duration_s, urgent, answered) VALUES (?, ?, ?, ?, ?)",
+        (
+            int(now // 86400),
+            int(s.waited),
+            int(now - s.started_at),
+            int(s.urgent),
+            int(s.last_volunteer_at is not None),
+        ),
+    )
+    await conn.execute(
+        "UPDATE sessions SET status = 'closed', ended_at = ?, end_reason = ?, "
+        "fact_id = ? WHERE id = ?",
+        (now, reason, cur.lastrowid, session_id),
+    )
+    await conn.execute("DELETE FROM message_pairs WHERE session_id = ?", (session_id,))
+    return s
