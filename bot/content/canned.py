@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from bot.content import strict_yaml
 from bot.content.model import BASE_LOCALE, ID_PATTERN
-from bot.content.problems import Problem
+from bot.content.problems import Problem, read_model
 
 CANNED_FILE = "canned.yaml"
 NAME_LENGTH = 40  # a button label: short enough for one line on a phone
@@ -95,17 +92,8 @@ def load_canned(
 
 
 def _parse(path: Path, rel: str, problems: list[Problem]) -> list[CannedReply] | None:
-    try:
-        data: Any = strict_yaml.load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, strict_yaml.StrictYamlError, UnicodeDecodeError) as exc:
-        problems.append(Problem(rel, "-", f"not valid YAML: {exc}"))
-        return None
-    try:
-        model = CannedFile.model_validate(data or {})
-    except ValidationError as exc:
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"]) or "-"
-            problems.append(Problem(rel, where, err["msg"]))
+    model = read_model(path, rel, CannedFile, problems)
+    if model is None:
         return None
     seen: set[str] = set()
     ok = True

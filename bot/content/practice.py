@@ -16,15 +16,13 @@ scenario it lacks is played in English, an "incomplete" problem). No `telegram` 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from bot.content import strict_yaml
 from bot.content.canned import ACCOUNT_PATTERN
 from bot.content.model import BASE_LOCALE, ID_PATTERN
-from bot.content.problems import Problem
+from bot.content.problems import Problem, read_model
 
 PRACTICE_FILE = "practice.yaml"
 TITLE_LENGTH = 60  # a button label
@@ -149,17 +147,8 @@ def _same_branches(
 
 
 def _parse(path: Path, rel: str, problems: list[Problem]) -> tuple[Scenario, ...] | None:
-    try:
-        data: Any = strict_yaml.load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, strict_yaml.StrictYamlError, UnicodeDecodeError) as exc:
-        problems.append(Problem(rel, "-", f"not valid YAML: {exc}"))
-        return None
-    try:
-        model = PracticeFile.model_validate(data or {})
-    except ValidationError as exc:
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"]) or "-"
-            problems.append(Problem(rel, where, err["msg"]))
+    model = read_model(path, rel, PracticeFile, problems)
+    if model is None:
         return None
     before = len(problems)
     seen: set[str] = set()

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bot.content import strict_yaml
+
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -17,3 +25,20 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.file}: {self.key}: {self.message}"
+
+
+def read_model(path: Path, rel: str, model: type[M], problems: list[Problem]) -> M | None:
+    """A content file read (strict YAML) and validated against `model`; None, with the
+    problems named by file and key, if it cannot be."""
+    try:
+        data: Any = strict_yaml.load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, strict_yaml.StrictYamlError, UnicodeDecodeError) as exc:
+        problems.append(Problem(rel, "-", f"not valid YAML: {exc}"))
+        return None
+    try:
+        return model.model_validate(data or {})
+    except ValidationError as exc:
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"]) or "-"
+            problems.append(Problem(rel, where, err["msg"]))
+        return None
