@@ -5,6 +5,8 @@ Read `register_handlers` to know every entry point of the bot. Order matters whe
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -62,6 +64,7 @@ log = logging.getLogger(__name__)
 
 PURGE_INTERVAL = 3600  # seconds between retention sweeps
 SWEEP_INTERVAL = 30  # seconds between checks for chat and queue timeouts
+MENUS_TASK = "menus"  # bot_data: the start's command-menu publishing, running beside polling
 
 
 def build_application(
@@ -210,7 +213,6 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
         )
         await health.start()
         application.bot_data["health"] = health
-    await publish_commands(application, core.content.current)
     if application.job_queue is not None:
         application.job_queue.run_repeating(_purge, interval=PURGE_INTERVAL, first=5)
         application.job_queue.run_repeating(_sweep, interval=SWEEP_INTERVAL, first=SWEEP_INTERVAL)
@@ -218,6 +220,18 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
     poller: DurablePoller = application.bot_data["poller"]
     poller.poll_timeout = int(poll_timeout)
     await poller.start()
+    # Command menus after the first getUpdates, not before: people's messages come first, and
+    # a restart with the same menus sends none (Telegram keeps them).
+    application.bot_data[MENUS_TASK] = asyncio.create_task(
+        publish_commands(application, core.content.current, unless_published=True)
+    )
+
+
+async def menus_published(application: Application) -> None:
+    """Return once the start's command menus are published (or found published already)."""
+    task = application.bot_data.get(MENUS_TASK)
+    if task is not None:
+        await asyncio.shield(task)
 
 
 async def stop_bot(application: Application) -> None:
@@ -225,6 +239,12 @@ async def stop_bot(application: Application) -> None:
     health = application.bot_data.pop("health", None)
     if health is not None:
         await health.stop()
+    menus = application.bot_data.pop(MENUS_TASK, None)
+    if menus is not None and not menus.done():
+        menus.cancel()  # published at the next start instead
+    if menus is not None:
+        with contextlib.suppress(asyncio.CancelledError):
+            await menus
     await application.bot_data["poller"].stop()
     if application.running:
         await application.stop()

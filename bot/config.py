@@ -73,6 +73,14 @@ class Settings:
     shift_reminder_hours: int = 4
     transfer_timeout_minutes: int = 3
     mentor_wait_hours: int = 48
+    # Where the record of the last full content check is kept (bot/content/checked.py); not
+    # read from the environment: beside the database unless a caller (the tests) says otherwise.
+    content_record: Path | None = None
+
+    @property
+    def content_record_path(self) -> Path:
+        db = self.database_path
+        return self.content_record or db.with_name(db.name + ".content-checked")
 
     def __repr__(self) -> str:  # never print secrets, even by accident
         return (

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bot.admin import AuditLog, Blocks
 from bot.config import Settings
+from bot.content.checked import CheckedRecord
 from bot.content.loader import Content, ContentError, Problem, load_content
 from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher, Pseudonymizer
 from bot.fence import Fence
@@ -45,20 +46,30 @@ from bot.visitors import Prefs, Visitor, VisitorService
 
 log = logging.getLogger(__name__)
 
+MENUS_KEY = "menus_published"  # meta: digest of the command menus Telegram has
+
 
 class ContentStore:
     """The live content. `reload()` swaps in new content whole, or keeps the old on errors."""
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        content, problems = load_content(settings.content_dir, settings.default_locale)
+        # Beside the database: what a full check of the content found, so that a restart with
+        # the same content and code skips parsing and checking it again (bot/content/checked.py).
+        self._record = CheckedRecord(settings.content_record_path, settings.data_keys[0])
+        content, problems = self._load(self._record)
         if content is None:
             raise ContentError(problems)
         self.current: Content = content
         self.version = content_version(settings.content_dir)
 
+    def _load(self, record: CheckedRecord | None = None) -> tuple[Content | None, list[Problem]]:
+        s = self._settings
+        return load_content(s.content_dir, s.default_locale, record=record)
+
     def reload(self) -> list[Problem]:
-        content, problems = load_content(self._settings.content_dir, self._settings.default_locale)
+        """Everything checked (the admin reads every problem, warnings too); no record used."""
+        content, problems = self._load()
         if content is not None:
             self.current = content
             self.version = content_version(self._settings.content_dir)
@@ -243,6 +254,13 @@ class Core:
         await self.mentoring.forget_visitor(pseudonym)
         await self.visitors.forget(pseudonym, deleted)
         await self.db.scrub()  # and no old copy of those rows stays in the WAL
+
+    async def menus_published(self) -> bytes | None:
+        """The digest of the command menus last published to Telegram (None: never)."""
+        return await MetaRepository(self.db).get(MENUS_KEY)
+
+    async def mark_menus_published(self, digest: bytes) -> None:
+        await MetaRepository(self.db).put(MENUS_KEY, digest)
 
     async def close(self) -> None:
         await self.db.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from telegram.ext import Application
 
-from bot.app import build_application, start_bot, stop_bot
+from bot.app import build_application, menus_published, start_bot, stop_bot
 from bot.config import Settings, decode_data_key
 from bot.core import Core
 from bot.crypto import generate_data_key
@@ -84,6 +84,7 @@ class Harness:
         assert self.core is not None
         self.application = build_application(self.core, webhook=self._webhook)
         await start_bot(self.application, poll_timeout=self._poll_timeout)
+        await menus_published(self.application)  # tests see the menus as Telegram would
 
     async def stop_bot(self) -> None:
         if self.application is not None:

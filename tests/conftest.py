@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import io
 import logging
 import shutil
+import tempfile
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -14,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from bot.app import configure_logging
+from bot.config import decode_data_key
+from bot.crypto import generate_data_key
 from bot.harness import DEFAULT_SPEC, Harness, offline_settings
 from bot.standin import SimUser
 
@@ -21,6 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 ADMIN_ID = 7_000_000_001
 SECOND_ADMIN_ID = 7_000_000_002
+# One content record (bot/content/checked.py) for every bot the tests start, signed with one
+# data key: each start after the first reads the shipped content as a restart does, instead of
+# checking it in full again (tests/test_content_record.py checks the record itself).
+RECORD = Path(tempfile.mkdtemp(prefix="content-record-")) / "content-checked"
+SESSION_KEY = decode_data_key(generate_data_key())
+atexit.register(shutil.rmtree, RECORD.parent, ignore_errors=True)
 
 
 @dataclass
@@ -59,11 +69,12 @@ async def running_harness(
     tmp_path: Path, clock: FakeClock, *, content: Path = CONTENT, **changes: object
 ) -> AsyncIterator[Harness]:
     """The real bot against the stand-in on a fresh database; checks the Bot API on exit."""
+    shared = {"data_keys": (SESSION_KEY,), "content_record": RECORD}
     settings = offline_settings(
         tmp_path / "data" / "bot.sqlite3",
         content,
         admin_ids=frozenset({ADMIN_ID, SECOND_ADMIN_ID}),
-        **changes,
+        **(shared | changes),
     )
     h = Harness(settings, api_spec=api_spec(), clock=clock)
     await h.start()

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.content.model import BASE_LOCALE, ID_PATTERN
 from bot.content.problems import Problem, read_model
+
+if TYPE_CHECKING:
+    from bot.content.checked import ContentFiles
 
 CANNED_FILE = "canned.yaml"
 NAME_LENGTH = 40  # a button label: short enough for one line on a phone
@@ -48,7 +52,10 @@ Canned = dict[str, tuple[CannedReply, ...]]
 
 
 def load_canned(
-    directory: Path, locales: list[str], parents: dict[str, str] | None = None
+    directory: Path,
+    locales: list[str],
+    parents: dict[str, str] | None = None,
+    files: ContentFiles | None = None,
 ) -> tuple[Canned, list[Problem]]:
     """Every locale's canned replies, merged with English by id, and the problems found.
     No English file means no canned replies (the feature says so); it is not an error.
@@ -61,7 +68,7 @@ def load_canned(
         if not path.exists():
             continue
         rel = f"{directory.name}/{code}/{CANNED_FILE}"
-        replies = _parse(path, rel, problems)
+        replies = _parse(path, rel, problems, files)
         if replies is not None:
             parsed[code] = replies
     base = parsed.get(BASE_LOCALE)
@@ -91,8 +98,10 @@ def load_canned(
     return merged, problems
 
 
-def _parse(path: Path, rel: str, problems: list[Problem]) -> list[CannedReply] | None:
-    model = read_model(path, rel, CannedFile, problems)
+def _parse(
+    path: Path, rel: str, problems: list[Problem], files: ContentFiles | None
+) -> list[CannedReply] | None:
+    model = read_model(path, rel, CannedFile, problems, files)
     if model is None:
         return None
     seen: set[str] = set()

@@ -22,6 +22,7 @@ import yaml
 
 from bot.content import strict_yaml
 from bot.content.canned import CannedReply, load_canned
+from bot.content.checked import CheckedRecord, ContentFiles
 from bot.content.crisis_check import check_contacts
 from bot.content.languages import closest
 from bot.content.merge import FILES, MISSING, check_rendered_lengths, parse_locale, rel
@@ -85,13 +86,21 @@ class Content:
 
 
 def load_content(
-    directory: Path, default_locale: str = BASE_LOCALE, today: dt.date | None = None
+    directory: Path,
+    default_locale: str = BASE_LOCALE,
+    today: dt.date | None = None,
+    record: CheckedRecord | None = None,
 ) -> tuple[Content | None, list[Problem]]:
-    """Read and check every locale under `directory`. Content is None if there are errors."""
+    """Read and check every locale under `directory`. Content is None if there are errors.
+
+    With a `record` (the bot's own start and /reload), files a full check already found sound,
+    byte for byte, are not parsed and checked again (see `bot/content/checked.py`); a load
+    without errors writes the record for the next time."""
     today = today or dt.date.today()
     problems: list[Problem] = []
     if not directory.is_dir():
         return None, [Problem(str(directory), "-", "content folder not found")]
+    files = ContentFiles(directory, record)
     raw: dict[str, dict[str, Any]] = {}
     for folder in sorted(p for p in directory.iterdir() if p.is_dir() and p.name[0] != "."):
         if not _LOCALE.match(folder.name):
@@ -105,9 +114,12 @@ def load_content(
                     problems.append(Problem(rel(path, directory), "-", "required file missing"))
                 continue
             try:
-                data = strict_yaml.load(path.read_text(encoding="utf-8"))
+                data = files.parse(path)
             except (yaml.YAMLError, strict_yaml.StrictYamlError, UnicodeDecodeError) as exc:
                 problems.append(Problem(rel(path, directory), "-", f"not valid YAML: {exc}"))
+                continue
+            except OSError as exc:
+                problems.append(Problem(rel(path, directory), "-", f"cannot read: {exc}"))
                 continue
             raw[folder.name][name] = {} if data is None else data
     if BASE_LOCALE not in raw:
@@ -116,13 +128,15 @@ def load_content(
     if default_locale not in raw:
         problems.append(Problem(str(directory), "-", f"DEFAULT_LOCALE {default_locale!r} absent"))
 
-    base = parse_locale(BASE_LOCALE, raw[BASE_LOCALE], directory, problems, None)
+    base = parse_locale(
+        BASE_LOCALE, raw[BASE_LOCALE], directory, problems, None, check=not files.checked
+    )
     if base is None:
         return None, problems
     locales = {BASE_LOCALE: base}
     variants = {code: _parent_of(files) for code, files in raw.items() if code != BASE_LOCALE}
     for code in sorted(c for c, parent in variants.items() if parent is None):
-        merged = parse_locale(code, raw[code], directory, problems, base)
+        merged = parse_locale(code, raw[code], directory, problems, base, check=not files.checked)
         if merged is not None:
             locales[code] = merged
     for code in sorted(c for c, parent in variants.items() if parent is not None):
@@ -131,15 +145,17 @@ def load_content(
             file = rel(directory / code / "ui.yaml", directory)
             problems.append(Problem(file, "meta.parent", f"no full locale {parent!r} to build on"))
             continue
-        merged = parse_locale(code, raw[code], directory, problems, base, locales[parent])
+        merged = parse_locale(
+            code, raw[code], directory, problems, base, locales[parent], check=not files.checked
+        )
         if merged is not None:
             locales[code] = merged
     for loc in locales.values():
         check_rendered_lengths(loc, directory, problems)
     check_contacts(base, rel(directory / BASE_LOCALE / "crisis.yaml", directory), problems, today)
-    risk, safety_problems = load_safety(directory)
+    risk, safety_problems = load_safety(directory, files)
     problems.extend(Problem(file, key, message) for file, key, message in safety_problems)
-    service = _load_service(directory, problems)
+    service = _load_service(directory, problems, files)
     _check_topics(base, rel(directory / BASE_LOCALE / "ui.yaml", directory), problems)
     for cc in sorted(set(base.countries) - set(SINGLE_ZONE) - SEVERAL_ZONES):
         problems.append(
@@ -151,12 +167,13 @@ def load_content(
             )
         )
     parents = {code: parent for code, parent in variants.items() if parent}
-    canned, canned_problems = load_canned(directory, list(locales), parents)
+    canned, canned_problems = load_canned(directory, list(locales), parents, files)
     problems.extend(canned_problems)
-    practice, practice_problems = load_practice(directory, list(locales), parents)
+    practice, practice_problems = load_practice(directory, list(locales), parents, files)
     problems.extend(practice_problems)
     if any(p.severity == "error" for p in problems):
         return None, problems
+    files.keep()
     return Content(locales, default_locale, risk, canned, service, practice), problems
 
 
@@ -174,15 +191,17 @@ def _check_topics(base: LocaleContent, file: str, problems: list[Problem]) -> No
         problems.append(Problem(file, "topic", f"at most {MAX_TOPICS} topics"))
 
 
-def _load_service(directory: Path, problems: list[Problem]) -> ServiceHours | None:
+def _load_service(
+    directory: Path, problems: list[Problem], files: ContentFiles
+) -> ServiceHours | None:
     """`content/service.yaml` (operating hours), if there is one."""
     path = directory / SERVICE_FILE
     if not path.exists():
         return None
     file = rel(path, directory)
     try:
-        data = strict_yaml.load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, strict_yaml.StrictYamlError, UnicodeDecodeError) as exc:
+        data = files.parse(path)
+    except (yaml.YAMLError, strict_yaml.StrictYamlError, UnicodeDecodeError, OSError) as exc:
         problems.append(Problem(file, "-", f"not valid YAML: {exc}"))
         return None
     service, found = parse_service(data, file)

@@ -69,10 +69,13 @@ def parse_locale(
     problems: list[Problem],
     base: LocaleContent | None,
     parent: LocaleContent | None = None,
+    *,
+    check: bool = True,
 ) -> LocaleContent | None:
     """One locale, checked. English (`base` None) must be complete; another locale is checked
     against English and its gaps filled from English, or from `parent` for a regional variant
-    (`pt-PT` over `pt`), which holds only what differs: what it leaves out is no gap."""
+    (`pt-PT` over `pt`), which holds only what differs: what it leaves out is no gap. `check`
+    False: a full check already found these very texts sound (their messages compile later)."""
     folder = root / code
     f_ui, f_se, f_gd, f_cr = (rel(folder / name, root) for name in FILES)
     ui = files.get("ui.yaml", {})
@@ -82,7 +85,8 @@ def parse_locale(
     meta = parse_meta(code, meta_data, f_ui, problems).resolved(parent.meta if parent else None)
     problems.extend(review_problems(code, meta, f_ui, BASE_LOCALE))
     start = len(problems)
-    loc = _parse_texts(code, meta, ui, files, (f_ui, f_se, f_gd, f_cr), problems, base, parent)
+    names = (f_ui, f_se, f_gd, f_cr)
+    loc = _parse_texts(code, meta, ui, files, names, problems, base, parent, check)
     if parent is not None:  # a variant says only what differs: its gaps are not gaps
         problems[start:] = [p for p in problems[start:] if not _gap(p)]
     return loc
@@ -102,6 +106,7 @@ def _parse_texts(
     problems: list[Problem],
     base: LocaleContent | None,
     parent: LocaleContent | None,
+    check: bool,
 ) -> LocaleContent | None:
     f_ui, f_se, f_gd, f_cr = names
     strings = _flatten(ui, "", f_ui, problems)
@@ -109,7 +114,8 @@ def _parse_texts(
     gd = files.get("guide.yaml")
     cr = files.get("crisis.yaml")
 
-    own = check_texts(code, meta, strings, base.strings if base else None, f_ui, problems)
+    english = base.strings if base else None
+    own = check_texts(code, meta, strings, english, f_ui, problems, check=check)
     if base is None:  # English: complete, and the source of every fact
         se_m = _model(SelfEsteemFile, se, f_se, problems)
         gd_m = _model(GuideFile, gd, f_gd, problems)

@@ -248,19 +248,48 @@ class _Bundle(FluentBundle):
         return result, errors
 
 
+class BundleSlot:
+    """One locale's Fluent bundle, made when its first text is said (making it reads the
+    locale's CLDR data: a start pays for no language nobody has spoken yet)."""
+
+    def __init__(self, locale: str, functions: dict[str, Any]) -> None:
+        self._locale = locale
+        self._functions = functions
+
+    @cached_property
+    def bundle(self) -> FluentBundle:
+        return _Bundle([self._locale], functions=self._functions, use_isolating=False)
+
+
 @dataclass(frozen=True)
 class Message:
-    """One compiled Fluent text, bound to its own locale's plural rules and formats."""
+    """One Fluent text, bound to its own locale's plural rules and formats. Parsed and compiled
+    on first use: a start compiles nothing it may never say (the content check, and a load
+    that checks, parse every text up front to find the broken ones)."""
 
     key: str
-    bundle: FluentBundle
+    slot: BundleSlot
     id: str
-    counts: frozenset[str]
+    text: str
     formats: Formats
+
+    @property
+    def bundle(self) -> FluentBundle:
+        return self.slot.bundle
+
+    @property
+    def counts(self) -> frozenset[str]:
+        """The variables this text counts (plural selects, durations)."""
+        return analyse(self.text).counts
 
     @cached_property
     def pattern(self) -> Any:
-        """Compiled on first use (start-up compiles nothing it may never say)."""
+        value = analyse(self.text).value
+        if value is None:  # content no check has seen (never so when loaded): shown as written
+            log.error("content %s does not parse as Fluent", self.key)
+            value = ftl.Pattern(elements=[ftl.TextElement(self.text)])
+        message = ftl.Message(id=ftl.Identifier(self.id), value=value)
+        self.bundle.add_resource(ftl.Resource(body=[message]))  # a copy is compiled
         return self.bundle.get_message(self.id).value
 
     def format(self, values: dict[str, object], identifiers: frozenset[str] = frozenset()) -> str:
@@ -294,10 +323,11 @@ class Message:
 
 
 def compile_messages(
-    locale: Locale, formats: Formats, texts: dict[str, str]
+    locale: Locale, formats: Formats, texts: dict[str, str], *, check: bool = True
 ) -> tuple[dict[str, Message], dict[str, tuple[str, ...]]]:
-    """Compile every Fluent text of one locale into one bundle. Returns the messages and, by
-    key, the problems of those that could not be compiled (they are left out)."""
+    """One bundle for the Fluent texts of one locale. Returns the messages and, by key, the
+    problems of those that cannot be used (they are left out). With `check` False (content a
+    full check found sound, byte for byte) nothing is parsed now: each text on first use."""
 
     def duration(unit: str) -> Any:
         def write(value: Any) -> str:
@@ -308,22 +338,14 @@ def compile_messages(
         return write
 
     functions = {name: duration(unit) for name, unit in FUNCTIONS.items()}
-    bundle = _Bundle([str(locale)], functions=functions, use_isolating=False)
+    slot = BundleSlot(str(locale), functions)
     problems: dict[str, tuple[str, ...]] = {}
-    ids: dict[str, str] = {}
-    entries: list[ftl.Message] = []
+    messages: dict[str, Message] = {}
     for key, text in texts.items():
         if not is_fluent(text):
             continue
-        analysis = analyse(text)
-        if analysis.errors:
-            problems[key] = analysis.errors
+        if check and (errors := analyse(text).errors):
+            problems[key] = errors
             continue
-        ids[key] = f"m{len(ids)}"  # the parsed pattern is reused: the bundle compiles a copy
-        entries.append(ftl.Message(id=ftl.Identifier(ids[key]), value=analysis.value))
-    bundle.add_resource(ftl.Resource(body=entries))
-    messages = {
-        key: Message(key, bundle, mid, analyse(texts[key]).counts, formats)
-        for key, mid in ids.items()
-    }
+        messages[key] = Message(key, slot, f"m{len(messages)}", text, formats)
     return messages, problems

@@ -16,13 +16,16 @@ scenario it lacks is played in English, an "incomplete" problem). No `telegram` 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.content.canned import ACCOUNT_PATTERN
 from bot.content.model import BASE_LOCALE, ID_PATTERN
 from bot.content.problems import Problem, read_model
+
+if TYPE_CHECKING:
+    from bot.content.checked import ContentFiles
 
 PRACTICE_FILE = "practice.yaml"
 TITLE_LENGTH = 60  # a button label
@@ -88,7 +91,10 @@ Practice = dict[str, tuple[Scenario, ...]]
 
 
 def load_practice(
-    directory: Path, locales: list[str], parents: dict[str, str] | None = None
+    directory: Path,
+    locales: list[str],
+    parents: dict[str, str] | None = None,
+    files: ContentFiles | None = None,
 ) -> tuple[Practice, list[Problem]]:
     """Every locale's scenarios, merged with English by id, and the problems found. No English
     file means no practice chats (the command says so); it is not an error."""
@@ -98,7 +104,7 @@ def load_practice(
     for code in locales:
         path = directory / code / PRACTICE_FILE
         if path.exists():
-            found = _parse(path, f"{directory.name}/{code}/{PRACTICE_FILE}", problems)
+            found = _parse(path, f"{directory.name}/{code}/{PRACTICE_FILE}", problems, files)
             if found is not None:
                 parsed[code] = found
     base = parsed.get(BASE_LOCALE)
@@ -146,8 +152,10 @@ def _same_branches(
         )
 
 
-def _parse(path: Path, rel: str, problems: list[Problem]) -> tuple[Scenario, ...] | None:
-    model = read_model(path, rel, PracticeFile, problems)
+def _parse(
+    path: Path, rel: str, problems: list[Problem], files: ContentFiles | None
+) -> tuple[Scenario, ...] | None:
+    model = read_model(path, rel, PracticeFile, problems, files)
     if model is None:
         return None
     before = len(problems)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.content import strict_yaml
+
+if TYPE_CHECKING:
+    from bot.content.checked import ContentFiles
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -27,12 +30,16 @@ class Problem:
         return f"{self.severity}: {self.file}: {self.key}: {self.message}"
 
 
-def read_model(path: Path, rel: str, model: type[M], problems: list[Problem]) -> M | None:
-    """A content file read (strict YAML) and validated against `model`; None, with the
-    problems named by file and key, if it cannot be."""
+def read_model(
+    path: Path, rel: str, model: type[M], problems: list[Problem], files: ContentFiles | None = None
+) -> M | None:
+    """A content file read (strict YAML; through `files` when a load reads them) and validated
+    against `model`; None, with the problems named by file and key, if it cannot be."""
     try:
-        data: Any = strict_yaml.load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, strict_yaml.StrictYamlError, UnicodeDecodeError) as exc:
+        data: Any = (
+            files.parse(path) if files else strict_yaml.load(path.read_text(encoding="utf-8"))
+        )
+    except (yaml.YAMLError, strict_yaml.StrictYamlError, UnicodeDecodeError, OSError) as exc:
         problems.append(Problem(rel, "-", f"not valid YAML: {exc}"))
         return None
     try:

@@ -65,9 +65,16 @@ def check_texts(
     base: dict[str, str] | None,
     file: str,
     problems: list[Problem],
+    *,
+    check: bool = True,
 ) -> dict[str, Message]:
     """Check one locale's own texts (`base`: English's, None for English itself) and return
-    its compiled Fluent messages (a text that does not compile is reported and left out)."""
+    its compiled Fluent messages (a text that does not compile is reported and left out).
+    `check` False: texts a full check found sound, byte for byte: only the messages."""
+    if not check:
+        locale = babel_locale(code, None, meta.region)
+        formats_ = formats(code, meta.numbers or "latn", meta.region, None)
+        return compile_messages(locale, formats_, texts, check=False)[0]
     for key, text in texts.items():
         if is_fluent(text):
             if _FORMAT_SPEC.search(text):  # {x:>9999}, {x!r}, {x.y}: refused, and said plainly

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
@@ -22,17 +22,24 @@ from bot.safety.schema import (
     SafetyLists,
 )
 
+if TYPE_CHECKING:
+    from bot.content.checked import ContentFiles
+
 # --------------------------------------------------------------------------- loading & checks
 
 SafetyProblem = tuple[str, str, str]  # (file relative to the content folder's parent, key, message)
 
 
-def load_safety(content_dir: Path) -> tuple[RiskDetector | None, list[SafetyProblem]]:
+def load_safety(
+    content_dir: Path, files: ContentFiles | None = None
+) -> tuple[RiskDetector | None, list[SafetyProblem]]:
     """Read every `content/<locale>/safety.yaml`, check them, and build one merged detector.
 
     A locale without the file is fine (English phrases still apply to it); English without it is
     a problem. Returns no detector when there is any problem: the caller should keep the
-    previous detector (on reload) or refuse to start, never run without one.
+    previous detector (on reload) or refuse to start, never run without one. With `files`
+    vouched for by a record of a full check (`files.checked`), the editor's checks are skipped:
+    they found nothing in these very bytes with this very code.
     """
     problems: list[SafetyProblem] = []
     if not content_dir.is_dir():
@@ -45,7 +52,7 @@ def load_safety(content_dir: Path) -> tuple[RiskDetector | None, list[SafetyProb
             if folder.name == BASE_LOCALE:
                 problems.append((rel, "-", "required file missing"))
             continue
-        lists = _parse(path, rel, problems)
+        lists = _parse(path, rel, problems, files)
         if lists is not None:
             parsed.append((rel, lists))
     if not (content_dir / BASE_LOCALE).is_dir():
@@ -53,7 +60,8 @@ def load_safety(content_dir: Path) -> tuple[RiskDetector | None, list[SafetyProb
             (_rel(content_dir / BASE_LOCALE / FILE_NAME, content_dir), "-", "required file missing")
         )
     detector = RiskDetector.from_lists(lists for _, lists in parsed)
-    _check(parsed, detector, problems)
+    if files is None or not files.checked:
+        _check(parsed, detector, problems)
     if problems:
         return None, problems
     return detector, problems
@@ -66,9 +74,13 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _parse(path: Path, rel: str, problems: list[SafetyProblem]) -> SafetyLists | None:
+def _parse(
+    path: Path, rel: str, problems: list[SafetyProblem], files: ContentFiles | None
+) -> SafetyLists | None:
     try:  # libyaml (C), anchors and deep nesting refused: as every content file
-        data: Any = strict_yaml.load(path.read_text(encoding="utf-8"))
+        data: Any = (
+            files.parse(path) if files else strict_yaml.load(path.read_text(encoding="utf-8"))
+        )
     except strict_yaml.StrictYamlError as exc:
         problems.append((rel, "-", str(exc)))
         return None

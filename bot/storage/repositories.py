@@ -24,6 +24,13 @@ class MetaRepository:
         assert stored is not None
         return stored
 
+    async def put(self, key: str, value: bytes) -> None:
+        await self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
 
 @dataclass(frozen=True)
 class VisitorRow:

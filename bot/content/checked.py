@@ -1,0 +1,155 @@
+"""Content files read once per load, and a record of the last full check kept beside the database.
+
+Reading the content is most of what a start costs: parsing some hundred YAML files (and walking
+each one first for anchors, aliases and deep nesting) and checking every safety list against
+the detector built from them. None of that can give a different answer for the same bytes and
+the same checking code. So after content loaded without an error, the bot writes a *record*
+beside its database: a key (SHA-256 over the checking code's source and every content file's
+name and bytes), and the files as parsed (JSON). At the next start, if the key still matches,
+the files come from the record and those checks are skipped; everything else (schemas, every
+locale against English, verification dates, Fluent) runs as always. One changed byte, one new
+file, a new version of the code: the key differs, everything is checked and a new record
+written. `python -m bot content check` and content uploads never use a record.
+
+The record is signed with a key derived from the newest data key (HMAC-SHA-256), so a file put
+beside the database cannot pass unchecked content off as checked; a record that does not verify
+is ignored. It holds nothing the content folder does not (no person, no message). No `telegram`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import bot.safety
+from bot.content import strict_yaml
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+_CODE = (Path(strict_yaml.__file__), *sorted(Path(bot.safety.__file__).parent.glob("*.py")))
+_code_digest: bytes | None = None
+
+
+def _checking_code() -> bytes:
+    """The source of the checks a record lets the loader skip: a new version, a new key."""
+    global _code_digest
+    if _code_digest is None:
+        digest = hashlib.sha256(f"content-record {FORMAT}\0".encode())
+        for path in _CODE:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        _code_digest = digest.digest()
+    return _code_digest
+
+
+class CheckedRecord:
+    """Where the record lives (beside the database) and the key that signs it."""
+
+    def __init__(self, path: Path, data_key: bytes) -> None:
+        self.path = path
+        self._key = hmac.new(data_key, b"content checked record", hashlib.sha256).digest()
+
+    def _sign(self, body: bytes) -> str:
+        return hmac.new(self._key, body, hashlib.sha256).hexdigest()
+
+    def read(self, key: str) -> dict[str, str] | None:
+        """The files (each as JSON), if the record is for exactly `key` and signed by this bot."""
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return None
+        signature, _, body = raw.partition(b"\n")
+        if not hmac.compare_digest(signature, self._sign(body).encode()):
+            log.warning("the content record does not verify: content is checked in full")
+            return None
+        try:
+            record = json.loads(body)
+        except ValueError:
+            return None
+        if not isinstance(record, dict) or record.get("key") != key:
+            return None
+        files = record.get("files")
+        if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
+            return None
+        return files
+
+    def write(self, key: str, files: dict[str, str]) -> None:
+        """Keep the files (each as JSON) a full check found sound."""
+        body = json.dumps({"key": key, "files": files}, ensure_ascii=False).encode()
+        partial = self.path.with_name(self.path.name + ".partial")
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the first start
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as out:
+                out.write(self._sign(body).encode() + b"\n" + body)
+            os.replace(partial, self.path)
+        except OSError as exc:  # a read-only folder: starts stay correct, only slower
+            log.info("could not keep the content record: %s", exc.strerror or exc)
+
+
+class ContentFiles:
+    """Every content file of one load, read once; parsed from its bytes, or taken from a record
+    that vouches for these exact bytes (`checked`: the checks a record covers may be skipped)."""
+
+    def __init__(self, directory: Path, record: CheckedRecord | None = None) -> None:
+        self._directory = directory
+        self._bytes: dict[str, bytes] = {}
+        digest = hashlib.sha256(_checking_code() if record is not None else b"")
+        if directory.is_dir():
+            for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*/*.yaml")):
+                name = path.relative_to(directory).as_posix()
+                try:
+                    self._bytes[name] = path.read_bytes()
+                except OSError:
+                    continue  # parse() reports it, by file
+                digest.update(name.encode() + b"\0" + self._bytes[name] + b"\0")
+        self.key = digest.hexdigest()
+        self._record = record
+        self._from_record = record.read(self.key) if record is not None else None
+        self._as_json: dict[str, str] = {}
+        self._recordable = True
+
+    @property
+    def checked(self) -> bool:
+        """True when a full check of exactly these files and this code found no error."""
+        return self._from_record is not None
+
+    def parse(self, path: Path) -> Any:
+        """The file's data. Raises like `strict_yaml.load`, or OSError / UnicodeDecodeError."""
+        try:
+            name = path.relative_to(self._directory).as_posix()
+        except ValueError:
+            name = None
+        if name is not None and self._from_record is not None and name in self._from_record:
+            return json.loads(self._from_record[name])  # new objects each time, as YAML gives
+        raw = self._bytes.get(name) if name is not None else None
+        data = strict_yaml.load((raw if raw is not None else path.read_bytes()).decode())
+        if name is None or raw is None:
+            self._recordable = False
+        elif self._record is not None:
+            self._remember(name, data)
+        return data
+
+    def _remember(self, name: str, data: Any) -> None:
+        """The file as JSON, taken now (before any caller could change the data). A file JSON
+        does not give back exactly (a date, a number as a key) means no record."""
+        try:
+            text = json.dumps(data, ensure_ascii=False)
+            same = json.loads(text) == data
+        except (TypeError, ValueError):
+            same = False
+        if same:
+            self._as_json[name] = text
+        else:
+            self._recordable = False
+
+    def keep(self) -> None:
+        """After a load without errors: write the record for the next start (when these files
+        did not come from one already)."""
+        if self._record is not None and not self.checked and self._recordable:
+            self._record.write(self.key, self._as_json)
