@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.safety import RiskDetector, load_safety
+from bot.safety.normalize import APOSTROPHE, normalize, readings
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 LEVELS = {"none", "elevated", "high"}
@@ -110,3 +111,25 @@ def test_huge_texts_are_handled(detector: RiskDetector, text: str) -> None:
 )
 def test_decorations_do_not_hide_a_phrase(detector: RiskDetector, text: str) -> None:
     assert detector.assess(text).level == "high", text
+
+
+APOSTROPHES = st.sampled_from(["'", "’", "`", "ʼ", "\uff07", "\x01", "o", "i", "İ", "ı", "ـ"])
+READINGS = st.lists(st.one_of(PIECES, APOSTROPHES), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(READINGS)
+def test_both_readings_from_one_normalisation_are_the_two_readings(text: str) -> None:
+    """`readings()` normalises once for both ways of reading apostrophes; it must give exactly
+    what normalising twice gives (runs meeting across an apostrophe, empty clauses, the
+    marker character written by the person themself)."""
+    apart = normalize(APOSTROPHE.sub(" ", text)) if APOSTROPHE.search(text) else None
+    assert readings(text) == (normalize(text), apart)
+
+
+def test_elongation_is_read_in_a_text_of_many_distinct_characters() -> None:
+    """Over 200 distinct characters, runs are found by a regular expression: its letter, not
+    the whole run, is what gets shortened (it was the whole run: "dieeeeee" stayed long)."""
+    many = "".join(map(chr, range(0x4E00, 0x4E00 + 300)))
+    assert normalize(f"{many} dieeeeee").endswith(" dieee")
+    assert normalize("soo'oooo") == "sooo" and readings("soo'oooo") == ("sooo", "soo ooo")

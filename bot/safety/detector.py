@@ -54,7 +54,8 @@ from bot.safety.normalize import (
     match_key,
     phrase_tokens,
     prefixed_variants,
-    read,
+    read_normalized,
+    readings,
     single_letters,
     single_vowels,
     tokens,
@@ -78,6 +79,7 @@ LOOK_BACK = 3  # words before a high phrase where a negation or third person is 
 CJK_LOOK_BACK = 2
 LOOK_AHEAD = 2  # words between a high phrase and a `negation_after` word that lowers it
 _KEY_LIMIT = 65_536
+_PRUNE_AT = 32  # partial matches kept before the dead ones are dropped
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,9 @@ class RiskDetector:
         self._third, self._third_seqs = _modifiers(map(tokens, third_person))
         _, self._after_seqs = _modifiers(map(tokens, negation_after), after=True)
         self._vocabulary = frozenset(k for node in self._children for k in node)
+        # Keys that continue a phrase (below the root): a word that is none of them moves no
+        # partial match on, so the scan does not look at the partial matches for it.
+        self._inner = frozenset(k for node in self._children[1:] for k in node)
         self._keys: dict[str, str] = {}
 
     def _insert(self, seq: tuple[str, ...]) -> int:
@@ -249,10 +254,11 @@ class RiskDetector:
         elision onto its word ("l'automutilation" = "lautomutilation"); read apart, the phrase
         "automutilation" is found too. Both readings count.
         """
-        result = self._scan(*read(text))
-        if APOSTROPHE.search(text) is None:
+        glued, apart = readings(text)
+        result = self._scan(*read_normalized(glued))
+        if apart is None:
             return result
-        return _both(result, self._scan(*read(APOSTROPHE.sub(" ", text))))
+        return _both(result, self._scan(*read_normalized(apart)))
 
     def _scan(self, toks: list[str], bounds: list[int]) -> RiskAssessment:
         children, out, gap_limit, gap_child = (
@@ -261,9 +267,11 @@ class RiskDetector:
             self._gap_limit,
             self._gap_child,
         )
-        root = children[0]
-        keys = [self.key(tok) for tok in toks]
-        # partial matches: (node, start, last matched position, words skipped so far)
+        root, inner, cache = children[0], self._inner, self._keys
+        keys = [k if (k := cache.get(tok)) is not None else self.key(tok) for tok in toks]
+        # Partial matches: (node, start, last matched position, words skipped so far). One
+        # stays while more words may still be inserted after it (`gap_limit` of its node):
+        # it is looked at only for a word that continues some phrase, and dropped lazily.
         alive: list[tuple[int, int, int, int]] = []
         hits: list[tuple[int, int, int, str, bool]] = []  # (start, end, rank, category, gapped)
         excluded: list[tuple[int, int]] = []
@@ -272,29 +280,34 @@ class RiskDetector:
             node = root.get(key)
             if node is not None:
                 moved.append((node, i, i, 0))
-            for node, start, last, skipped in alive:
-                nxt = children[node].get(key)
-                if nxt is not None:
-                    gaps = skipped + i - last - 1
-                    if not gaps or (gaps <= MAX_GAPS and bounds[start] == bounds[i]):
-                        moved.append((nxt, start, i, gaps))
-                if i - last <= gap_limit[node]:
-                    moved.append((node, start, last, skipped))  # this word may be inserted
+            if alive and key in inner:
+                for node, start, last, skipped in alive:
+                    if i - 1 - last > gap_limit[node]:
+                        continue  # no longer alive: too many words since its last one
+                    nxt = children[node].get(key)
+                    if nxt is not None:
+                        gaps = skipped + i - last - 1
+                        if not gaps or (gaps <= MAX_GAPS and bounds[start] == bounds[i]):
+                            moved.append((nxt, start, i, gaps))
+            if not moved:
+                continue
             if gap_child:  # a `*` of a CJK phrase: its next character may come at once, or later
                 moved += [
                     (gap_child[node], start, i, skipped)
                     for node, start, last, skipped in moved
-                    if last == i and node in gap_child
+                    if node in gap_child
                 ]
-            for node, start, last, skipped in moved:
-                if last == i and out[node]:
+            for node, start, _last, skipped in moved:
+                if out[node]:
                     for payload in out[node]:
                         if payload is None:
                             if not skipped and bounds[start] == bounds[i]:
                                 excluded.append((start, i))  # in one clause: "想死，你..." counts
                         elif not skipped or payload[2]:
                             hits.append((start, i, payload[0], payload[1], bool(skipped)))
-            alive = moved
+            if len(alive) > _PRUNE_AT:
+                alive = [e for e in alive if i - e[2] <= gap_limit[e[0]]]
+            alive += moved
         if not hits:
             return NO_RISK
         rank = 0

@@ -102,7 +102,7 @@ WORD = re.compile(r"\w")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, table: _CharTable = _TABLE) -> str:
     """Fold `text` to the canonical form used on both sides of the match.
 
     Steps: NFKC (fullwidth and "bold" letters, Arabic presentation forms and the لا ligature
@@ -122,7 +122,7 @@ def normalize(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     if text.isascii():
-        text = text.translate(_TABLE)  # str.translate is fast on ASCII only
+        text = text.translate(table)  # str.translate is fast on ASCII only
         present = set(text)
     else:
         # Same result as text.translate(_TABLE): outside ASCII, str.translate and even set()
@@ -131,12 +131,12 @@ def normalize(text: str) -> str:
         # hundreds of distinct characters: there one translate is cheaper than many replaces.
         distinct = set(text)
         if len(distinct) > _MANY_DISTINCT:
-            text = text.translate(_TABLE)
+            text = text.translate(table)
             present = set(text)
         else:
             present = set()
             for char in distinct:
-                replacement = _TABLE[ord(char)]
+                replacement = table[ord(char)]
                 if replacement != char:
                     text = text.replace(char, replacement or "")
                 if replacement:
@@ -144,19 +144,55 @@ def normalize(text: str) -> str:
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)  # e.g. Hangul jamo back into syllables
             present = set(text)
-    # Equivalent to re.sub(r"([^\W\d_])\1+", r"\1", text), several times faster in CPython:
-    # only the distinct letters of the message are visited (with many, only those in a run).
+    return _tidy(_shorten_runs(text, present))
+
+
+def _shorten_runs(text: str, present: set[str]) -> str:
+    """Any letter repeated four or more times, to three (`present`: the text's characters).
+    The same as replacing each run of four or more of one letter by three with a regular
+    expression, several times faster in CPython: only the distinct letters of the message are
+    visited (with many distinct characters, only those in a run)."""
     if len(present) > _MANY_DISTINCT:
-        present = {match[0] for match in _RUN_OF_FOUR.finditer(text)}
+        present = {match[1] for match in _RUN_OF_FOUR.finditer(text)}
     for char in present:
         if char.isalpha():
             quadruple, triple = char * 4, char * 3
             while quadruple in text:
                 text = text.replace(quadruple, triple)
+    return text
+
+
+def _tidy(text: str) -> str:
+    """Single spaces within each clause, no empty clause."""
     if BOUNDARY not in text:
         return " ".join(text.split())
     clauses = (" ".join(part.split()) for part in text.split(BOUNDARY))
     return BOUNDARY.join(clause for clause in clauses if clause)
+
+
+# Both readings of a message with apostrophes from one normalisation: each apostrophe is first
+# replaced by `_MARK` (a control character the table keeps, that str.split() does not take for
+# a space), then deleted for the first reading and made a space for the second.
+_MARK = "\x01"
+_MARK_TABLE = _CharTable(_TABLE)
+_MARK_TABLE[ord(_MARK)] = _MARK
+
+
+def readings(text: str) -> tuple[str, str | None]:
+    """`text` normalised, and, when it has an apostrophe, normalised with its apostrophes read
+    as spaces (None otherwise): the same two strings as `normalize(text)` and
+    `normalize(APOSTROPHE.sub(" ", text))`, for about the cost of one."""
+    if APOSTROPHE.search(text) is None:
+        return normalize(text), None
+    if _MARK in text:  # the marker is the person's own character: the plain way
+        return normalize(text), normalize(APOSTROPHE.sub(" ", text))
+    marked = normalize(APOSTROPHE.sub(_MARK, text), _MARK_TABLE)
+    glued = marked.replace(_MARK, "")
+    # Runs are at most three letters long in `marked`: a longer one in `glued` met across an
+    # apostrophe ("soo'ooo"), so only the letters beside one are looked at.
+    parts = marked.split(_MARK)
+    beside = {part[-1] for part in parts[:-1] if part} | {part[0] for part in parts[1:] if part}
+    return _tidy(_shorten_runs(glued, beside)), _tidy(marked.replace(_MARK, " "))
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -197,7 +233,11 @@ def read(text: str) -> tuple[list[str], list[int]]:
     """A message as the detector reads it: its tokens, and for each position k the number of
     clause boundaries before token k (one more entry at the end), so that "is there a boundary
     between tokens i and j" is `bounds[j] != bounds[i]`."""
-    normalized = normalize(text)
+    return read_normalized(normalize(text))
+
+
+def read_normalized(normalized: str) -> tuple[list[str], list[int]]:
+    """`read()` of a text already normalised."""
     if BOUNDARY not in normalized:
         toks = split(normalized)
         return toks, [0] * (len(toks) + 1)
