@@ -6,10 +6,12 @@ the detector built from them. None of that can give a different answer for the s
 the same checking code. So after content loaded without an error, the bot writes a *record*
 beside its database: a key (SHA-256 over the checking code's source and every content file's
 name and bytes), and the files as parsed (JSON). At the next start, if the key still matches,
-the files come from the record and those checks are skipped; everything else (schemas, every
-locale against English, verification dates, Fluent) runs as always. One changed byte, one new
-file, a new version of the code: the key differs, everything is checked and a new record
-written. `python -m bot content check` and content uploads never use a record.
+the files come from the record and those checks are skipped, with the texts' own checks
+(placeholders and plural forms against English: each Fluent text is parsed when first said);
+everything else (the models of every file, crisis facts against English, verification dates)
+runs as always. One changed byte, one new file, a new version of the checking code: the key
+differs, everything is checked and a new record written. `python -m bot content check`,
+`/reload` and content uploads never use a record.
 
 The record is signed with a key derived from the newest data key (HMAC-SHA-256), so a file put
 beside the database cannot pass unchecked content off as checked; a record that does not verify
@@ -32,7 +34,16 @@ from bot.content import strict_yaml
 log = logging.getLogger(__name__)
 
 FORMAT = 1
-_CODE = (Path(strict_yaml.__file__), *sorted(Path(bot.safety.__file__).parent.glob("*.py")))
+# The checking code: every check of the content lives in these two packages (the YAML walk,
+# the safety lists' checks and the texts' checks are what a record lets a start skip).
+_CODE = tuple(
+    sorted(
+        [
+            *Path(strict_yaml.__file__).parent.glob("*.py"),
+            *Path(bot.safety.__file__).parent.glob("*.py"),
+        ]
+    )
+)
 _code_digest: bytes | None = None
 
 
@@ -42,7 +53,8 @@ def _checking_code() -> bytes:
     if _code_digest is None:
         digest = hashlib.sha256(f"content-record {FORMAT}\0".encode())
         for path in _CODE:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            name = f"{path.parent.name}/{path.name}"
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
         _code_digest = digest.digest()
     return _code_digest
 
