@@ -222,9 +222,14 @@ async def start_bot(application: Application, *, poll_timeout: float = 10) -> No
     await poller.start()
     # Command menus after the first getUpdates, not before: people's messages come first, and
     # a restart with the same menus sends none (Telegram keeps them).
-    application.bot_data[MENUS_TASK] = asyncio.create_task(
-        publish_commands(application, core.content.current, unless_published=True)
-    )
+    application.bot_data[MENUS_TASK] = asyncio.create_task(_publish_menus(application, core))
+
+
+async def _publish_menus(application: Application, core: Core) -> None:
+    try:
+        await publish_commands(application, core.content.current, unless_published=True)
+    except Exception as exc:  # a convenience: it never stops the bot, nor a clean stop
+        log.warning("could not publish command menus: %s", type(exc).__name__)
 
 
 async def menus_published(application: Application) -> None:
