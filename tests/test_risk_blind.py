@@ -120,12 +120,18 @@ def test_no_listed_arabizi_word_stops_another_from_folding() -> None:
         ("جرحت ايدي وانا بقطع الخبز", "none"),
         ("بموت فيك يا قلبي", "none"),
         ("هموت من الضحك", "none"),
+        ("i've been cutting back on sugar", "none"),
+        ("thinking about jumping into the job market", "none"),
+        ("we decided to end it with a group hug", "none"),
         # and the forms they must not silence
         ("i want to end things, i can't do this anymore", "high"),
         ("i'm going to end things tonight", "high"),
         ("my dad punched me when he saw my phone", "high"),
         ("ابويا ضربني عشان شاف صوري", "high"),
         ("اشتريت موس وقاعد لحالي", "high"),
+        ("i've decided to end it", "high"),
+        ("اهلي اذا عرفوا اني مثلي رح يقتلوني", "high"),
+        ("ناوي اموت الليلة", "high"),
     ],
 )
 def test_new_wordings_and_their_look_alikes(detector: RiskDetector, text: str, level: str) -> None:
