@@ -79,7 +79,6 @@ LOOK_BACK = 3  # words before a high phrase where a negation or third person is 
 CJK_LOOK_BACK = 2
 LOOK_AHEAD = 2  # words between a high phrase and a `negation_after` word that lowers it
 _KEY_LIMIT = 65_536
-_PRUNE_AT = 32  # partial matches kept before the dead ones are dropped
 
 
 @dataclass(frozen=True)
@@ -155,9 +154,11 @@ class RiskDetector:
         self._third, self._third_seqs = _modifiers(map(tokens, third_person))
         _, self._after_seqs = _modifiers(map(tokens, negation_after), after=True)
         self._vocabulary = frozenset(k for node in self._children for k in node)
-        # Keys that continue a phrase (below the root): a word that is none of them moves no
-        # partial match on, so the scan does not look at the partial matches for it.
-        self._inner = frozenset(k for node in self._children[1:] for k in node)
+        # The words that lead into a node a `*` (CJK) continues from: only after one of them
+        # does the scan look for such a node among the partial matches.
+        self._gap_keys = frozenset(
+            k for node in self._children for k, child in node.items() if child in self._gap_child
+        )
         self._keys: dict[str, str] = {}
 
     def _insert(self, seq: tuple[str, ...]) -> int:
@@ -267,37 +268,36 @@ class RiskDetector:
             self._gap_limit,
             self._gap_child,
         )
-        root, inner, cache = children[0], self._inner, self._keys
+        root, gap_keys, cache = children[0], self._gap_keys, self._keys
         keys = [k if (k := cache.get(tok)) is not None else self.key(tok) for tok in toks]
-        # Partial matches: (node, start, last matched position, words skipped so far). One
-        # stays while more words may still be inserted after it (`gap_limit` of its node):
-        # it is looked at only for a word that continues some phrase, and dropped lazily.
+        # partial matches: (node, start, last matched position, words skipped so far)
         alive: list[tuple[int, int, int, int]] = []
         hits: list[tuple[int, int, int, str, bool]] = []  # (start, end, rank, category, gapped)
         excluded: list[tuple[int, int]] = []
         for i, key in enumerate(keys):
-            moved: list[tuple[int, int, int, int]] = []
+            moved: list[tuple[int, int, int, int]] = []  # matched this word
+            kept: list[tuple[int, int, int, int]] = []  # this word may be one inserted
             node = root.get(key)
             if node is not None:
                 moved.append((node, i, i, 0))
-            if alive and key in inner:
-                for node, start, last, skipped in alive:
-                    if i - 1 - last > gap_limit[node]:
-                        continue  # no longer alive: too many words since its last one
-                    nxt = children[node].get(key)
-                    if nxt is not None:
-                        gaps = skipped + i - last - 1
-                        if not gaps or (gaps <= MAX_GAPS and bounds[start] == bounds[i]):
-                            moved.append((nxt, start, i, gaps))
+            for node, start, last, skipped in alive:
+                nxt = children[node].get(key)
+                if nxt is not None:
+                    gaps = skipped + i - last - 1
+                    if not gaps or (gaps <= MAX_GAPS and bounds[start] == bounds[i]):
+                        moved.append((nxt, start, i, gaps))
+                if i - last <= gap_limit[node]:
+                    kept.append((node, start, last, skipped))
             if not moved:
+                alive = kept
                 continue
-            if gap_child:  # a `*` of a CJK phrase: its next character may come at once, or later
+            if key in gap_keys:  # a `*` of a CJK phrase: its next character may come at once
                 moved += [
-                    (gap_child[node], start, i, skipped)
-                    for node, start, last, skipped in moved
-                    if node in gap_child
+                    (gap_child[n], start, i, skipped)
+                    for n, start, _, skipped in moved
+                    if n in gap_child
                 ]
-            for node, start, _last, skipped in moved:
+            for node, start, _, skipped in moved:
                 if out[node]:
                     for payload in out[node]:
                         if payload is None:
@@ -305,9 +305,7 @@ class RiskDetector:
                                 excluded.append((start, i))  # in one clause: "想死，你..." counts
                         elif not skipped or payload[2]:
                             hits.append((start, i, payload[0], payload[1], bool(skipped)))
-            if len(alive) > _PRUNE_AT:
-                alive = [e for e in alive if i - e[2] <= gap_limit[e[0]]]
-            alive += moved
+            alive = moved + kept
         if not hits:
             return NO_RISK
         rank = 0
