@@ -20,8 +20,9 @@ SETS = ROOT / "benchmarks" / "risk_sets"
 
 # set -> (risk messages flagged at least, benign messages flagged at most). The benign lines
 # still flagged are "my mother will kill me when she sees my grades" (pt, pl, tr, ru, ja, zh,
-# de, and pt-PT), kept at high on purpose as in English, and one elevated German "ich kann
-# heute nicht mehr lernen".
+# de, and pt-PT), kept at high on purpose as in English; "my team lost, I want to die lol"
+# (a first-person wish is never weakened); one elevated German "ich kann heute nicht mehr
+# lernen"; Spanish "hoy me mató" (it killed me today), which folds to "hoy me mato".
 FLOORS = {
     "blind_pt.tsv": (42, 2),
     "blind_de.tsv": (40, 2),
@@ -33,6 +34,18 @@ FLOORS = {
     "blind_it.tsv": (40, 0),
     "blind_ja.tsv": (40, 1),
     "blind_zh.tsv": (39, 1),
+    # second blind sets (25 + 25 each), written after the first pass; the second pass used
+    # their misses, so these are after-figures, not blind ones (README-r9c.md has both)
+    "blind2_pt.tsv": (23, 2),
+    "blind2_de.tsv": (24, 1),
+    "blind2_pl.tsv": (23, 2),
+    "blind2_tr.tsv": (23, 1),
+    "blind2_ru.tsv": (24, 1),
+    "blind2_es.tsv": (23, 2),
+    "blind2_fr.tsv": (24, 1),
+    "blind2_it.tsv": (24, 1),
+    "blind2_ja.tsv": (25, 2),
+    "blind2_zh.tsv": (25, 2),
     "heldout_pt.tsv": (68, 2),
     "heldout_de.tsv": (58, 1),
     "heldout_pl.tsv": (60, 1),
@@ -60,7 +73,7 @@ def test_each_language_holds_its_figures(shipped: RiskDetector, name: str) -> No
     result = evaluate(shipped, (SETS / name).read_text("utf-8").splitlines())
     assert result.bad_lines == []
     total = result.overall
-    assert total.risk >= 40 and total.benign >= 40
+    assert total.risk >= 25 and total.benign >= 25
     assert total.caught >= caught_floor, result.misses
     assert total.flagged <= flagged_ceiling, result.false_positives
 
@@ -128,3 +141,14 @@ def test_look_alikes_of_the_ten_languages_are_left_alone(shipped: RiskDetector, 
 )
 def test_new_families_fire_on_new_wordings(shipped: RiskDetector, text: str) -> None:
     assert shipped.assess(text).level != "none", text
+
+
+def test_an_italian_article_does_not_read_as_a_portuguese_third_person(
+    shipped: RiskDetector,
+) -> None:
+    """ "delle" may be read as "dele" (a double letter is also read single); "dele" and "deles"
+    are Portuguese third-person words, and a phrase holding "deles" made that reading count and
+    lowered the intent here to elevated. No phrase holds "deles" now; the detector-side fix is
+    described in README-r9c.md."""
+    text = "ho messo da parte delle pastiglie per non svegliarmi piu"
+    assert shipped.assess(text).level == "high"
