@@ -22,7 +22,9 @@ SETS = ROOT / "benchmarks" / "risk_sets"
 # still flagged are "my mother will kill me when she sees my grades" (pt, pl, tr, ru, ja, zh,
 # de, and pt-PT), kept at high on purpose as in English; "my team lost, I want to die lol"
 # (a first-person wish is never weakened); one elevated German "ich kann heute nicht mehr
-# lernen"; Spanish "hoy me mató" (it killed me today), which folds to "hoy me mato".
+# lernen"; Spanish "hoy me mató" (it killed me today), which folds to "hoy me mato"; a
+# brother who "threatens to tell" (about a cake: pl, tr, ru, ja), kept as an outing threat;
+# "standing on a beautiful bridge" (pl, tr, ru: elevated).
 FLOORS = {
     "blind_pt.tsv": (42, 2),
     "blind_de.tsv": (40, 2),
@@ -35,7 +37,8 @@ FLOORS = {
     "blind_ja.tsv": (40, 1),
     "blind_zh.tsv": (39, 1),
     # second blind sets (25 + 25 each), written after the first pass; the second pass used
-    # their misses, so these are after-figures, not blind ones (README-r9c.md has both)
+    # their misses, so these (like the third and fourth below) are after-figures, not blind
+    # ones: README-r9c.md has each set's figure before the pass that used it
     "blind2_pt.tsv": (23, 2),
     "blind2_de.tsv": (24, 1),
     "blind2_pl.tsv": (23, 2),
@@ -46,6 +49,27 @@ FLOORS = {
     "blind2_it.tsv": (24, 1),
     "blind2_ja.tsv": (25, 2),
     "blind2_zh.tsv": (25, 2),
+    # third and fourth blind sets (15 + 15 each): each was run once before the pass that used it
+    "blind3_pt.tsv": (15, 0),
+    "blind3_de.tsv": (15, 0),
+    "blind3_pl.tsv": (15, 0),
+    "blind3_tr.tsv": (15, 0),
+    "blind3_ru.tsv": (15, 0),
+    "blind3_es.tsv": (15, 0),
+    "blind3_fr.tsv": (15, 0),
+    "blind3_it.tsv": (15, 0),
+    "blind3_ja.tsv": (14, 0),
+    "blind3_zh.tsv": (15, 0),
+    "blind4_pt.tsv": (14, 0),
+    "blind4_de.tsv": (14, 0),
+    "blind4_pl.tsv": (14, 2),
+    "blind4_tr.tsv": (14, 2),
+    "blind4_ru.tsv": (14, 2),
+    "blind4_es.tsv": (14, 0),
+    "blind4_fr.tsv": (14, 0),
+    "blind4_it.tsv": (14, 0),
+    "blind4_ja.tsv": (14, 2),
+    "blind4_zh.tsv": (13, 0),
     "heldout_pt.tsv": (68, 2),
     "heldout_de.tsv": (58, 1),
     "heldout_pl.tsv": (60, 1),
@@ -73,7 +97,7 @@ def test_each_language_holds_its_figures(shipped: RiskDetector, name: str) -> No
     result = evaluate(shipped, (SETS / name).read_text("utf-8").splitlines())
     assert result.bad_lines == []
     total = result.overall
-    assert total.risk >= 25 and total.benign >= 25
+    assert total.risk >= 15 and total.benign >= 15
     assert total.caught >= caught_floor, result.misses
     assert total.flagged <= flagged_ceiling, result.false_positives
 
@@ -115,6 +139,10 @@ def test_narrow_exclusions_leave_the_risk_phrase_next_to_them(
         "看了篇关于禁止扭转治疗的文章",
         "le perso se suicide à la fin du manga, j'ai pleuré",
         "die figur bringt sich am ende um",
+        "je suis morte avec ce retournement",
+        "sono morta con quel colpo di scena",
+        "ülkede intihar oranının düştüğünü okudum",
+        "游戏boss杀了我十次",
     ],
 )
 def test_look_alikes_of_the_ten_languages_are_left_alone(shipped: RiskDetector, text: str) -> None:
@@ -143,12 +171,23 @@ def test_new_families_fire_on_new_wordings(shipped: RiskDetector, text: str) -> 
     assert shipped.assess(text).level != "none", text
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["stoję na moście", "köprüdeyim", "стою на мосту", "estoy en el puente", "sono sul ponte"],
+)
+def test_a_bridge_alone_is_elevated_a_roof_high(shipped: RiskDetector, text: str) -> None:
+    """A bridge is also a view (sightseeing); a roof now, or a bridge with a plan, stays high."""
+    assert shipped.assess(text).level == "elevated"
+    assert shipped.assess("estoy en la azotea").level == "high"
+    assert shipped.assess("vou pular da ponte").level == "high"
+
+
 def test_an_italian_article_does_not_read_as_a_portuguese_third_person(
     shipped: RiskDetector,
 ) -> None:
     """ "delle" may be read as "dele" (a double letter is also read single); "dele" and "deles"
     are Portuguese third-person words, and a phrase holding "deles" made that reading count and
-    lowered the intent here to elevated. No phrase holds "deles" now; the detector-side fix is
-    described in README-r9c.md."""
+    lowered the intent here to elevated. No phrase holds "dele" or "deles" now ("não mora na
+    casa dele" is listed as "nao mora na casa"); the detector-side fix is in README-r9c.md."""
     text = "ho messo da parte delle pastiglie per non svegliarmi piu"
     assert shipped.assess(text).level == "high"
