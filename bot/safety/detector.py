@@ -320,7 +320,7 @@ class RiskDetector:
                 continue
             if gapped and any(s <= end and start <= e for s, e in excluded):
                 continue  # read with words inserted, it overlaps a benign look-alike
-            if level == RANK["high"] and self._lowered(keys, bounds, start, end, category):
+            if level == RANK["high"] and self._lowered(toks, keys, bounds, start, end, category):
                 level = RANK["elevated"]
             categories.add(category)
             rank = max(rank, level)
@@ -329,18 +329,25 @@ class RiskDetector:
         return RiskAssessment(LEVELS[rank], frozenset(categories))
 
     def _lowered(
-        self, keys: list[str], bounds: list[int], start: int, end: int, category: str
+        self,
+        toks: list[str],
+        keys: list[str],
+        bounds: list[int],
+        start: int,
+        end: int,
+        category: str,
     ) -> bool:
         """A negation or a third person just before a high phrase, in its clause (a CJK one:
         ending at most `CJK_LOOK_BACK` characters before it), or a `negation_after` word just
-        after it."""
+        after it. A word counts as written (or elongated), never as the misspelling of a word of
+        the lists it may also be read as: Italian "delle" is not Portuguese "dele" (he)."""
         others = category == OTHERS_CATEGORY
         for j in range(max(0, start - LOOK_BACK), start):
             if bounds[j] != bounds[start]:
                 continue
-            if keys[j] in self._negation:
+            if _reads_as(toks[j], keys[j], self._negation):
                 return True
-            if keys[j] in self._third and not others:
+            if not others and _reads_as(toks[j], keys[j], self._third):
                 return True
         tables = (self._negation_seqs,) if others else (self._negation_seqs, self._third_seqs)
         for last in range(max(0, start - CJK_LOOK_BACK), start):
@@ -379,6 +386,15 @@ def _modifiers(
         else:
             single.update(match_key(t) for t in seq)
     return frozenset(single), {key: tuple(found) for key, found in sequences.items()}
+
+
+def _reads_as(token: str, key: str, words: frozenset[str]) -> bool:
+    """Whether a word is one of `words` (modifiers) as written or elongated ("neverrr"), not
+    as the misspelling of a word of the lists that `key` may read it as ("delle" as "dele")."""
+    if key in words and key == match_key(token):
+        return True
+    readings = elongated_readings(token)
+    return readings is not None and any(match_key(r) in words for r in readings)
 
 
 def _both(a: RiskAssessment, b: RiskAssessment) -> RiskAssessment:
