@@ -48,6 +48,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.safety import cjk
+from bot.safety.modifiers import modifier_words
 from bot.safety.normalize import (
     APOSTROPHE,
     elongated_readings,
@@ -150,9 +151,10 @@ class RiskDetector:
         # (see `assess`): the "t" of a split contraction is a negation there.
         negation = list(negation)
         split_negation = [tokens(APOSTROPHE.sub(" ", w))[-1:] for w in negation if "'" in w]
-        self._negation, self._negation_seqs = _modifiers([*map(tokens, negation), *split_negation])
-        self._third, self._third_seqs = _modifiers(map(tokens, third_person))
-        _, self._after_seqs = _modifiers(map(tokens, negation_after), after=True)
+        words = [*map(tokens, negation), *split_negation]
+        self._negation, self._negation_seqs = modifier_words(words)
+        self._third, self._third_seqs = modifier_words(map(tokens, third_person))
+        _, self._after_seqs = modifier_words(map(tokens, negation_after), after=True)
         self._vocabulary = frozenset(k for node in self._children for k in node)
         # The words that lead into a node a `*` (CJK) continues from: only after one of them
         # does the scan look for such a node among the partial matches.
@@ -160,6 +162,7 @@ class RiskDetector:
             k for node in self._children for k, child in node.items() if child in self._gap_child
         )
         self._keys: dict[str, str] = {}
+        self._written: dict[str, frozenset[str]] = {}
 
     def _insert(self, seq: tuple[str, ...]) -> int:
         node = 0
@@ -328,6 +331,18 @@ class RiskDetector:
             return NO_RISK
         return RiskAssessment(LEVELS[rank], frozenset(categories))
 
+    def _as_written(self, token: str) -> frozenset[str]:
+        """The match keys a word has as written, or elongated ("neverrr" is "never"), never as
+        the misspelling of a word of the lists it may be read as ("delle" is not "dele"):
+        what is compared with the negation and third-person words. Cached, bounded."""
+        found = self._written.get(token)
+        if found is None:
+            elongated = elongated_readings(token) or ()
+            found = frozenset({match_key(token), *map(match_key, elongated)})
+            if len(self._written) < _KEY_LIMIT:
+                self._written[token] = found
+        return found
+
     def _lowered(
         self,
         toks: list[str],
@@ -345,9 +360,10 @@ class RiskDetector:
         for j in range(max(0, start - LOOK_BACK), start):
             if bounds[j] != bounds[start]:
                 continue
-            if _reads_as(toks[j], keys[j], self._negation):
+            readings = self._as_written(toks[j])
+            if not self._negation.isdisjoint(readings):
                 return True
-            if not others and _reads_as(toks[j], keys[j], self._third):
+            if not others and not self._third.isdisjoint(readings):
                 return True
         tables = (self._negation_seqs,) if others else (self._negation_seqs, self._third_seqs)
         for last in range(max(0, start - CJK_LOOK_BACK), start):
@@ -362,39 +378,6 @@ class RiskDetector:
                 if tuple(keys[first : first + len(seq)]) == seq and bounds[first] == bounds[end]:
                     return True
         return False
-
-
-_Sequences = dict[str, tuple[tuple[str, ...], ...]]
-
-
-def _modifiers(
-    seqs: Iterable[tuple[str, ...]], after: bool = False
-) -> tuple[frozenset[str], _Sequences]:
-    """Modifier words as match keys: single words (for an entry of several words, each word, as
-    before), and CJK entries (of one character or several; every `negation_after` entry) kept
-    as sequences, indexed by the key that touches the phrase: their last one (their first one
-    for `after`), so a high match looks up only the one or two keys beside it."""
-    single: set[str] = set()
-    sequences: dict[str, list[tuple[str, ...]]] = {}
-    for seq in seqs:
-        if after or cjk.is_cjk(seq):
-            if seq:
-                keys = tuple(match_key(t) for t in seq)
-                found = sequences.setdefault(keys[0] if after else keys[-1], [])
-                if keys not in found:
-                    found.append(keys)
-        else:
-            single.update(match_key(t) for t in seq)
-    return frozenset(single), {key: tuple(found) for key, found in sequences.items()}
-
-
-def _reads_as(token: str, key: str, words: frozenset[str]) -> bool:
-    """Whether a word is one of `words` (modifiers) as written or elongated ("neverrr"), not
-    as the misspelling of a word of the lists that `key` may read it as ("delle" as "dele")."""
-    if key in words and key == match_key(token):
-        return True
-    readings = elongated_readings(token)
-    return readings is not None and any(match_key(r) in words for r in readings)
 
 
 def _both(a: RiskAssessment, b: RiskAssessment) -> RiskAssessment:
