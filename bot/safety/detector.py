@@ -68,6 +68,7 @@ from bot.safety.schema import (
     RANK,
     RiskLevel,
     SafetyLists,
+    expand,
 )
 
 MAX_GAP = 2  # words a longer phrase tolerates between two of its own
@@ -220,13 +221,16 @@ class RiskDetector:
         for item in lists:
             for level, groups in (("high", item.high), ("elevated", item.elevated)):
                 for category, entries in groups.items():
-                    for phrase in entries:
-                        phrases.setdefault(phrase_tokens(phrase), set()).add((level, category))
+                    for line in entries:
+                        for phrase in expand(line, item.classes):
+                            found = phrases.setdefault(phrase_tokens(phrase), set())
+                            found.add((level, category))
             for level, entries in (("high", item.emoji.high), ("elevated", item.emoji.elevated)):
                 for emoji in entries:
                     phrases.setdefault(tokens(emoji), set()).add((level, EMOJI_CATEGORY))
-            for phrase in item.exclude:  # each also as read apart (see `assess`)
-                excludes.update({tokens(phrase), tokens(APOSTROPHE.sub(" ", phrase))})
+            for line in item.exclude:  # each also as read apart (see `assess`)
+                for phrase in expand(line, item.classes):
+                    excludes.update({tokens(phrase), tokens(APOSTROPHE.sub(" ", phrase))})
             negation += item.modifiers.negation
             third_person += item.modifiers.third_person
             negation_after += item.modifiers.negation_after

@@ -16,10 +16,14 @@ from bot.safety.normalize import APOSTROPHE, WORD, phrase_tokens, tokens
 from bot.safety.schema import (
     BASE_LOCALE,
     CATEGORY_NAME,
+    CLASS_REF,
     EMOJI_CATEGORY,
     FILE_NAME,
+    MAX_EXPANSION,
     RANK,
     SafetyLists,
+    expand,
+    expansion_size,
 )
 
 if TYPE_CHECKING:
@@ -145,39 +149,105 @@ def _check(
                             "category names are short lowercase words like 'intent'",
                         )
                     )
+        _check_classes(rel, lists, read_as, problems)
         seen: dict[tuple[str, ...], str] = {}
-        for key, phrase, is_emoji in _entries(lists):
-            seq = read_as(phrase, phrase_tokens)
-            if not seq:
-                problems.append((rel, key, "empty after normalisation"))
+        for key, line, is_emoji in _entries(lists):
+            if not _classes_known(rel, key, line, lists, problems):
                 continue
-            if seq in seen:
-                problems.append((rel, key, f"duplicate of {seen[seq]} after normalisation"))
-                continue
-            seen[seq] = key
-            if is_emoji and WORD.search(" ".join(seq)):
-                problems.append((rel, key, "not an emoji: words belong under high or elevated"))
-            if seq in all_excludes:
-                problems.append((rel, key, f"never matches: the same as {all_excludes[seq]}"))
-            elif RANK[probe.assess(phrase).level] < RANK[_level_of(key)]:
-                problems.append(
-                    (
-                        rel,
-                        key,
-                        "never reaches its level written alone: an exclusion or a negation or "
-                        "third-person word of the lists lowers it",
+            own: set[tuple[str, ...]] = set()  # a line's own phrases (two class words alike)
+            for phrase in [line] if is_emoji else expand(line, lists.classes):
+                seq = read_as(phrase, phrase_tokens)
+                if not seq:
+                    problems.append((rel, key, f"empty after normalisation{_as(phrase, line)}"))
+                    break
+                if seq in own:
+                    continue
+                own.add(seq)
+                if seq in seen:
+                    said = _as(phrase, line)
+                    problems.append(
+                        (rel, key, f"duplicate of {seen[seq]}{said} after normalisation")
                     )
-                )
+                    break
+                seen[seq] = key
+                if is_emoji and WORD.search(" ".join(seq)):
+                    problems.append((rel, key, "not an emoji: words belong under high or elevated"))
+                if seq in all_excludes:
+                    said = _as(phrase, line)
+                    problems.append(
+                        (rel, key, f"never matches{said}: the same as {all_excludes[seq]}")
+                    )
+                    break
+                if RANK[probe.assess(phrase).level] < RANK[_level_of(key)]:
+                    problems.append(
+                        (
+                            rel,
+                            key,
+                            f"never reaches its level written alone{_as(phrase, line)}: an "
+                            "exclusion or a negation or third-person word of the lists lowers it",
+                        )
+                    )
+                    break
         seen_excludes: dict[tuple[str, ...], str] = {}
-        for i, phrase in enumerate(lists.exclude):
-            key, seq = f"exclude.{i}", read_as(phrase)
-            if not seq:
-                problems.append((rel, key, "empty after normalisation"))
-            elif cjk.GAP_MARK in phrase:
+        for i, line in enumerate(lists.exclude):
+            key = f"exclude.{i}"
+            if not _classes_known(rel, key, line, lists, problems):
+                continue
+            if cjk.GAP_MARK in line:
                 problems.append((rel, key, "an exclusion is matched as written: no '*' in it"))
-            elif seq in seen_excludes:
-                problems.append(
-                    (rel, key, f"duplicate of {seen_excludes[seq]} after normalisation")
-                )
-            else:
+                continue
+            for phrase in expand(line, lists.classes):
+                seq = read_as(phrase)
+                if not seq:
+                    problems.append((rel, key, "empty after normalisation"))
+                    break
+                if seen_excludes.get(seq, key) != key:
+                    said = _as(phrase, line)
+                    problems.append(
+                        (rel, key, f"duplicate of {seen_excludes[seq]}{said} after normalisation")
+                    )
+                    break
                 seen_excludes[seq] = key
+
+
+def _as(phrase: str, line: str) -> str:
+    """How a problem names one of the phrases a line with word classes stands for."""
+    return "" if phrase == line else f" (as {phrase!r})"
+
+
+def _check_classes(
+    rel: str,
+    lists: SafetyLists,
+    read_as: Callable[[str], tuple[str, ...]],
+    problems: list[SafetyProblem],
+) -> None:
+    """Each word class: a short lowercase name, words that are words (no class inside)."""
+    for name, words in lists.classes.items():
+        key = f"classes.{name}"
+        if not CATEGORY_NAME.match(name):
+            problems.append((rel, key, "class names are short lowercase words like 'family'"))
+        if not words:
+            problems.append((rel, key, "a class needs at least one word"))
+        for i, word in enumerate(words):
+            if CLASS_REF.search(word) or "{" in word or "}" in word:
+                problems.append((rel, f"{key}.{i}", "a class word cannot name a class"))
+            elif not read_as(word):
+                problems.append((rel, f"{key}.{i}", "empty after normalisation"))
+
+
+def _classes_known(
+    rel: str, key: str, line: str, lists: SafetyLists, problems: list[SafetyProblem]
+) -> bool:
+    """A line names only classes of its own file, and stands for at most MAX_EXPANSION
+    phrases; said by key when not."""
+    unknown = [name for name in CLASS_REF.findall(line) if name not in lists.classes]
+    if unknown:
+        names = ", ".join("{" + name + "}" for name in unknown)
+        problems.append((rel, key, f"no class {names} in this file (see `classes:`)"))
+        return False
+    if expansion_size(line, lists.classes) > MAX_EXPANSION:
+        problems.append(
+            (rel, key, f"stands for more than {MAX_EXPANSION} phrases: split it in two")
+        )
+        return False
+    return True

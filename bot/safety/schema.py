@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -15,6 +17,8 @@ OTHERS_CATEGORY = "others"  # danger from other people: its own reply
 LEVELS: tuple[RiskLevel, ...] = ("none", "elevated", "high")  # index = rank
 RANK: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
 CATEGORY_NAME = re.compile(r"^[a-z][a-z_]{0,31}$")
+CLASS_REF = re.compile(r"\{([^{}]*)\}")  # "{family} will kill me": a word class of the file
+MAX_EXPANSION = 1000  # phrases one line of a list may stand for
 
 
 # --------------------------------------------------------------------------- schema
@@ -53,3 +57,30 @@ class SafetyLists(_Strict):
     emoji: EmojiLists = Field(default_factory=EmojiLists)
     exclude: list[str] = Field(default_factory=list)
     modifiers: Modifiers = Field(default_factory=Modifiers)
+    # Word classes: a phrase or exclusion naming `{family}` stands for one phrase per word of
+    # the class (every combination when it names several), so one line covers "my dad / my
+    # mom / my brother ... will kill me". A class belongs to its file.
+    classes: dict[str, list[str]] = Field(default_factory=dict)
+
+
+def expand(phrase: str, classes: Mapping[str, Sequence[str]]) -> list[str]:
+    """Every phrase a line stands for: each `{name}` replaced by each word of the class `name`,
+    every combination, in order (at most `MAX_EXPANSION`); the line itself when it names no
+    class. A name the file does not define stays as written (`content check` refuses it)."""
+    parts = CLASS_REF.split(phrase)  # text, name, text, name, ..., text
+    if len(parts) == 1:
+        return [phrase]
+    choices = [
+        (part,) if i % 2 == 0 else tuple(classes.get(part) or ("{" + part + "}",))
+        for i, part in enumerate(parts)
+    ]
+    combos = itertools.islice(itertools.product(*choices), MAX_EXPANSION)
+    return ["".join(combo) for combo in combos]
+
+
+def expansion_size(phrase: str, classes: Mapping[str, Sequence[str]]) -> int:
+    """How many phrases a line stands for (before any limit)."""
+    size = 1
+    for name in CLASS_REF.findall(phrase):
+        size *= max(1, len(classes.get(name) or ()))
+    return size
