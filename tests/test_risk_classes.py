@@ -110,3 +110,15 @@ def test_a_phrase_a_class_makes_that_an_exclusion_swallows_is_named(tmp_path: Pa
     [(_, key, message)] = problems
     assert key == "high.others.1"
     assert "never matches (as 'my uncle said he would kill me')" in message
+
+
+def test_a_star_lets_two_words_stand_between_the_words_of_a_short_phrase() -> None:
+    """Two-word phrases match only as written ("меня шантажируют"); `*` between them lets up to
+    two words stand there, as it does between CJK characters (r9c's "меня *реально*
+    шантажируют")."""
+    d = detector({"high": {"others": ["меня * шантажируют", "mich * umbringen"]}, "elevated": {}})
+    for text in ("меня шантажируют", "меня реально шантажируют", "will mich heute umbringen"):
+        assert d.assess(text).level == "high", text
+    assert d.assess("mich heute abend noch umbringen").level == "none"  # three words: too far
+    assert d.assess("mich umbringen. morgen").level == "high"
+    assert d.assess("mich heute. umbringen").level == "none"  # never across a sentence
