@@ -13,6 +13,7 @@ from bot.content.checked import CheckedRecord, ContentFiles
 from bot.content.loader import Content, load_content
 from bot.content.messages import variables
 from bot.harness import Harness
+from bot.safety import RiskDetector
 from tests.conftest import ADMIN_ID, say
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -172,3 +173,22 @@ async def test_a_restart_publishes_no_menu_telegram_already_has(editable_harness
     calls = published()[2 * first :]
     assert len(calls) == first
     assert "Help and rules" in [c["description"] for c in calls[0]["commands"]]
+
+
+def test_a_restart_takes_the_risk_detector_from_the_record(
+    record: CheckedRecord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The trie built from the lists is kept too: the same lists read by the same code give
+    the same trie, so a restart does not build it again (about a fifth of a start)."""
+    full, _ = load_content(CONTENT, record=record)
+    assert full is not None and full.risk is not None
+
+    def never(*_args: object) -> None:
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(RiskDetector, "from_lists", classmethod(never))
+    again, _ = load_content(CONTENT, record=record)
+    assert again is not None and again.risk is not None
+    assert again.risk.state() == full.risk.state()
+    for text in SAYINGS:
+        assert again.risk.assess(text) == full.risk.assess(text), text

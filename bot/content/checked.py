@@ -25,6 +25,7 @@ import hmac
 import json
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from bot.content import strict_yaml
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2  # 2: the risk detector built from the lists is kept too
 # The checking code: every check of the content lives in these two packages (the YAML walk,
 # the safety lists' checks and the texts' checks are what a record lets a start skip).
 _CODE = tuple(
@@ -69,8 +70,9 @@ class CheckedRecord:
     def _sign(self, body: bytes) -> str:
         return hmac.new(self._key, body, hashlib.sha256).hexdigest()
 
-    def read(self, key: str) -> dict[str, str] | None:
-        """The files (each as JSON), if the record is for exactly `key` and signed by this bot."""
+    def read(self, key: str) -> dict[str, dict[str, str]] | None:
+        """The files and what was built from them (each as JSON, by name), if the record is for
+        exactly `key` and signed by this bot."""
         try:
             raw = self.path.read_bytes()
         except OSError:
@@ -85,14 +87,16 @@ class CheckedRecord:
             return None
         if not isinstance(record, dict) or record.get("key") != key:
             return None
-        files = record.get("files")
-        if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
-            return None
-        return files
+        parts = {name: record.get(name) for name in ("files", "built")}
+        for part in parts.values():
+            if not isinstance(part, dict) or not all(isinstance(v, str) for v in part.values()):
+                return None
+        return parts  # type: ignore[return-value]
 
-    def write(self, key: str, files: dict[str, str]) -> None:
-        """Keep the files (each as JSON) a full check found sound."""
-        body = json.dumps({"key": key, "files": files}, ensure_ascii=False).encode()
+    def write(self, key: str, files: dict[str, str], built: dict[str, str]) -> None:
+        """Keep the files a full check found sound, and what was built from them (JSON)."""
+        record = {"key": key, "files": files, "built": built}
+        body = json.dumps(record, ensure_ascii=False).encode()
         partial = self.path.with_name(self.path.name + ".partial")
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the first start
@@ -124,8 +128,11 @@ class ContentFiles:
                 digest.update(name.encode() + b"\0" + self._bytes[name] + b"\0")
         self.key = digest.hexdigest()
         self._record = record
-        self._from_record = record.read(self.key) if record is not None else None
+        found = record.read(self.key) if record is not None else None
+        self._from_record = found["files"] if found else None
+        self._built = found["built"] if found else {}
         self._as_json: dict[str, str] = {}
+        self._to_build: dict[str, Callable[[], Any]] = {}
         self._recordable = True
 
     @property
@@ -162,8 +169,18 @@ class ContentFiles:
         else:
             self._recordable = False
 
+    def built(self, name: str) -> Any | None:
+        """What a load of these very files built and kept under `name` (None: build it)."""
+        text = self._built.get(name) if self.checked else None
+        return None if text is None else json.loads(text)
+
+    def remember(self, name: str, state: Callable[[], Any]) -> None:
+        """Keep what `state()` returns (JSON values) under `name` in the record written next."""
+        self._to_build[name] = state
+
     def keep(self) -> None:
         """After a load without errors: write the record for the next start (when these files
         did not come from one already)."""
         if self._record is not None and not self.checked and self._recordable:
-            self._record.write(self.key, self._as_json)
+            built = {name: json.dumps(state()) for name, state in self._to_build.items()}
+            self._record.write(self.key, self._as_json, built)

@@ -45,9 +45,10 @@ How matching works, and why:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import Any
 
 from bot.safety import cjk
+from bot.safety.assessment import NO_RISK, RiskAssessment, both
 from bot.safety.modifiers import modifier_words
 from bot.safety.normalize import (
     APOSTROPHE,
@@ -66,7 +67,6 @@ from bot.safety.schema import (
     LEVELS,
     OTHERS_CATEGORY,
     RANK,
-    RiskLevel,
     SafetyLists,
     expand,
 )
@@ -82,30 +82,6 @@ CJK_LOOK_BACK = 2
 LOOK_AHEAD = 2  # words between a high phrase and a `negation_after` word that lowers it
 _KEY_LIMIT = 65_536
 
-
-@dataclass(frozen=True)
-class RiskAssessment:
-    """What the bot may know about a message: a level and which kinds of signal were seen.
-
-    `categories` holds category names only ("intent", "plan", "farewell", "hopeless",
-    "self_harm", "mention", "others", "emoji"), from every level that matched, so a volunteer
-    sees e.g. that self-harm was mentioned alongside intent. The matched words are not kept.
-    """
-
-    level: RiskLevel
-    categories: frozenset[str]
-
-    @property
-    def at_risk(self) -> bool:
-        return self.level != "none"
-
-    @property
-    def from_others(self) -> bool:
-        """Danger from other people (family violence, forced marriage, blackmail...)."""
-        return OTHERS_CATEGORY in self.categories
-
-
-NO_RISK = RiskAssessment("none", frozenset())
 
 # (rank, category, gaps allowed) for a risk phrase; None marks an exclusion
 _Payload = tuple[int, str, bool] | None
@@ -156,6 +132,49 @@ class RiskDetector:
         self._negation, self._negation_seqs = modifier_words(words)
         self._third, self._third_seqs = modifier_words(map(tokens, third_person))
         _, self._after_seqs = modifier_words(map(tokens, negation_after), after=True)
+        self._derive()
+
+    def state(self) -> dict[str, Any]:
+        """Everything the detector holds, as JSON values: a content record keeps it so that a
+        restart with the same lists and code need not build the trie again."""
+
+        def seqs(table: dict[str, tuple[tuple[str, ...], ...]]) -> dict[str, list[list[str]]]:
+            return {k: [list(seq) for seq in v] for k, v in table.items()}
+
+        return {
+            "phrase_count": self.phrase_count,
+            "listed": sorted(self._listed),
+            "children": self._children,
+            "out": [[None if p is None else list(p) for p in payloads] for payloads in self._out],
+            "gap_limit": self._gap_limit,
+            "gap_child": sorted(self._gap_child.items()),
+            "negation": [sorted(self._negation), seqs(self._negation_seqs)],
+            "third": [sorted(self._third), seqs(self._third_seqs)],
+            "after": seqs(self._after_seqs),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> RiskDetector:
+        """The detector `state()` described (from a record this bot signed)."""
+
+        def seqs(table: dict[str, list[list[str]]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+            return {k: tuple(tuple(seq) for seq in v) for k, v in table.items()}
+
+        d = cls.__new__(cls)
+        d.phrase_count = state["phrase_count"]
+        d._listed = frozenset(state["listed"])
+        d._children = state["children"]
+        d._out = [[None if p is None else tuple(p) for p in out] for out in state["out"]]
+        d._gap_limit = state["gap_limit"]
+        d._gap_child = {int(node): int(child) for node, child in state["gap_child"]}
+        d._negation, d._negation_seqs = frozenset(state["negation"][0]), seqs(state["negation"][1])
+        d._third, d._third_seqs = frozenset(state["third"][0]), seqs(state["third"][1])
+        d._after_seqs = seqs(state["after"])
+        d._derive()
+        return d
+
+    def _derive(self) -> None:
+        """What follows from the trie, and the per-word caches."""
         self._vocabulary = frozenset(k for node in self._children for k in node)
         # The words that lead into a node a `*` (CJK) continues from: only after one of them
         # does the scan look for such a node among the partial matches.
@@ -266,7 +285,7 @@ class RiskDetector:
         result = self._scan(*read_normalized(glued))
         if apart is None:
             return result
-        return _both(result, self._scan(*read_normalized(apart)))
+        return both(result, self._scan(*read_normalized(apart)))
 
     def _scan(self, toks: list[str], bounds: list[int]) -> RiskAssessment:
         children, out, gap_limit, gap_child = (
@@ -382,13 +401,3 @@ class RiskDetector:
                 if tuple(keys[first : first + len(seq)]) == seq and bounds[first] == bounds[end]:
                     return True
         return False
-
-
-def _both(a: RiskAssessment, b: RiskAssessment) -> RiskAssessment:
-    """Two readings of one message: the higher level, and every category either one saw."""
-    if not b.at_risk:
-        return a
-    if not a.at_risk:
-        return b
-    level = a.level if RANK[a.level] >= RANK[b.level] else b.level
-    return RiskAssessment(level, a.categories | b.categories)

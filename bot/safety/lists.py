@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------- loading & checks
 
 SafetyProblem = tuple[str, str, str]  # (file relative to the content folder's parent, key, message)
+DETECTOR = "risk detector"  # its name in a content record (bot/content/checked.py)
 
 
 def load_safety(
@@ -63,7 +64,13 @@ def load_safety(
         problems.append(
             (_rel(content_dir / BASE_LOCALE / FILE_NAME, content_dir), "-", "required file missing")
         )
-    detector = RiskDetector.from_lists(lists for _, lists in parsed)
+    state = files.built(DETECTOR) if files is not None else None
+    if state is not None:  # the very lists, read by the very code, at the last full check
+        detector = RiskDetector.from_state(state)
+    else:
+        detector = RiskDetector.from_lists(lists for _, lists in parsed)
+    if files is not None:
+        files.remember(DETECTOR, detector.state)
     if files is None or not files.checked:
         _check(parsed, detector, problems)
     if problems:
