@@ -1,0 +1,136 @@
+"""The shipped lists' word-class lines: each family of lines fires on sentences nobody wrote
+into the lists (forms the classes make), and stays quiet on the look-alikes beside them.
+
+The sentences are the test writer's own, not copies of any benchmark set."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.safety import RiskDetector, SafetyLists, load_safety
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+@pytest.fixture(scope="module")
+def detector() -> RiskDetector:
+    found, problems = load_safety(CONTENT)
+    assert problems == []
+    assert found is not None
+    return found
+
+
+# (text, category): every one at the top level
+MUST_FIRE_HIGH = [
+    # en: family x threat / harm / throwing out / forced marriage / "cures"; police
+    ("my stepdad threatened to break my legs", "others"),
+    ("my brothers said they would stab me", "others"),
+    ("her brothers will beat me up if they see us together", "others"),
+    ("my uncle tried to strangle me", "others"),
+    ("my cousins would murder me", "others"),
+    ("my parents are going to kick me out when they find out", "others"),
+    ("my family wants to marry me off", "others"),
+    ("my parents are forcing me to marry my cousin", "others"),
+    ("my stepfather whipped me again", "others"),
+    ("they want to send me to conversion therapy", "others"),
+    ("my mom is taking me to an exorcist", "others"),
+    ("the police are looking for me", "others"),
+    # en: means x having / ready; sharp things; pills; heights; tracks
+    ("i have the rope ready", "plan"),
+    ("i've got a blade in my hand", "plan"),
+    ("razor against my wrist right now", "plan"),
+    ("i just swallowed a handful of sleeping pills", "plan"),
+    ("took a whole bottle of tylenol", "plan"),
+    ("the overpass is high enough", "plan"),
+    ("going to jump off the parking garage", "plan"),
+    ("i'm going to lie down on the train tracks", "plan"),
+    # en: intent verbs in their forms
+    ("i'm planning to end it all", "intent"),
+    ("i've decided to take my own life", "intent"),
+    ("i really want to stop existing", "intent"),
+    ("ready to disappear forever", "intent"),
+    # ar: want x die; family x violence and threats; forced marriage; heights; pills; farewell
+    ("حابب انتحر والله", "intent"),
+    ("قررت اقتل حالي الليلة", "intent"),
+    ("ناوية انهي حياتي", "intent"),
+    ("ابن عمي ضربني بالحزام", "others"),
+    ("خالي هددني بالقتل", "others"),
+    ("اخوي بدو يقتلني", "others"),
+    ("بابا رح يذبحني اذا عرف اني مثلي", "others"),
+    ("امي رح تقتلني اذا عرفت", "others"),
+    ("مرت ابوي طردتني من البيت", "others"),
+    ("اخواني رح يقتلوني", "others"),
+    ("عايزين يجوزوني غصب عني", "others"),
+    ("رح انط عن الكوبري", "plan"),
+    ("اقفز من العمارة", "plan"),
+    ("واقفة على حافة البلكونة", "plan"),
+    ("شربت علبة حبوب النوم", "plan"),
+    ("شريت سم فيران", "plan"),
+    ("سامحيني وداعا", "farewell"),
+    # Arabizi
+    ("bade mout", "intent"),
+    ("bide ente7ar", "intent"),
+    ("ghadi ente7er", "intent"),
+    ("bde akhles 3omri", "intent"),
+    ("khayye ra7 yo2tolni", "others"),
+    ("ommi darabetni", "others"),
+    ("3ayelti ra7 ye2tlouni", "others"),
+    ("sam7ouni wada3an", "farewell"),
+]
+
+MUST_NOT_FIRE = [
+    # en: the games, the jokes and the routines beside the class lines
+    "my brother beat me at chess",
+    "my cousin beat me at mario kart again",
+    "my mom is going to kill me lol i forgot her birthday",
+    "my brothers are killing me with their puns",
+    "my dad punched the wall",
+    "i have my pills ready for the trip",
+    "jump off the diving board",
+    # ar: dying of laughter, hunger, boredom; a parent's joke about grades or being late
+    "بدي اموت من الضحك",
+    "حابب اموت من الجوع",
+    "ماما رح تقتلني اذا تأخرت",
+    "نفسي انام",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), MUST_FIRE_HIGH)
+def test_a_class_line_fires_on_a_form_nobody_listed(
+    detector: RiskDetector, text: str, category: str
+) -> None:
+    result = detector.assess(text)
+    assert (result.level, category in result.categories) == ("high", True), text
+
+
+@pytest.mark.parametrize("text", MUST_NOT_FIRE)
+def test_the_look_alikes_beside_a_class_line_stay_quiet(detector: RiskDetector, text: str) -> None:
+    assert detector.assess(text).level == "none", text
+
+
+def test_a_parents_joke_about_grades_stays_below_the_top_level(detector: RiskDetector) -> None:
+    # "بابا رح يذبحني إذا شاف العلامات": بابا's threat is high only with "if he finds out"
+    assert detector.assess("بابا رح يذبحني اذا شاف العلامات").level != "high"
+    assert detector.assess("my mom will kill me if she finds out").level == "high"  # on purpose
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_the_lists_use_classes_and_every_class_is_used(locale: str) -> None:
+    data = yaml.safe_load((CONTENT / locale / "safety.yaml").read_text(encoding="utf-8"))
+    lists = SafetyLists.model_validate(data)
+    lines = [
+        line
+        for groups in (lists.high, lists.elevated)
+        for phrases in groups.values()
+        for line in phrases
+    ] + lists.exclude
+    named = {name for line in lines for name in _names(line)}
+    assert lists.classes and set(lists.classes) == named  # no class left unused
+
+
+def _names(line: str) -> list[str]:
+    return re.findall(r"\{([a-z_]+)\}", line)
