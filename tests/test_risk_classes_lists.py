@@ -80,6 +80,15 @@ MUST_FIRE_HIGH = [
     ("ommi darabetni", "others"),
     ("3ayelti ra7 ye2tlouni", "others"),
     ("sam7ouni wada3an", "farewell"),
+    # es: intent x act; jumping x heights; pills taken or about to be; the family's violence
+    ("estoy pensando en quitarme la vida", "intent"),
+    ("decidí ahorcarme esta noche", "intent"),
+    ("me voy a lanzar desde el viaducto", "plan"),
+    ("me voy a tragar todas mis pastillas", "plan"),
+    ("me acabo de tomar un frasco de rivotril", "attempt"),
+    ("mi padrastro me pegó con el cinturón", "others"),
+    ("mis tíos me echaron de la casa por ser gay", "others"),
+    ("mi hermano me amenazó con matarme", "others"),
 ]
 
 MUST_NOT_FIRE = [
@@ -96,6 +105,10 @@ MUST_NOT_FIRE = [
     "حابب اموت من الجوع",
     "ماما رح تقتلني اذا تأخرت",
     "نفسي انام",
+    # es
+    "mi mamá me va a matar si ve las notas",
+    "me tomé todas mis pastillas hoy como dice el doctor",
+    "voy a saltar del puente al río con mis amigos",
 ]
 
 
@@ -118,7 +131,7 @@ def test_a_parents_joke_about_grades_stays_below_the_top_level(detector: RiskDet
     assert detector.assess("my mom will kill me if she finds out").level == "high"  # on purpose
 
 
-@pytest.mark.parametrize("locale", ["en", "ar"])
+@pytest.mark.parametrize("locale", ["en", "ar", "es"])
 def test_the_lists_use_classes_and_every_class_is_used(locale: str) -> None:
     data = yaml.safe_load((CONTENT / locale / "safety.yaml").read_text(encoding="utf-8"))
     lists = SafetyLists.model_validate(data)
