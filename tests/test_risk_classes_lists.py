@@ -89,6 +89,16 @@ MUST_FIRE_HIGH = [
     ("mi padrastro me pegó con el cinturón", "others"),
     ("mis tíos me echaron de la casa por ser gay", "others"),
     ("mi hermano me amenazó con matarme", "others"),
+    # ru: intent x act; jumping x heights; pills; one of the family and the family x violence
+    ("решила покончить с собой", "intent"),
+    ("собираюсь наложить на себя руки", "intent"),
+    ("сброшусь с девятого этажа", "plan"),
+    ("наглотаюсь все снотворное", "plan"),
+    ("наглоталась всю пачку таблеток", "attempt"),
+    ("отчим меня изобьет", "others"),
+    ("мои братья хотят меня убить", "others"),
+    ("родные выгонят меня из дома", "others"),
+    ("brat menya byot", "others"),
 ]
 
 MUST_NOT_FIRE = [
@@ -109,6 +119,9 @@ MUST_NOT_FIRE = [
     "mi mamá me va a matar si ve las notas",
     "me tomé todas mis pastillas hoy como dice el doctor",
     "voy a saltar del puente al río con mis amigos",
+    # ru
+    "прыгнуть с моста в воду летом",
+    "хочу умереть от смеха",
 ]
 
 
@@ -131,7 +144,7 @@ def test_a_parents_joke_about_grades_stays_below_the_top_level(detector: RiskDet
     assert detector.assess("my mom will kill me if she finds out").level == "high"  # on purpose
 
 
-@pytest.mark.parametrize("locale", ["en", "ar", "es"])
+@pytest.mark.parametrize("locale", ["en", "ar", "es", "ru"])
 def test_the_lists_use_classes_and_every_class_is_used(locale: str) -> None:
     data = yaml.safe_load((CONTENT / locale / "safety.yaml").read_text(encoding="utf-8"))
     lists = SafetyLists.model_validate(data)
