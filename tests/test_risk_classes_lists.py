@@ -99,6 +99,17 @@ MUST_FIRE_HIGH = [
     ("мои братья хотят меня убить", "others"),
     ("родные выгонят меня из дома", "others"),
     ("brat menya byot", "others"),
+    # tr: deciding x the act; jumping x heights; all the pills; the family x violence
+    ("intihar etmeye karar verdim", "intent"),
+    ("kendimi öldürmeye niyetliyim", "intent"),
+    ("uçurumdan atlamak istiyorum", "plan"),
+    ("kendimi balkondan atıcam", "plan"),
+    ("tüm uyku haplarını içicem", "plan"),
+    ("bir kutu antidepresanları yuttum", "attempt"),
+    ("üvey babam beni dövdü", "others"),
+    ("eniştem beni vuracak", "others"),
+    ("abilerim beni öldürecekler", "others"),
+    ("amcamlar beni zorla evlendirecekler", "others"),
 ]
 
 MUST_NOT_FIRE = [
@@ -122,6 +133,8 @@ MUST_NOT_FIRE = [
     # ru
     "прыгнуть с моста в воду летом",
     "хочу умереть от смеха",
+    # tr
+    "çocukken balkondan atladım",
 ]
 
 
@@ -144,7 +157,7 @@ def test_a_parents_joke_about_grades_stays_below_the_top_level(detector: RiskDet
     assert detector.assess("my mom will kill me if she finds out").level == "high"  # on purpose
 
 
-@pytest.mark.parametrize("locale", ["en", "ar", "es", "ru"])
+@pytest.mark.parametrize("locale", ["en", "ar", "es", "ru", "tr"])
 def test_the_lists_use_classes_and_every_class_is_used(locale: str) -> None:
     data = yaml.safe_load((CONTENT / locale / "safety.yaml").read_text(encoding="utf-8"))
     lists = SafetyLists.model_validate(data)
