@@ -110,6 +110,14 @@ MUST_FIRE_HIGH = [
     ("eniştem beni vuracak", "others"),
     ("abilerim beni öldürecekler", "others"),
     ("amcamlar beni zorla evlendirecekler", "others"),
+    # pt: jumping x heights; all the pills; one of the family and the family x violence
+    ("vou pular da sacada", "plan"),
+    ("quero me jogar do decimo andar", "plan"),
+    ("acabei de tomar a caixa inteira de calmantes", "plan"),
+    ("vou engolir todos os antidepressivos", "plan"),
+    ("meu padrasto me bateu de novo", "others"),
+    ("minha família me expulsou de casa", "others"),
+    ("meus irmãos querem me matar", "others"),
 ]
 
 MUST_NOT_FIRE = [
@@ -135,6 +143,8 @@ MUST_NOT_FIRE = [
     "хочу умереть от смеха",
     # tr
     "çocukken balkondan atladım",
+    # pt
+    "vou pular da cama cedo",
 ]
 
 
@@ -157,7 +167,7 @@ def test_a_parents_joke_about_grades_stays_below_the_top_level(detector: RiskDet
     assert detector.assess("my mom will kill me if she finds out").level == "high"  # on purpose
 
 
-@pytest.mark.parametrize("locale", ["en", "ar", "es", "ru", "tr"])
+@pytest.mark.parametrize("locale", ["en", "ar", "es", "ru", "tr", "pt"])
 def test_the_lists_use_classes_and_every_class_is_used(locale: str) -> None:
     data = yaml.safe_load((CONTENT / locale / "safety.yaml").read_text(encoding="utf-8"))
     lists = SafetyLists.model_validate(data)
