@@ -53,6 +53,10 @@ MUST_FIRE_HIGH = [
     ("i've decided to take my own life", "intent"),
     ("i really want to stop existing", "intent"),
     ("ready to disappear forever", "intent"),
+    # en: attempts; notes left
+    ("i attempted to hang myself last year", "attempt"),
+    ("nearly overdosed last month on purpose", "attempt"),
+    ("i left goodbye letters for my kids", "farewell"),
     # ar: want x die; family x violence and threats; forced marriage; heights; pills; farewell
     ("حابب انتحر والله", "intent"),
     ("قررت اقتل حالي الليلة", "intent"),
@@ -80,6 +84,9 @@ MUST_FIRE_HIGH = [
     ("ommi darabetni", "others"),
     ("3ayelti ra7 ye2tlouni", "others"),
     ("sam7ouni wada3an", "farewell"),
+    ("حاولت انتحر السنة الماضية", "attempt"),
+    ("مرة حاولت اقطع شراييني", "attempt"),
+    ("7awalt ente7er", "attempt"),
     # es: intent x act; jumping x heights; pills taken or about to be; the family's violence
     ("estoy pensando en quitarme la vida", "intent"),
     ("decidí ahorcarme esta noche", "intent"),
@@ -129,11 +136,15 @@ MUST_NOT_FIRE = [
     "my dad punched the wall",
     "i have my pills ready for the trip",
     "jump off the diving board",
+    "left a note for my mom that i'd be late",
+    "i almost jumped out of my skin",
+    "I nearly killed myself laughing",
     # ar: dying of laughter, hunger, boredom; a parent's joke about grades or being late
     "بدي اموت من الضحك",
     "حابب اموت من الجوع",
     "ماما رح تقتلني اذا تأخرت",
     "نفسي انام",
+    "حاولت اتصل فيك",
     # es
     "mi mamá me va a matar si ve las notas",
     "me tomé todas mis pastillas hoy como dice el doctor",
@@ -165,6 +176,8 @@ def test_a_parents_joke_about_grades_stays_below_the_top_level(detector: RiskDet
     # "بابا رح يذبحني إذا شاف العلامات": بابا's threat is high only with "if he finds out"
     assert detector.assess("بابا رح يذبحني اذا شاف العلامات").level != "high"
     assert detector.assess("my mom will kill me if she finds out").level == "high"  # on purpose
+    # a history of the FBI and Dr King: a mention (elevated), not an attempt
+    assert detector.assess("an attempt to make him commit suicide").level == "elevated"
 
 
 @pytest.mark.parametrize("locale", ["en", "ar", "es", "ru", "tr", "pt"])
