@@ -301,19 +301,20 @@ class RiskDetector:
         hits: list[tuple[int, int, int, str, bool]] = []  # (start, end, rank, category, gapped)
         excluded: list[tuple[int, int]] = []
         for i, key in enumerate(keys):
-            moved: list[tuple[int, int, int, int]] = []  # matched this word
-            kept: list[tuple[int, int, int, int]] = []  # this word may be one inserted
             node = root.get(key)
-            if node is not None:
-                moved.append((node, i, i, 0))
-            for node, start, last, skipped in alive:
+            if node is None and not alive:
+                continue  # most words: nothing starts here, nothing is waiting
+            moved: list[tuple[int, int, int, int]] = [] if node is None else [(node, i, i, 0)]
+            kept: list[tuple[int, int, int, int]] = []  # this word may be one inserted
+            for entry in alive:
+                node, start, last, skipped = entry
                 nxt = children[node].get(key)
                 if nxt is not None:
                     gaps = skipped + i - last - 1
                     if not gaps or (gaps <= MAX_GAPS and bounds[start] == bounds[i]):
                         moved.append((nxt, start, i, gaps))
                 if i - last <= gap_limit[node]:
-                    kept.append((node, start, last, skipped))
+                    kept.append(entry)
             if not moved:
                 alive = kept
                 continue
