@@ -19,6 +19,7 @@ from bot.app import configure_logging
 from bot.config import decode_data_key
 from bot.crypto import generate_data_key
 from bot.harness import DEFAULT_SPEC, Harness, offline_settings
+from bot.safety import RiskDetector, load_safety
 from bot.standin import SimUser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +49,14 @@ class FakeClock:
 
 def api_spec() -> Path | None:
     return DEFAULT_SPEC if DEFAULT_SPEC.is_file() else None
+
+
+@pytest.fixture(scope="session")
+def shipped_detector() -> RiskDetector:
+    """The risk detector of the shipped lists, checked and built once for the whole run."""
+    found, problems = load_safety(CONTENT)
+    assert problems == [] and found is not None, problems
+    return found
 
 
 @pytest.fixture

@@ -215,11 +215,8 @@ RANK = {"none": 0, "elevated": 1, "high": 2}
 
 
 @pytest.fixture(scope="module")
-def shipped() -> RiskDetector:
-    found, problems = load_safety(CONTENT)
-    assert problems == []
-    assert found is not None
-    return found
+def shipped(shipped_detector: RiskDetector) -> RiskDetector:
+    return shipped_detector  # the shipped lists, built once (tests/conftest.py)
 
 
 def _shipped_lists(locale: str) -> SafetyLists:

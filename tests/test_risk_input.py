@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.safety import RiskDetector, load_safety
+from bot.safety import RiskDetector
 from bot.safety.normalize import APOSTROPHE, normalize, readings
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -58,10 +58,8 @@ HOSTILE = st.lists(PIECES, max_size=60).map("".join)
 
 
 @pytest.fixture(scope="module")
-def detector() -> RiskDetector:
-    found, problems = load_safety(CONTENT)
-    assert problems == [] and found is not None
-    return found
+def detector(shipped_detector: RiskDetector) -> RiskDetector:
+    return shipped_detector  # the shipped lists, built once (tests/conftest.py)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

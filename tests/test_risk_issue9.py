@@ -13,16 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.safety import RiskDetector, load_safety, normalize, run_risk_cli
+from bot.safety import RiskDetector, normalize, run_risk_cli
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
 @pytest.fixture(scope="module")
-def detector() -> RiskDetector:
-    found, problems = load_safety(CONTENT)
-    assert problems == [] and found is not None
-    return found
+def detector(shipped_detector: RiskDetector) -> RiskDetector:
+    return shipped_detector  # the shipped lists, built once (tests/conftest.py)
 
 
 def _flagged(detector: RiskDetector, texts: list[str]) -> list[str]:

@@ -8,17 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.safety import RiskDetector, load_safety
+from bot.safety import RiskDetector
 from bot.safety.normalize import normalize
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
 @pytest.fixture(scope="module")
-def detector() -> RiskDetector:
-    found, problems = load_safety(CONTENT)
-    assert found is not None, problems
-    return found
+def detector(shipped_detector: RiskDetector) -> RiskDetector:
+    return shipped_detector  # the shipped lists, built once (tests/conftest.py)
 
 
 @pytest.mark.parametrize(
