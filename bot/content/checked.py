@@ -79,7 +79,10 @@ class CheckedRecord:
             return None
         signature, _, body = raw.partition(b"\n")
         if not hmac.compare_digest(signature, self._sign(body).encode()):
-            log.warning("the content record does not verify: content is checked in full")
+            log.warning(
+                "the content record does not verify (normal once after DATA_KEYS changed): "
+                "content is checked in full"
+            )
             return None
         try:
             record = json.loads(body)
