@@ -21,7 +21,7 @@ from bot.fence import Abandoned
 from bot.relay import Session
 from bot.screens import Button, Screen
 from handlers.common import BotContext, answer_query, requires, show
-from handlers.ending import pick_session
+from handlers.ending import own_session
 from handlers.relay import relay_message
 
 log = logging.getLogger(__name__)
@@ -41,12 +41,7 @@ def _picker(context: BotContext, session: Session) -> Screen:
 @requires("volunteer")
 async def canned_command(update: Update, context: BotContext) -> None:
     """`/canned`: the list of canned replies for the chat this volunteer is in."""
-    assert context.visitor is not None
-    sessions = await context.core.relay.sessions_of_volunteer(context.visitor.pseudonym)
-    if not sessions:
-        await show(context, update, Screen(context.t("relay.no_chat")))
-        return
-    session = await pick_session(context, update, sessions)
+    session = await own_session(context, update)
     if session is None:
         return
     if not context.core.content.current.canned_for(context.loc.code):

@@ -115,6 +115,17 @@ async def pick_session(
     return None
 
 
+async def own_session(context: BotContext, update: Update) -> Session | None:
+    """The chat a volunteer means (None, after telling them, if they have none, or after
+    asking which one, if they have several and did not reply to one)."""
+    assert context.visitor is not None
+    sessions = await context.core.relay.sessions_of_volunteer(context.visitor.pseudonym)
+    if not sessions:
+        await show(context, update, Screen(context.t("relay.no_chat")))
+        return None
+    return await pick_session(context, update, sessions)
+
+
 async def rate(update: Update, context: BotContext, arg: str) -> bool:
     """A one-tap anonymous rating; only the visitor of that session, once."""
     session_id, rating = (int(x) for x in arg.split("-"))

@@ -17,26 +17,16 @@ from bot.callbacks import Action
 from bot.relay import Notice, Session, visitor_notice
 from bot.screens import Button, Screen
 from handlers.common import BotContext, answer_query, deliver, requires, show
-from handlers.ending import end_session, pick_session
+from handlers.ending import end_session, own_session
 
 DEFAULT_BLOCK_DAYS = 7
 MAX_BLOCK_DAYS = 90
 
 
-async def _own_session(update: Update, context: BotContext) -> Session | None:
-    """The chat a volunteer means (None, after telling them, if they have none)."""
-    assert context.visitor is not None
-    sessions = await context.core.relay.sessions_of_volunteer(context.visitor.pseudonym)
-    if not sessions:
-        await show(context, update, Screen(context.t("relay.no_chat")))
-        return None
-    return await pick_session(context, update, sessions)
-
-
 @requires("volunteer")
 async def escalate(update: Update, context: BotContext) -> None:
     """`/escalate`: alert on-duty supervisors and admins (everyone senior if none is on duty)."""
-    session = await _own_session(update, context)
+    session = await own_session(context, update)
     if session is None:
         return
     core = context.core
@@ -138,7 +128,7 @@ async def block(update: Update, context: BotContext) -> None:
     if len(args) > 1 or (args and not re.fullmatch(r"[0-9]{1,3}", args[0])):
         await show(context, update, Screen(context.t("usage.block", days=MAX_BLOCK_DAYS)))
         return
-    session = await _own_session(update, context)
+    session = await own_session(context, update)
     if session is None:
         return
     days = max(1, min(int(args[0]) if args else DEFAULT_BLOCK_DAYS, MAX_BLOCK_DAYS))

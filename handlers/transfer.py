@@ -21,7 +21,7 @@ from bot.relay import Notice, Session, visitor_notice
 from bot.relay.transfer import NOTE_LENGTH, Transfer
 from bot.screens import Button, Screen
 from handlers.common import BotContext, answer_query, deliver, requires, say, show
-from handlers.ending import pick_session
+from handlers.ending import own_session
 from handlers.held import not_holdable, pass_on_held, visitor_turn
 from handlers.queue import refresh_queue
 
@@ -41,11 +41,7 @@ async def transfer_command(update: Update, context: BotContext) -> None:
     """`/transfer [note]`: whom to hand the chat to (or the queue)."""
     core, me = context.core, context.visitor
     assert me is not None
-    sessions = await core.relay.sessions_of_volunteer(me.pseudonym)
-    if not sessions:
-        await show(context, update, Screen(context.t("relay.no_chat")))
-        return
-    session = await pick_session(context, update, sessions)
+    session = await own_session(context, update)
     if session is None:
         return
     if core.transfers.pending(session.id):
