@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.storage.db import Database
+from bot.storage.held import hold_in
 from bot.storage.relay_repo import _S, SessionRow, _session, close_in
 
 
@@ -144,21 +145,8 @@ class TransferRepository:
         """Keep the id of a message written while a transfer is pending ("held"); "full" past
         `limit`; "settled" if the transfer has settled meanwhile (relay it instead)."""
         async with self.db.transaction() as conn:
-            cur = await conn.execute(
-                "SELECT (SELECT count(*) FROM transfers WHERE session_id = ?), "
-                "(SELECT count(*) FROM waiting_messages WHERE visitor = ?)",
-                (session_id, visitor),
-            )
-            pending, held = await cur.fetchone()
-            if not pending:
-                return "settled"
-            if held >= limit:
-                return "full"
-            await conn.execute(
-                "INSERT OR IGNORE INTO waiting_messages (visitor, message_id) VALUES (?, ?)",
-                (visitor, message_id),
-            )
-            return "held"
+            gate = ("SELECT count(*) FROM transfers WHERE session_id = ?", (session_id,))
+            return await hold_in(conn, visitor, message_id, limit, gate) or "settled"
 
     async def requeue(self, session_id: int, reason: str, now: float) -> SessionRow | None:
         """Close a chat handed back to the queue and put its visitor back where they stood

@@ -8,6 +8,7 @@ from typing import Literal
 import aiosqlite
 
 from bot.storage.db import Database
+from bot.storage.held import hold_in
 from bot.storage.pair_repo import PairRepository
 from bot.storage.queue_languages import PRESENT, QueueLanguageSQL, candidates_sql
 
@@ -104,21 +105,8 @@ class QueueRepository(QueueLanguageSQL):
         "gone" if the visitor is no longer waiting (a volunteer took them a moment ago: the
         held messages were already passed on, so this one must be relayed instead)."""
         async with self.db.transaction() as conn:
-            cur = await conn.execute(
-                "SELECT (SELECT count(*) FROM queue WHERE visitor = ?), "
-                "(SELECT count(*) FROM waiting_messages WHERE visitor = ?)",
-                (visitor, visitor),
-            )
-            waiting, held = await cur.fetchone()
-            if not waiting:
-                return "gone"
-            if held >= limit:
-                return "full"
-            await conn.execute(
-                "INSERT OR IGNORE INTO waiting_messages (visitor, message_id) VALUES (?, ?)",
-                (visitor, message_id),
-            )
-            return "held"
+            gate = ("SELECT count(*) FROM queue WHERE visitor = ?", (visitor,))
+            return await hold_in(conn, visitor, message_id, limit, gate) or "gone"
 
     async def purge_orphan_held(self) -> int:
         return await self.db.execute(
