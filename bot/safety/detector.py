@@ -49,7 +49,7 @@ from typing import Any
 
 from bot.safety import cjk
 from bot.safety.assessment import NO_RISK, RiskAssessment, both
-from bot.safety.modifiers import modifier_words
+from bot.safety.modifiers import Lowering
 from bot.safety.normalize import (
     APOSTROPHE,
     elongated_readings,
@@ -74,12 +74,6 @@ from bot.safety.schema import (
 MAX_GAP = 2  # words a longer phrase tolerates between two of its own
 MAX_GAPS = 3  # ... and in all
 EMOJI_WORDS = 3  # an emoji of the lists counts only in a message of at most this many words
-LOOK_BACK = 3  # words before a high phrase where a negation or third person is looked for
-# ... and characters, for a CJK one: it must end at most this close before the phrase, so that
-# "不" of "不安で死にたい" (anxious, want to die) is no negation while "我不想死", "我没有想死",
-# "彼女は死にたいって" are lowered
-CJK_LOOK_BACK = 2
-LOOK_AHEAD = 2  # words between a high phrase and a `negation_after` word that lowers it
 _KEY_LIMIT = 65_536
 
 
@@ -124,23 +118,12 @@ class RiskDetector:
         for seq in excludes:
             for variant in prefixed_variants(seq) if seq else ():
                 self._out[self._insert(variant)].append(None)
-        # "don't" is "dont" in the first reading and "don t" in the one with words apart
-        # (see `assess`): the "t" of a split contraction is a negation there.
-        negation = list(negation)
-        split_negation = [tokens(APOSTROPHE.sub(" ", w))[-1:] for w in negation if "'" in w]
-        words = [*map(tokens, negation), *split_negation]
-        self._negation, self._negation_seqs = modifier_words(words)
-        self._third, self._third_seqs = modifier_words(map(tokens, third_person))
-        _, self._after_seqs = modifier_words(map(tokens, negation_after), after=True)
+        self._lowering = Lowering(negation, third_person, negation_after)
         self._derive()
 
     def state(self) -> dict[str, Any]:
         """Everything the detector holds, as JSON values: a content record keeps it so that a
         restart with the same lists and code need not build the trie again."""
-
-        def seqs(table: dict[str, tuple[tuple[str, ...], ...]]) -> dict[str, list[list[str]]]:
-            return {k: [list(seq) for seq in v] for k, v in table.items()}
-
         return {
             "phrase_count": self.phrase_count,
             "listed": sorted(self._listed),
@@ -148,18 +131,12 @@ class RiskDetector:
             "out": [[None if p is None else list(p) for p in payloads] for payloads in self._out],
             "gap_limit": self._gap_limit,
             "gap_child": sorted(self._gap_child.items()),
-            "negation": [sorted(self._negation), seqs(self._negation_seqs)],
-            "third": [sorted(self._third), seqs(self._third_seqs)],
-            "after": seqs(self._after_seqs),
+            "lowering": self._lowering.state(),
         }
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> RiskDetector:
         """The detector `state()` described (from a record this bot signed)."""
-
-        def seqs(table: dict[str, list[list[str]]]) -> dict[str, tuple[tuple[str, ...], ...]]:
-            return {k: tuple(tuple(seq) for seq in v) for k, v in table.items()}
-
         d = cls.__new__(cls)
         d.phrase_count = state["phrase_count"]
         d._listed = frozenset(state["listed"])
@@ -167,9 +144,7 @@ class RiskDetector:
         d._out = [[None if p is None else tuple(p) for p in out] for out in state["out"]]
         d._gap_limit = state["gap_limit"]
         d._gap_child = {int(node): int(child) for node, child in state["gap_child"]}
-        d._negation, d._negation_seqs = frozenset(state["negation"][0]), seqs(state["negation"][1])
-        d._third, d._third_seqs = frozenset(state["third"][0]), seqs(state["third"][1])
-        d._after_seqs = seqs(state["after"])
+        d._lowering = Lowering.from_state(state["lowering"])
         d._derive()
         return d
 
@@ -182,7 +157,6 @@ class RiskDetector:
             k for node in self._children for k, child in node.items() if child in self._gap_child
         )
         self._keys: dict[str, str] = {}
-        self._written: dict[str, frozenset[str]] = {}
 
     def _insert(self, seq: tuple[str, ...]) -> int:
         node = 0
@@ -347,58 +321,13 @@ class RiskDetector:
                 continue
             if gapped and any(s <= end and start <= e for s, e in excluded):
                 continue  # read with words inserted, it overlaps a benign look-alike
-            if level == RANK["high"] and self._lowered(toks, keys, bounds, start, end, category):
+            others = category == OTHERS_CATEGORY
+            if level == RANK["high"] and self._lowering.lowers(
+                toks, keys, bounds, start, end, others
+            ):
                 level = RANK["elevated"]
             categories.add(category)
             rank = max(rank, level)
         if not rank:
             return NO_RISK
         return RiskAssessment(LEVELS[rank], frozenset(categories))
-
-    def _as_written(self, token: str) -> frozenset[str]:
-        """The match keys a word has as written, or elongated ("neverrr" is "never"), never as
-        the misspelling of a word of the lists it may be read as ("delle" is not "dele"):
-        what is compared with the negation and third-person words. Cached, bounded."""
-        found = self._written.get(token)
-        if found is None:
-            elongated = elongated_readings(token) or ()
-            found = frozenset({match_key(token), *map(match_key, elongated)})
-            if len(self._written) < _KEY_LIMIT:
-                self._written[token] = found
-        return found
-
-    def _lowered(
-        self,
-        toks: list[str],
-        keys: list[str],
-        bounds: list[int],
-        start: int,
-        end: int,
-        category: str,
-    ) -> bool:
-        """A negation or a third person just before a high phrase, in its clause (a CJK one:
-        ending at most `CJK_LOOK_BACK` characters before it), or a `negation_after` word just
-        after it. A word counts as written (or elongated), never as the misspelling of a word of
-        the lists it may also be read as: Italian "delle" is not Portuguese "dele" (he)."""
-        others = category == OTHERS_CATEGORY
-        for j in range(max(0, start - LOOK_BACK), start):
-            if bounds[j] != bounds[start]:
-                continue
-            readings = self._as_written(toks[j])
-            if not self._negation.isdisjoint(readings):
-                return True
-            if not others and not self._third.isdisjoint(readings):
-                return True
-        tables = (self._negation_seqs,) if others else (self._negation_seqs, self._third_seqs)
-        for last in range(max(0, start - CJK_LOOK_BACK), start):
-            for table in tables:
-                for seq in table.get(keys[last], ()):
-                    first = last - len(seq) + 1
-                    if first >= 0 and tuple(keys[first : last + 1]) == seq:
-                        if bounds[first] == bounds[start]:
-                            return True
-        for first in range(end + 1, min(end + 2 + LOOK_AHEAD, len(keys))):
-            for seq in self._after_seqs.get(keys[first], ()):
-                if tuple(keys[first : first + len(seq)]) == seq and bounds[first] == bounds[end]:
-                    return True
-        return False
