@@ -44,7 +44,7 @@ How matching works, and why:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from bot.safety import cjk
@@ -70,6 +70,7 @@ from bot.safety.schema import (
     SafetyLists,
     expand,
 )
+from bot.safety.together import PART, Found, Rule, matched, parts
 
 MAX_GAP = 2  # words a longer phrase tolerates between two of its own
 MAX_GAPS = 3  # ... and in all
@@ -77,8 +78,9 @@ EMOJI_WORDS = 3  # an emoji of the lists counts only in a message of at most thi
 _KEY_LIMIT = 65_536
 
 
-# (rank, category, gaps allowed) for a risk phrase; None marks an exclusion
-_Payload = tuple[int, str, bool] | None
+# (rank, category, gaps allowed) for a risk phrase; (PART, rule, part) for a part of a
+# `together` rule; None marks an exclusion
+_Payload = tuple[int, str, bool] | tuple[int, int, int] | None
 
 
 class RiskDetector:
@@ -97,14 +99,23 @@ class RiskDetector:
         negation: Iterable[str] = (),
         third_person: Iterable[str] = (),
         negation_after: Iterable[str] = (),
+        together: Iterable[tuple[str, str, Sequence[Iterable[tuple[str, ...]]]]] = (),
     ) -> None:
         """Build from normalised token sequences: phrase -> {(level, category)}, exclusions
-        (a CJK phrase may hold `cjk.GAP_TOKEN`), and the words that lower a following high
-        phrase (or, `negation_after`, a preceding one)."""
+        (a CJK phrase may hold `cjk.GAP_TOKEN`), the words that lower a following high
+        phrase (or, `negation_after`, a preceding one), and `together` rules: (level,
+        category, the phrases of each part)."""
         self.phrase_count: int = sum(1 for seq in phrases if seq)
+        rules = [(level, category, [list(part) for part in ps]) for level, category, ps in together]
+        self._rules: list[Rule] = [(RANK[lv], cat, len(ps)) for lv, cat, ps in rules]
         # A phrase written elongated ("want to dieee") reads like a message: its word takes the
         # double- or single-letter form that is a word of the lists ("die").
-        self._listed = frozenset(match_key(t) for seq in phrases for t in seq)
+        self._listed = frozenset(
+            match_key(t)
+            for seqs in (phrases, (seq for *_, ps in rules for part in ps for seq in part))
+            for seq in seqs
+            for t in seq
+        )
         self._children: list[dict[str, int]] = [{}]
         self._out: list[list[_Payload]] = [[]]
         self._gap_limit: list[int] = [0]  # words that may be inserted after this node
@@ -118,6 +129,13 @@ class RiskDetector:
         for seq in excludes:
             for variant in prefixed_variants(seq) if seq else ():
                 self._out[self._insert(variant)].append(None)
+        for r, (*_, part_seqs) in enumerate(rules):
+            for p, part in enumerate(part_seqs):
+                for seq in part:
+                    for variant in prefixed_variants(seq) if seq else ():
+                        payloads = self._out[self._insert(variant, gaps=False)]
+                        if (PART, r, p) not in payloads:
+                            payloads.append((PART, r, p))
         self._lowering = Lowering(negation, third_person, negation_after)
         self._derive()
 
@@ -126,6 +144,7 @@ class RiskDetector:
         restart with the same lists and code need not build the trie again."""
         return {
             "phrase_count": self.phrase_count,
+            "rules": [list(rule) for rule in self._rules],
             "listed": sorted(self._listed),
             "children": self._children,
             "out": [[None if p is None else list(p) for p in payloads] for payloads in self._out],
@@ -139,6 +158,7 @@ class RiskDetector:
         """The detector `state()` described (from a record this bot signed)."""
         d = cls.__new__(cls)
         d.phrase_count = state["phrase_count"]
+        d._rules = [(rank, category, n) for rank, category, n in state["rules"]]
         d._listed = frozenset(state["listed"])
         d._children = state["children"]
         d._out = [[None if p is None else tuple(p) for p in out] for out in state["out"]]
@@ -158,10 +178,11 @@ class RiskDetector:
         )
         self._keys: dict[str, str] = {}
 
-    def _insert(self, seq: tuple[str, ...]) -> int:
+    def _insert(self, seq: tuple[str, ...], gaps: bool = True) -> int:
         node = 0
         keys = [self._listed_key(tok) for tok in seq]
-        words = len(keys) >= 3 and not cjk.is_cjk(seq)  # gaps anywhere (not CJK: at `*` only)
+        # gaps anywhere (not CJK: at `*` only; never inside a part of a `together` rule)
+        words = gaps and len(keys) >= 3 and not cjk.is_cjk(seq)
         for depth, key in enumerate(keys):
             nxt = self._children[node].get(key)
             if nxt is None:
@@ -211,6 +232,7 @@ class RiskDetector:
         negation: list[str] = []
         third_person: list[str] = []
         negation_after: list[str] = []
+        together: list[tuple[str, str, list[list[tuple[str, ...]]]]] = []
         for item in lists:
             for level, groups in (("high", item.high), ("elevated", item.elevated)):
                 for category, entries in groups.items():
@@ -224,6 +246,22 @@ class RiskDetector:
             for line in item.exclude:  # each also as read apart (see `assess`)
                 for phrase in expand(line, item.classes):
                     excludes.update({tokens(phrase), tokens(APOSTROPHE.sub(" ", phrase))})
+            for level, groups in (
+                ("high", item.together.high),
+                ("elevated", item.together.elevated),
+            ):
+                for category, lines in groups.items():
+                    for line in lines:
+                        part_seqs = [
+                            [
+                                seq
+                                for phrase in expand(part, item.classes)
+                                if (seq := phrase_tokens(phrase))
+                            ]
+                            for part in parts(line)
+                        ]
+                        if len(part_seqs) >= 2 and all(part_seqs):
+                            together.append((level, category, part_seqs))
             negation += item.modifiers.negation
             third_person += item.modifiers.third_person
             negation_after += item.modifiers.negation_after
@@ -235,6 +273,7 @@ class RiskDetector:
             negation=negation,
             third_person=third_person,
             negation_after=negation_after,
+            together=together,
         )
 
     def key(self, token: str) -> str:
@@ -274,6 +313,7 @@ class RiskDetector:
         alive: list[tuple[int, int, int, int]] = []
         hits: list[tuple[int, int, int, str, bool]] = []  # (start, end, rank, category, gapped)
         excluded: list[tuple[int, int]] = []
+        found: list[Found] = []  # parts of `together` rules
         for i, key in enumerate(keys):
             node = root.get(key)
             if node is None and not alive:
@@ -304,9 +344,14 @@ class RiskDetector:
                         if payload is None:
                             if not skipped and bounds[start] == bounds[i]:
                                 excluded.append((start, i))  # in one clause: "想死，你..." counts
+                        elif payload[0] == PART:
+                            if not skipped:
+                                found.append((start, i, payload[1], payload[2]))
                         elif not skipped or payload[2]:
                             hits.append((start, i, payload[0], payload[1], bool(skipped)))
             alive = moved + kept
+        if found:
+            hits += matched(self._rules, found, excluded)
         if not hits:
             return NO_RISK
         rank = 0

@@ -10,7 +10,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.content import strict_yaml
-from bot.safety import cjk
+from bot.safety import cjk, together
 from bot.safety.detector import RiskDetector
 from bot.safety.normalize import APOSTROPHE, WORD, phrase_tokens, tokens
 from bot.safety.schema import (
@@ -195,6 +195,7 @@ def _check(
                         )
                     )
                     break
+        _check_together(rel, lists, probe, read_as, problems)
         seen_excludes: dict[tuple[str, ...], str] = {}
         for i, line in enumerate(lists.exclude):
             key = f"exclude.{i}"
@@ -215,6 +216,59 @@ def _check(
                     )
                     break
                 seen_excludes[seq] = key
+
+
+def _check_together(
+    rel: str,
+    lists: SafetyLists,
+    probe: RiskDetector,
+    read_as: Callable[[str], tuple[str, ...]],
+    problems: list[SafetyProblem],
+) -> None:
+    """Each `together` rule: two to four parts, each naming known classes and no empty phrase,
+    no rule twice, and the rule reaches its level when its parts are written side by side."""
+    seen: dict[tuple[tuple[str, ...], ...], str] = {}
+    for level, groups in (("high", lists.together.high), ("elevated", lists.together.elevated)):
+        for category, lines in groups.items():
+            if not CATEGORY_NAME.match(category) or category == EMOJI_CATEGORY:
+                problems.append(
+                    (
+                        rel,
+                        f"together.{level}.{category}",
+                        "category names are short lowercase words like 'plan'",
+                    )
+                )
+            for i, line in enumerate(lines):
+                key = f"together.{level}.{category}.{i}"
+                found = together.parts(line)
+                if not together.MIN_PARTS <= len(found) <= together.MAX_PARTS or not all(found):
+                    problems.append(
+                        (rel, key, "a rule is two to four parts joined by '+': '{means} + {ready}'")
+                    )
+                    continue
+                if not all(_classes_known(rel, key, part, lists, problems) for part in found):
+                    continue
+                phrases = [expand(part, lists.classes) for part in found]
+                empty = [p for ps in phrases for p in ps if not read_as(p, phrase_tokens)]
+                if empty:
+                    problems.append((rel, key, f"empty after normalisation (as {empty[0]!r})"))
+                    continue
+                order = tuple(sorted(tuple(read_as(p, phrase_tokens)) for p in found))
+                if order in seen:
+                    problems.append((rel, key, f"duplicate of {seen[order]}"))
+                    continue
+                seen[order] = key
+                example = " ".join(ps[0] for ps in phrases)
+                if RANK[probe.assess(example).level] < RANK[level]:
+                    problems.append(
+                        (
+                            rel,
+                            key,
+                            f"never reaches its level written as {example!r}: the parts are "
+                            f"more than {together.SPAN} words, or an exclusion, a negation or a "
+                            "third-person word of the lists lowers it",
+                        )
+                    )
 
 
 def _as(phrase: str, line: str) -> str:

@@ -49,6 +49,14 @@ class Modifiers(_Strict):
     negation_after: list[str] = Field(default_factory=list)
 
 
+class TogetherLists(_Strict):
+    """Rules of words that signal danger together, by level and category (bot.safety.together):
+    each line is two to four parts joined by `+`, each a phrase or a word class."""
+
+    high: dict[str, list[str]] = Field(default_factory=dict)
+    elevated: dict[str, list[str]] = Field(default_factory=dict)
+
+
 class SafetyLists(_Strict):
     """The shape of `content/<locale>/safety.yaml`."""
 
@@ -61,6 +69,7 @@ class SafetyLists(_Strict):
     # the class (every combination when it names several), so one line covers "my dad / my
     # mom / my brother ... will kill me". A class belongs to its file.
     classes: dict[str, list[str]] = Field(default_factory=dict)
+    together: TogetherLists = Field(default_factory=TogetherLists)
 
 
 def expand(phrase: str, classes: Mapping[str, Sequence[str]]) -> list[str]:

@@ -1,0 +1,105 @@
+"""Words that signal danger together: the `together:` rules of `content/<locale>/safety.yaml`.
+
+A phrase list finds what a person writes in a known wording. Much of what people in danger
+write names no death word at all: the means stated as a fact ("the rope is in my backpack"),
+the place ("on the roof of my building rn"), the violence told as what happened ("my brother
+broke my nose when he saw my messages"). What gives them away is two things side by side: a
+means and having it ready, a high place and being there now, a family member and a blow.
+
+A rule is two to four parts joined by `+`, each part a phrase or a word class of the file:
+
+    together:
+      high:
+        plan:
+          - "{means} + {stashed}"            # "counted the pills twice", "blades in my drawer"
+      elevated:
+        ...
+
+It fires when every part is found, in any order, within `SPAN` words of one another, the parts
+not overlapping; each part is matched exactly as written (no words inserted inside a part).
+Exclusions apply to each part (a part lying inside a benign look-alike does not count), and a
+high rule is lowered like a high phrase (a negation just before its first part: "i don't have
+the pills anymore"). The result names the rule's category, never the words.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
+
+SEPARATOR = "+"
+MIN_PARTS, MAX_PARTS = 2, 4
+SPAN = 12  # words from the first part's first word to the last part's last word
+PART = -1  # the rank a trie payload of a rule's part carries: (PART, rule, part)
+
+Rule = tuple[int, str, int]  # (rank, category, number of parts)
+Found = tuple[int, int, int, int]  # (start, end, rule, part): a part found in a message
+
+
+def parts(line: str) -> list[str]:
+    """The parts of a rule line, stripped: "{means} + {stashed}" -> ["{means}", "{stashed}"]."""
+    return [part.strip() for part in line.split(SEPARATOR)]
+
+
+def matched(
+    rules: Sequence[Rule], found: Iterable[Found], excluded: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, int, str, bool]]:
+    """The rules whose parts all stand within `SPAN` words, as hits of the scan:
+    (start, end, rank, category, gapped=False). Parts inside an exclusion do not count."""
+    by_rule: dict[int, list[set[tuple[int, int]]]] = {}
+    inside = _inside(excluded)
+    for start, end, rule, part in found:
+        if inside(start, end):
+            continue
+        slots = by_rule.get(rule)
+        if slots is None:
+            slots = by_rule[rule] = [set() for _ in range(rules[rule][2])]
+        slots[part].add((start, end))
+    hits: list[tuple[int, int, int, str, bool]] = []
+    for rule, slots in by_rule.items():
+        if all(slots):
+            span = _together([sorted(slot) for slot in slots])
+            if span is not None:
+                rank, category, _ = rules[rule]
+                hits.append((span[0], span[1], rank, category, False))
+    return hits
+
+
+def _inside(excluded: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Does (start, end) lie inside one of the excluded spans? In log time: the spans sorted by
+    start, with the furthest end reached so far."""
+    spans = sorted(excluded)
+    starts = [s for s, _ in spans]
+    furthest = list(accumulate((e for _, e in spans), max))
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and furthest[i] >= end
+
+    return inside
+
+
+def _together(slots: list[list[tuple[int, int]]]) -> tuple[int, int] | None:
+    """The first span of at most `SPAN` words holding one occurrence of every part, none
+    overlapping another; each window starts at some part's occurrence. Linear in the text:
+    a window holds at most `SPAN` occurrences of a part."""
+    starts = sorted({start for slot in slots for start, _ in slot})
+    for lo in starts:
+        limit = lo + SPAN - 1
+        taken: list[tuple[int, int]] = []
+        for slot in slots:
+            pick = next(
+                (
+                    (start, end)
+                    for start, end in slot[bisect_left(slot, (lo, -1)) :]
+                    if end <= limit and all(end < s or e < start for s, e in taken)
+                ),
+                None,
+            )
+            if pick is None:
+                break
+            taken.append(pick)
+        else:
+            return lo, max(end for _, end in taken)
+    return None
