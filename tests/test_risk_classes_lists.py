@@ -183,7 +183,7 @@ def test_the_lists_use_classes_and_every_class_is_used(locale: str) -> None:
     lists = SafetyLists.model_validate(data)
     lines = [
         line
-        for groups in (lists.high, lists.elevated)
+        for groups in (lists.high, lists.elevated, lists.together.high, lists.together.elevated)
         for phrases in groups.values()
         for line in phrases
     ] + lists.exclude

@@ -86,9 +86,12 @@ def test_parts_do_not_overlap_and_no_words_inside_a_part() -> None:
     assert detector().assess("razor and blades under my bed").level == "none"
 
 
-def test_a_high_rule_is_lowered_by_a_negation_before_it() -> None:
+def test_a_negation_before_any_part_cancels_a_rule_a_third_person_lowers_it() -> None:
     d = detector()
-    assert d.assess("i don't have the rope in my backpack anymore").level == "elevated"
+    assert d.assess("i don't have the rope in my backpack anymore").level == "none"
+    assert d.assess("the rope is not in my backpack").level == "none"
+    assert d.assess("my brother luckily did not hit me").level == "none"
+    assert d.assess("she has the rope in my backpack").level == "elevated"
     # danger from others is not lowered by a third person, as for phrases
     assert d.assess("she said my dad hit me").level == "high"
 

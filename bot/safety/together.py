@@ -17,9 +17,12 @@ A rule is two to four parts joined by `+`, each part a phrase or a word class of
 
 It fires when every part is found, in any order, within `SPAN` words of one another, the parts
 not overlapping; each part is matched exactly as written (no words inserted inside a part).
-Exclusions apply to each part (a part lying inside a benign look-alike does not count), and a
-high rule is lowered like a high phrase (a negation just before its first part: "i don't have
-the pills anymore"). The result names the rule's category, never the words.
+Exclusions apply to each part (a part lying inside a benign look-alike does not count). A
+negation just before any part, in its clause, cancels the rule: a rule is circumstantial, and
+"the cop didn't arrest me" or "i don't have the rope anymore" deny the very fact it stands on
+(a high *phrase* is only lowered: "I don't want to die" is what anxious people say). A third
+person before the first part lowers a high rule to elevated, as for a phrase. The result names
+the rule's category, never the words.
 """
 
 from __future__ import annotations
@@ -44,9 +47,9 @@ def parts(line: str) -> list[str]:
 
 def matched(
     rules: Sequence[Rule], found: Iterable[Found], excluded: Sequence[tuple[int, int]]
-) -> list[tuple[int, int, int, str, bool]]:
-    """The rules whose parts all stand within `SPAN` words, as hits of the scan:
-    (start, end, rank, category, gapped=False). Parts inside an exclusion do not count."""
+) -> list[tuple[int, int, int, str, list[tuple[int, int]]]]:
+    """The rules whose parts all stand within `SPAN` words: (start, end, rank, category, the
+    span of each part). Parts inside an exclusion do not count."""
     by_rule: dict[int, list[set[tuple[int, int]]]] = {}
     inside = _inside(excluded)
     for start, end, rule, part in found:
@@ -56,13 +59,14 @@ def matched(
         if slots is None:
             slots = by_rule[rule] = [set() for _ in range(rules[rule][2])]
         slots[part].add((start, end))
-    hits: list[tuple[int, int, int, str, bool]] = []
+    hits: list[tuple[int, int, int, str, list[tuple[int, int]]]] = []
     for rule, slots in by_rule.items():
         if all(slots):
-            span = _together([sorted(slot) for slot in slots])
-            if span is not None:
+            taken = _together([sorted(slot) for slot in slots])
+            if taken is not None:
                 rank, category, _ = rules[rule]
-                hits.append((span[0], span[1], rank, category, False))
+                start, end = min(s for s, _ in taken), max(e for _, e in taken)
+                hits.append((start, end, rank, category, taken))
     return hits
 
 
@@ -80,7 +84,7 @@ def _inside(excluded: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
     return inside
 
 
-def _together(slots: list[list[tuple[int, int]]]) -> tuple[int, int] | None:
+def _together(slots: list[list[tuple[int, int]]]) -> list[tuple[int, int]] | None:
     """The first span of at most `SPAN` words holding one occurrence of every part, none
     overlapping another; each window starts at some part's occurrence. Linear in the text:
     a window holds at most `SPAN` occurrences of a part."""
@@ -101,5 +105,5 @@ def _together(slots: list[list[tuple[int, int]]]) -> tuple[int, int] | None:
                 break
             taken.append(pick)
         else:
-            return lo, max(end for _, end in taken)
+            return taken
     return None

@@ -1,0 +1,78 @@
+"""The English `together` rules of content/en/safety.yaml: what each is for, and the look-alikes
+each must leave alone (the shipped lists, every locale loaded)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import RiskDetector
+
+FIRES = [
+    ("the rope is in my backpack", "high", "plan"),
+    ("i have the blade and nobody is home", "high", "plan"),
+    ("been saving up my antidepressants for weeks", "high", "plan"),
+    ("i have the pills in my drawer. counted them twice", "elevated", "plan"),
+    ("im on the ledge of my building rn", "high", "plan"),
+    ("im on the roof of my building rn", "elevated", "plan"),
+    ("i picked the date. saturday when theyre all at the wedding", "high", "plan"),
+    ("took like 30 paracetamol an hour ago i feel sick", "high", "attempt"),
+    ("last time i tried i woke up in the hospital and nobody said a word", "high", "attempt"),
+    ("drank bleach yesterday and nobody knows", "high", "attempt"),
+    ("if i dont reply tmrw, thank you for being kind to me", "high", "farewell"),
+    ("deleted all my accounts. just wanted to say bye to someone", "high", "farewell"),
+    ("wish i could just fall asleep and not wake up", "high", "intent"),
+    ("my brother broke my nose when he saw my messages", "high", "others"),
+    ("if my parents ever see my chats with her im dead, like actually dead", "high", "others"),
+    ("my uncles keep talking about cleaning the family's name", "high", "others"),
+    ("they took me to a sheikh who did ruqya on me for hours", "high", "others"),
+    ("my parents are sending me to a pastor who fixes gay kids", "high", "others"),
+    ("someone screenshotted my chats and says hes going to post them", "high", "others"),
+    ("a boy in my class threatens to tell everyone im bi", "high", "others"),
+    ("met a guy from grindr and 4 guys were waiting, they filmed me", "high", "others"),
+    ("cops stopped me and went through my grindr", "high", "others"),
+    ("my family disowned me last night", "elevated", "others"),
+    ("i keep looking at the bridge on my way to school", "elevated", "plan"),
+    ("i scratch my skin until it bleeds when my dad yells", "elevated", "self_harm"),
+    ("whats the point of waking up tmrw honestly", "elevated", "hopeless"),
+    ("if i disappeared no one at home would even look for me", "elevated", "hopeless"),
+]
+
+LOOK_ALIKES = [
+    "i keep my prep pills in my bag so my parents dont find them",
+    "hiding my hormones under my bed, my mom checks my room",
+    "bought a climbing rope, its in my backpack for tomorrow",
+    "the knife is in my drawer, i use it for cooking",
+    "my dad took my phone because of my grades lol",
+    "we picked the date for the wedding! saturday when everyone is off work",
+    "the wedding is already arranged for june and im so excited",
+    "my sister is engaged and they are forcing me to wear a pink dress",
+    "took 20 mg of my meds this morning",
+    "i took 2 ibuprofen for my headache",
+    "took like 30 photos of the sunset",
+    "my therapist helps me accept that im gay",
+    "the pastor prayed for my grandma's healing",
+    "went to church with my mom, the priest talked about demons in the sermon lol",
+    "i'm going to tell my parents that i'm gay this weekend, wish me luck",
+    "met a guy on grindr, we were waiting for the bus together and talked for hours",
+    "my date was a cop and he was super sweet",
+    "the police took my phone as evidence after my bike was stolen",
+    "got pulled over, cop luckily didn't arrest me, just a ticket",
+    "my cat scratched my arms all over",
+    "i cut my finger cooking, blood everywhere",
+    "my prep pills are ready at the pharmacy",
+    "the honor roll list is out, our name is on it",
+    "loaded the shotgun for the clay shooting at the range",
+]
+
+
+@pytest.mark.parametrize(("text", "level", "category"), FIRES)
+def test_each_rule_fires_where_it_is_meant_to(
+    shipped_detector: RiskDetector, text: str, level: str, category: str
+) -> None:
+    result = shipped_detector.assess(text)
+    assert result.level == level and category in result.categories, (text, result)
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_their_look_alikes_stay_quiet(shipped_detector: RiskDetector, text: str) -> None:
+    assert shipped_detector.assess(text).level == "none", text
