@@ -35,6 +35,25 @@ FIRES = [
     ("i scratch my skin until it bleeds when my dad yells", "elevated", "self_harm"),
     ("whats the point of waking up tmrw honestly", "elevated", "hopeless"),
     ("if i disappeared no one at home would even look for me", "elevated", "hopeless"),
+    ("i've got a bottle of vodka and my mom's pills", "high", "plan"),
+    ("i'm in the bathroom with a razor", "high", "plan"),
+    ("tonight i end it", "high", "intent"),
+    ("my family is planning to take me back home to marry", "high", "others"),
+    ("my mom took me to a doctor to make me straight", "high", "others"),
+    ("they beat me up at school because im gay", "high", "others"),
+    ("he says he'll send my pictures to my family", "high", "others"),
+]
+
+# plain wordings added with the rules (phrases, not rules)
+PHRASES = [
+    ("i won't be a problem for anyone after tonight", "high", "farewell"),
+    ("i took everything in the medicine cabinet", "high", "plan"),
+    ("my father said he will slaughter me", "high", "others"),
+    ("my brothers are looking for me, they want to kill me", "high", "others"),
+    ("i am not safe at home", "high", "others"),
+    ("i know how i'm going to do it", "high", "plan"),
+    ("i'm scared i'll do something", "high", "intent"),
+    ("i cut deeper than usual last night", "elevated", "self_harm"),
 ]
 
 LOOK_ALIKES = [
@@ -62,10 +81,13 @@ LOOK_ALIKES = [
     "my prep pills are ready at the pharmacy",
     "the honor roll list is out, our name is on it",
     "loaded the shotgun for the clay shooting at the range",
+    "i sent my photos to my mom from the trip",
+    "i can't see a future where i can afford a house",
+    "the doctor said the cast will heal my arm",
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "category"), FIRES)
+@pytest.mark.parametrize(("text", "level", "category"), FIRES + PHRASES)
 def test_each_rule_fires_where_it_is_meant_to(
     shipped_detector: RiskDetector, text: str, level: str, category: str
 ) -> None:
