@@ -42,6 +42,11 @@ FIRES = [
     ("my mom took me to a doctor to make me straight", "high", "others"),
     ("they beat me up at school because im gay", "high", "others"),
     ("he says he'll send my pictures to my family", "high", "others"),
+    ("my stepdad touches me when mom is at work", "high", "others"),
+    ("my brother threatened me with a knife", "high", "others"),
+    ("i ate a whole pack of pills", "high", "attempt"),
+    ("im not gonna make it to my birthday", "elevated", "hopeless"),
+    ("i burn my arms with cigarettes", "elevated", "self_harm"),
 ]
 
 # plain wordings added with the rules (phrases, not rules)
@@ -54,6 +59,12 @@ PHRASES = [
     ("i know how i'm going to do it", "high", "plan"),
     ("i'm scared i'll do something", "high", "intent"),
     ("i cut deeper than usual last night", "elevated", "self_harm"),
+    ("googled painless ways", "high", "plan"),
+    ("my dad said he would rather see me dead", "high", "others"),
+    ("my family took me to an exorcist", "high", "others"),
+    ("they say i'm possessed", "high", "others"),
+    ("im tired of existing", "elevated", "hopeless"),
+    ("i ran away from home, my family is looking for me", "elevated", "others"),
 ]
 
 LOOK_ALIKES = [
@@ -84,6 +95,8 @@ LOOK_ALIKES = [
     "i sent my photos to my mom from the trip",
     "i can't see a future where i can afford a house",
     "the doctor said the cast will heal my arm",
+    "my dad cut the cake with a knife",
+    "burned my hand on the stove lol",
 ]
 
 
