@@ -65,6 +65,9 @@ PHRASES = [
     ("they say i'm possessed", "high", "others"),
     ("im tired of existing", "elevated", "hopeless"),
     ("i ran away from home, my family is looking for me", "elevated", "others"),
+    ("i have a plan and i don't know if i can keep myself from doing it", "high", "intent"),
+    ("i'm driving fast and thinking of swerving", "high", "intent"),
+    ("i need someone to talk me out of it", "elevated", "hopeless"),
 ]
 
 LOOK_ALIKES = [
@@ -97,6 +100,7 @@ LOOK_ALIKES = [
     "the doctor said the cast will heal my arm",
     "my dad cut the cake with a knife",
     "burned my hand on the stove lol",
+    "i can't stop myself eating chocolate",
 ]
 
 
