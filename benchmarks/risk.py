@@ -77,7 +77,7 @@ MENTIONS = re.compile(r"\b(die|died|dying|dead|death|kill\w*|suicid\w*|overdos\w
 SHORT = 280
 # Sets whose misses are not printed unless asked: the lists are never tuned on them, so their
 # figures say how the lists do on words nobody fitted them to.
-TEST_SETS = ("TEST", "  ...", "held-out")
+TEST_SETS = ("TEST", "  ...", "held-out", "FRESH2")
 
 
 @dataclass
@@ -213,6 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     for path in sorted(SETS.glob("heldout_*.tsv")) + sorted(SETS.glob("blind*.tsv")):
         kind = "held-out" if path.name.startswith("heldout") else "blind (tuned on since)"
         sets[f"{kind} {path.stem}"] = _tsv(path.name)
+    # Fresh blind sets (fresh_: run twice, then read to write the together rules; fresh2_:
+    # written by two testers who never saw the lists, run once before and once after).
+    for path in sorted(SETS.glob("fresh_*.tsv")):
+        sets[f"fresh (read since) {path.stem}"] = _tsv(path.name)
+    for path in sorted(SETS.glob("fresh2_*.tsv")):
+        sets[f"FRESH2 blind {path.stem}"] = _tsv(path.name)
 
     figures: dict[str, object] = {}
     print("set\trecall (any)\trecall (high)\tbenign flagged\tbenign flagged high")
