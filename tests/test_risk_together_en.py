@@ -46,6 +46,9 @@ FIRES = [
     ("my brother threatened me with a knife", "high", "others"),
     ("i ate a whole pack of pills", "high", "attempt"),
     ("im not gonna make it to my birthday", "elevated", "hopeless"),
+    ("i'm going to the bridge tonight", "elevated", "plan"),
+    ("they want to take me to my home country to marry me", "high", "others"),
+    ("the police are raiding gay places, i'm scared they'll find me", "high", "others"),
     ("i burn my arms with cigarettes", "elevated", "self_harm"),
 ]
 
@@ -68,6 +71,12 @@ PHRASES = [
     ("i have a plan and i don't know if i can keep myself from doing it", "high", "intent"),
     ("i'm driving fast and thinking of swerving", "high", "intent"),
     ("i need someone to talk me out of it", "elevated", "hopeless"),
+    ("i'm never going to be happy, might as well end it", "high", "intent"),
+    ("i hope i get hit by a car", "high", "intent"),
+    ("i wouldn't mind if i died in my sleep", "high", "intent"),
+    ("i have enough pills to do it", "high", "plan"),
+    ("don't look for me", "elevated", "hopeless"),
+    ("i'm bleeding a lot", "elevated", "self_harm"),
 ]
 
 LOOK_ALIKES = [
