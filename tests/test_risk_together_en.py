@@ -77,6 +77,15 @@ PHRASES = [
     ("i have enough pills to do it", "high", "plan"),
     ("don't look for me", "elevated", "hopeless"),
     ("i'm bleeding a lot", "elevated", "self_harm"),
+    (
+        "I've been thinking about it a lot lately. I don't think I can hold on.",
+        "elevated",
+        "hopeless",
+    ),
+    ("Every night I lie awake wishing I wouldn't wake up.", "high", "intent"),
+    ("It's getting harder to find reasons to stay.", "elevated", "hopeless"),
+    ("My family would be better off with me gone.", "elevated", "hopeless"),
+    ("I'm looking up ways to do it.", "high", "plan"),
 ]
 
 LOOK_ALIKES = [
