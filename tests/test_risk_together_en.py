@@ -47,6 +47,9 @@ FIRES = [
     ("i ate a whole pack of pills", "high", "attempt"),
     ("im not gonna make it to my birthday", "elevated", "hopeless"),
     ("i'm going to the bridge tonight", "elevated", "plan"),
+    ("a guy im talking to says he'll show everyone my nudes", "high", "others"),
+    ("i have bruises all over from my father", "high", "others"),
+    ("the men at the checkpoint took my phone and saw my photos", "high", "others"),
     ("they want to take me to my home country to marry me", "high", "others"),
     ("the police are raiding gay places, i'm scared they'll find me", "high", "others"),
     ("i burn my arms with cigarettes", "elevated", "self_harm"),
@@ -86,6 +89,10 @@ PHRASES = [
     ("It's getting harder to find reasons to stay.", "elevated", "hopeless"),
     ("My family would be better off with me gone.", "elevated", "hopeless"),
     ("I'm looking up ways to do it.", "high", "plan"),
+    ("he pushed me down the stairs", "high", "others"),
+    ("they said a real man would kill a son like me", "high", "others"),
+    ("i was kicked out and im sleeping in a park", "elevated", "others"),
+    ("no more pain soon", "elevated", "hopeless"),
 ]
 
 LOOK_ALIKES = [
@@ -119,6 +126,8 @@ LOOK_ALIKES = [
     "my dad cut the cake with a knife",
     "burned my hand on the stove lol",
     "i can't stop myself eating chocolate",
+    "we no longer feel safe to live on the same street as this man",
+    "should i be following someone else's lesson plans",
 ]
 
 
