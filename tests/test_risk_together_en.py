@@ -48,7 +48,7 @@ FIRES = [
     ("im not gonna make it to my birthday", "elevated", "hopeless"),
     ("i'm going to the bridge tonight", "elevated", "plan"),
     ("a guy im talking to says he'll show everyone my nudes", "high", "others"),
-    ("i have bruises all over from my father", "high", "others"),
+    ("i have bruises from my father", "high", "others"),
     ("the men at the checkpoint took my phone and saw my photos", "high", "others"),
     ("they want to take me to my home country to marry me", "high", "others"),
     ("the police are raiding gay places, i'm scared they'll find me", "high", "others"),
@@ -128,6 +128,12 @@ LOOK_ALIKES = [
     "i can't stop myself eating chocolate",
     "we no longer feel safe to live on the same street as this man",
     "should i be following someone else's lesson plans",
+    "bye everyone see you tomorrow at practice",
+    "its over for me, i failed the driving test again haha",
+    "i love being alone with my thoughts on a sunday",
+    "i hope i get hit by inspiration for this essay",
+    "my dad and i went hiking, bruises everywhere lol",
+    "my brother left me a black eye in boxing practice, proud of him",
 ]
 
 
