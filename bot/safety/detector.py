@@ -71,6 +71,7 @@ from bot.safety.schema import (
     expand,
 )
 from bot.safety.together import PART, Found, Rule, matched, parts
+from bot.safety.typos import Typos
 
 MAX_GAP = 2  # words a longer phrase tolerates between two of its own
 MAX_GAPS = 3  # ... and in all
@@ -100,11 +101,13 @@ class RiskDetector:
         third_person: Iterable[str] = (),
         negation_after: Iterable[str] = (),
         together: Iterable[tuple[str, str, Sequence[Iterable[tuple[str, ...]]]]] = (),
+        typo_words: Iterable[str] = (),
     ) -> None:
         """Build from normalised token sequences: phrase -> {(level, category)}, exclusions
         (a CJK phrase may hold `cjk.GAP_TOKEN`), the words that lower a following high
-        phrase (or, `negation_after`, a preceding one), and `together` rules: (level,
-        category, the phrases of each part)."""
+        phrase (or, `negation_after`, a preceding one), `together` rules: (level,
+        category, the phrases of each part), and the English words of the lists a slip of the
+        keyboard is read as (`bot.safety.typos`)."""
         self.phrase_count: int = sum(1 for seq in phrases if seq)
         rules = [(level, category, [list(part) for part in ps]) for level, category, ps in together]
         self._rules: list[Rule] = [(RANK[lv], cat, len(ps)) for lv, cat, ps in rules]
@@ -137,6 +140,8 @@ class RiskDetector:
                         if (PART, r, p) not in payloads:
                             payloads.append((PART, r, p))
         self._lowering = Lowering(negation, third_person, negation_after)
+        typo_words = list(typo_words)
+        self._typos = Typos.build(typo_words) if typo_words else Typos(())
         self._derive()
 
     def state(self) -> dict[str, Any]:
@@ -151,6 +156,7 @@ class RiskDetector:
             "gap_limit": self._gap_limit,
             "gap_child": sorted(self._gap_child.items()),
             "lowering": self._lowering.state(),
+            "typos": self._typos.state(),
         }
 
     @classmethod
@@ -165,6 +171,7 @@ class RiskDetector:
         d._gap_limit = state["gap_limit"]
         d._gap_child = {int(node): int(child) for node, child in state["gap_child"]}
         d._lowering = Lowering.from_state(state["lowering"])
+        d._typos = Typos.from_state(state["typos"])
         d._derive()
         return d
 
@@ -225,8 +232,11 @@ class RiskDetector:
         return match_key(readings[0])
 
     @classmethod
-    def from_lists(cls, lists: Iterable[SafetyLists]) -> RiskDetector:
-        """Merge the lists of all locales; a phrase listed twice keeps every (level, category)."""
+    def from_lists(
+        cls, lists: Iterable[SafetyLists], typo_words: Iterable[str] = ()
+    ) -> RiskDetector:
+        """Merge the lists of all locales; a phrase listed twice keeps every (level, category).
+        `typo_words`: the English words of the lists (see `bot.safety.typos`)."""
         phrases: dict[tuple[str, ...], set[tuple[str, str]]] = {}
         excludes: set[tuple[str, ...]] = set()
         negation: list[str] = []
@@ -274,6 +284,7 @@ class RiskDetector:
             third_person=third_person,
             negation_after=negation_after,
             together=together,
+            typo_words=typo_words,
         )
 
     def key(self, token: str) -> str:
@@ -282,6 +293,8 @@ class RiskDetector:
         key = self._keys.get(token)
         if key is None:
             key = self._resolve(token, self._vocabulary)
+            if key not in self._vocabulary and (fixed := self._typos.correct(token)) is not None:
+                key = match_key(fixed)  # "myslef" is "myself"
             if len(self._keys) < _KEY_LIMIT:
                 self._keys[token] = key
         return key

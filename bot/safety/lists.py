@@ -68,7 +68,10 @@ def load_safety(
     if state is not None:  # the very lists, read by the very code, at the last full check
         detector = RiskDetector.from_state(state)
     else:
-        detector = RiskDetector.from_lists(lists for _, lists in parsed)
+        english = [lists for rel, lists in parsed if Path(rel).parent.name == BASE_LOCALE]
+        detector = RiskDetector.from_lists(
+            (lists for _, lists in parsed), typo_words=_words(english)
+        )
     if files is not None:
         files.remember(DETECTOR, detector.state)
     if files is None or not files.checked:
@@ -76,6 +79,20 @@ def load_safety(
     if problems:
         return None, problems
     return detector, problems
+
+
+def _words(files: Iterable[SafetyLists]) -> set[str]:
+    """Every word of the risk phrases and `together` parts of `files`, normalised."""
+    words: set[str] = set()
+    for lists in files:
+        groups = (lists.high, lists.elevated, lists.together.high, lists.together.elevated)
+        for group in groups:
+            for lines in group.values():
+                for line in lines:
+                    for part in together.parts(line):
+                        for phrase in expand(part, lists.classes):
+                            words.update(phrase_tokens(phrase))
+    return words
 
 
 def _rel(path: Path, root: Path) -> str:
