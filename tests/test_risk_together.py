@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bot.safety import RiskDetector, SafetyLists, load_safety
-from bot.safety.together import SPAN
+from bot.safety.together import CJK_SPAN, SPAN
 
 EN = {
     "classes": {
@@ -76,6 +76,19 @@ def test_parts_must_stand_within_the_span() -> None:
     assert d.assess(f"rope {' '.join(['and'] * (SPAN - 4))} in my backpack").level == "high"
     assert d.assess(f"rope {filler} in my backpack").level == "none"
     assert d.assess(f"in my backpack {filler} rope").level == "none"
+
+
+def test_a_rule_in_chinese_or_japanese_counts_its_span_in_characters() -> None:
+    data = {
+        "high": {},
+        "elevated": {},
+        "together": {"high": {"farewell": ["今までありがとう + 返事がなかったら"]}},
+    }
+    d = detector(data)
+    # 17 characters from the first part's first to the second part's last: one per token
+    assert d.assess("今までありがとう。もし明日返事がなかったら").level == "high"
+    filler = "かきくけこさしすせそたちつてとなにぬねの"[: CJK_SPAN - 8]  # no run to fold
+    assert d.assess("今までありがとう" + filler + "返事がなかったら").level == "none"
 
 
 def test_parts_do_not_overlap_and_no_words_inside_a_part() -> None:

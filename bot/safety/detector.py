@@ -70,7 +70,7 @@ from bot.safety.schema import (
     SafetyLists,
     expand,
 )
-from bot.safety.together import PART, Found, Rule, matched, parts
+from bot.safety.together import CJK_SPAN, PART, SPAN, Found, Rule, matched, parts
 from bot.safety.typos import Typos
 
 MAX_GAP = 2  # words a longer phrase tolerates between two of its own
@@ -110,7 +110,9 @@ class RiskDetector:
         keyboard is read as (`bot.safety.typos`)."""
         self.phrase_count: int = sum(1 for seq in phrases if seq)
         rules = [(level, category, [list(part) for part in ps]) for level, category, ps in together]
-        self._rules: list[Rule] = [(RANK[lv], cat, len(ps)) for lv, cat, ps in rules]
+        self._rules: list[Rule] = [
+            (RANK[lv], cat, len(ps), CJK_SPAN if _any_cjk(ps) else SPAN) for lv, cat, ps in rules
+        ]
         # A phrase written elongated ("want to dieee") reads like a message: its word takes the
         # double- or single-letter form that is a word of the lists ("die").
         self._listed = frozenset(
@@ -164,7 +166,7 @@ class RiskDetector:
         """The detector `state()` described (from a record this bot signed)."""
         d = cls.__new__(cls)
         d.phrase_count = state["phrase_count"]
-        d._rules = [(rank, category, n) for rank, category, n in state["rules"]]
+        d._rules = [(rank, category, n, span) for rank, category, n, span in state["rules"]]
         d._listed = frozenset(state["listed"])
         d._children = state["children"]
         d._out = [[None if p is None else tuple(p) for p in out] for out in state["out"]]
@@ -391,3 +393,8 @@ class RiskDetector:
         if not rank:
             return NO_RISK
         return RiskAssessment(LEVELS[rank], frozenset(categories))
+
+
+def _any_cjk(part_seqs: Sequence[Iterable[tuple[str, ...]]]) -> bool:
+    """A rule with a part in Chinese or Japanese counts its span in characters."""
+    return any(cjk.is_cjk(seq) for part in part_seqs for seq in part)

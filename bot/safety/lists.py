@@ -282,7 +282,8 @@ def _check_together(
                             rel,
                             key,
                             f"never reaches its level written as {example!r}: the parts are "
-                            f"more than {together.SPAN} words, or an exclusion, a negation or a "
+                            f"more than {together.SPAN} words ({together.CJK_SPAN} characters in "
+                            "Chinese or Japanese), or an exclusion, a negation or a "
                             "third-person word of the lists lowers it",
                         )
                     )

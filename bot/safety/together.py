@@ -15,7 +15,8 @@ A rule is two to four parts joined by `+`, each part a phrase or a word class of
       elevated:
         ...
 
-It fires when every part is found, in any order, within `SPAN` words of one another, the parts
+It fires when every part is found, in any order, within `SPAN` words of one another (`CJK_SPAN`
+characters for a rule in Chinese or Japanese), the parts
 not overlapping; each part is matched exactly as written (no words inserted inside a part).
 Exclusions apply to each part (a part lying inside a benign look-alike does not count). A
 negation just before any part, in its clause, cancels the rule: a rule is circumstantial, and
@@ -34,9 +35,12 @@ from itertools import accumulate
 SEPARATOR = "+"
 MIN_PARTS, MAX_PARTS = 2, 4
 SPAN = 12  # words from the first part's first word to the last part's last word
+# ... and for a rule written in Chinese or Japanese, whose every character is a token: a
+# natural sentence puts its parts 14 to 20 characters apart (「今までありがとう。返事がなかったら」)
+CJK_SPAN = 24
 PART = -1  # the rank a trie payload of a rule's part carries: (PART, rule, part)
 
-Rule = tuple[int, str, int]  # (rank, category, number of parts)
+Rule = tuple[int, str, int, int]  # (rank, category, number of parts, span)
 Found = tuple[int, int, int, int]  # (start, end, rule, part): a part found in a message
 
 
@@ -62,9 +66,9 @@ def matched(
     hits: list[tuple[int, int, int, str, list[tuple[int, int]]]] = []
     for rule, slots in by_rule.items():
         if all(slots):
-            taken = _together([sorted(slot) for slot in slots])
+            taken = _together([sorted(slot) for slot in slots], rules[rule][3])
             if taken is not None:
-                rank, category, _ = rules[rule]
+                rank, category, *_ = rules[rule]
                 start, end = min(s for s, _ in taken), max(e for _, e in taken)
                 hits.append((start, end, rank, category, taken))
     return hits
@@ -84,13 +88,13 @@ def _inside(excluded: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
     return inside
 
 
-def _together(slots: list[list[tuple[int, int]]]) -> list[tuple[int, int]] | None:
-    """The first span of at most `SPAN` words holding one occurrence of every part, none
+def _together(slots: list[list[tuple[int, int]]], span: int) -> list[tuple[int, int]] | None:
+    """The first run of at most `span` tokens holding one occurrence of every part, none
     overlapping another; each window starts at some part's occurrence. Linear in the text:
-    a window holds at most `SPAN` occurrences of a part."""
+    a window holds at most `span` occurrences of a part."""
     starts = sorted({start for slot in slots for start, _ in slot})
     for lo in starts:
-        limit = lo + SPAN - 1
+        limit = lo + span - 1
         taken: list[tuple[int, int]] = []
         for slot in slots:
             pick = next(
