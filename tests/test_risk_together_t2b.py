@@ -219,6 +219,7 @@ CASES: list[tuple[str, str, str]] = [
     ("zh-Hant", "{jia} + {da}", "老豆用皮帶打我"),
     ("zh-Hant", "{jidou} + {tungji} + {saat}", "知道我係同志會打死我"),
     ("zh-Hant", "{wai} + {chutgwai}", "佢揚言要幫我出櫃"),
+    ("zh-Hant", "{wai} + {gong} + {tungji}", "同學說要跟全班講我是拉子"),
     ("zh-Hant", "{gingchaat} + {dinwa}", "差佬搜我電話"),
     ("zh-Hant", "{so} + {saudin}", "鎖喺屋企，收咗我部電話"),
     ("zh-Hant", "{app} + {fuk}", "交友軟體約出嚟被打"),
@@ -295,6 +296,8 @@ LOOK_ALIKES: list[str] = [
     "買了炭去烤肉",
     "多謝大家嚟我生日會，拜拜",
     "阿媽打電話叫我返屋企",
+    "露營買了一條繩子",
+    "跟朋友出櫃了，她很挺我",
 ]
 
 
