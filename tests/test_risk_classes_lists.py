@@ -187,12 +187,6 @@ def test_the_lists_use_classes_and_every_class_is_used(locale: str) -> None:
         for phrases in groups.values()
         for line in phrases
     ] + lists.exclude
-    lines += [  # a class may serve `together:` rules only
-        line
-        for groups in (lists.together.high, lists.together.elevated)
-        for rules in groups.values()
-        for line in rules
-    ]
     named = {name for line in lines for name in _names(line)}
     assert lists.classes and set(lists.classes) == named  # no class left unused
 
