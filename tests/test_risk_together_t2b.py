@@ -205,9 +205,9 @@ CASES: list[tuple[str, str, str]] = [
     ("zh", "{tongxing} + {bing}", "他们说同性恋是病"),
     ("zh", "{weixie} + {tongxing}", "他威胁说我是同性恋"),
     ("zh", "{weishenme} + {qi}", "为什么要醒来"),
-    ("zh", "{meiwo} + {qingsong}", "没有我大家都会轻松点吧"),
+    ("zh", "{qingsong} + {meiwo}", "没有我大家都会轻松点吧"),
     ("zh", "{tiegui} + {kanhuoche}", "每天都站在铁轨边上看火车"),
-    ("zh", "{duibuqi} + {jinli}", "对不起，我真的尽力了"),
+    ("zh", "{jinli} + {duibuqi}", "对不起，我真的尽力了"),
     ("zh", "{shenti} + {youduo}", "手腕上的疤又多了几道"),
     # ---------------------------------------------------------------- Chinese (Taiwan, Hong Kong)
     ("zh-Hant", "{yao} + {chu}", "安眠藥儲咗好耐，應該夠"),
