@@ -3,9 +3,15 @@ look-alikes each must leave alone (the shipped lists, every locale loaded)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from bot.safety import RiskDetector
+from bot.safety.schema import SafetyLists
+
+AR_SAFETY = Path(__file__).resolve().parent.parent / "content" / "ar" / "safety.yaml"
 
 FIRES = [
     # plan: means at hand, alone, a ledge now, everything prepared
@@ -147,6 +153,15 @@ FIRES = [
     ("مجبورة اتزوج واحد ما بحبه", "high", "others"),
     ("مش قادر اتحمل اكتر، الحبل جاهز", "high", "plan"),
     ("خبيت شفرة بالحمام", "elevated", "self_harm"),
+    # one sentence more for the rules no sentence above reaches alone
+    ("رتبت كل شي، الليلة رح انهيها", "high", "plan"),
+    ("ابويا قال اذا شافني مرة تانية رح يقتلني", "high", "others"),
+    ("امي قالت اذا عرفت عن حبيبتي رح تذبحني", "high", "others"),
+    ("اهلي قالوا الفضيحة لو طلعت هيموتوني", "high", "others"),
+    ("baba 2al iza tel3et el fadi7a ra7 yedba7ni", "high", "others"),
+    ("ahli lamma shafo el chat darabouni", "high", "others"),
+    ("امي منعتني اطلع من البيت من اسبوعين", "elevated", "others"),
+    ("البحر كل يوم بتخيل نفسي بنط فيه", "elevated", "plan"),
     # an Arabizi probe
     ("3andi shafrat bi jaybti", "high", "plan"),
     ("el 7abel jehez w ma 7ada bel beit", "high", "plan"),
@@ -322,7 +337,6 @@ LOOK_ALIKES = [
     "abouya 5ad telefoni la2anno 3alamati 3ateele",
     "ahli iza 3erfo eni rsebt ra7 yo2tlouni hahaha",
     "el 3ers ba3d jem3a w ana ktir far7ane",
-    "el sheikh 2ara 3ala teta",
     "3am ba3at sowari la ahli men el safra",
     "ro7t 3ala date men tinder w kan 7elo",
     "el shorta wa2afetni 3al 7ajez",
@@ -387,3 +401,27 @@ def test_each_rule_fires_where_it_is_meant_to(
 @pytest.mark.parametrize("text", LOOK_ALIKES)
 def test_their_look_alikes_stay_quiet(shipped_detector: RiskDetector, text: str) -> None:
     assert shipped_detector.assess(text).level == "none", text
+
+
+def test_every_rule_of_the_file_has_a_sentence_above() -> None:
+    """Each `together` rule of content/ar/safety.yaml, alone in a detector built from that
+    file with no phrases (and no exclusions, for speed: FIRES is checked with them above), is
+    reached by some sentence of FIRES: no rule goes untested."""
+    data = yaml.safe_load(AR_SAFETY.read_text(encoding="utf-8"))
+    texts = [text for text, _, _ in FIRES]
+    untested = []
+    for level, groups in data["together"].items():
+        for category, rules in groups.items():
+            for rule in rules:
+                alone = {
+                    **data,
+                    "high": {},
+                    "elevated": {},
+                    "emoji": {"high": [], "elevated": []},
+                    "exclude": [],
+                    "together": {level: {category: [rule]}},
+                }
+                detector = RiskDetector.from_lists([SafetyLists(**alone)])
+                if not any(detector.assess(text).at_risk for text in texts):
+                    untested.append(f"{level}.{category}: {rule}")
+    assert untested == []
