@@ -37,3 +37,23 @@ def test_modifiers_as_written_and_elongated_still_lower() -> None:
     assert d.assess("sheee took my pills").level == "elevated"  # elongated: read as "she"
     assert d.assess("neverrrr saved up pills").level == "elevated"
     assert d.assess("I saved up pills").level == "high"
+
+
+def test_a_word_before_a_negation_can_make_it_no_negation() -> None:
+    # Arabic ما is "not", and "when/after" in "بعد ما", "كل ما" (t2c): a listed word just
+    # before it says so, for phrases and for together rules alike
+    arabic = SafetyLists.model_validate(
+        {
+            "high": {"intent": ["بدي موت"]},
+            "elevated": {},
+            "together": {"high": {"attempt": ["حاولت + العناية المركزة"]}},
+            "modifiers": {"negation": ["ما"], "not_negation_after": ["بعد", "كل"]},
+        }
+    )
+    d = RiskDetector.from_lists([arabic])
+    assert d.assess("ما بدي موت").level == "elevated"
+    assert d.assess("كل ما بدي موت").level == "high"
+    assert d.assess("ما حاولت، ودوني على العناية المركزة").level == "none"  # a negated part
+    assert d.assess("بعد ما حاولت صحيت في العناية المركزة").level == "high"
+    assert d.assess("بعد، ما بدي موت").level == "elevated"  # not in the same clause
+    assert RiskDetector.from_state(d.state()).assess("كل ما بدي موت").level == "high"

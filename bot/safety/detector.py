@@ -100,6 +100,7 @@ class RiskDetector:
         negation: Iterable[str] = (),
         third_person: Iterable[str] = (),
         negation_after: Iterable[str] = (),
+        not_negation_after: Iterable[str] = (),
         together: Iterable[tuple[str, str, Sequence[Iterable[tuple[str, ...]]]]] = (),
         typo_words: Iterable[str] = (),
     ) -> None:
@@ -141,7 +142,7 @@ class RiskDetector:
                         payloads = self._out[self._insert(variant, gaps=False)]
                         if (PART, r, p) not in payloads:
                             payloads.append((PART, r, p))
-        self._lowering = Lowering(negation, third_person, negation_after)
+        self._lowering = Lowering(negation, third_person, negation_after, not_negation_after)
         typo_words = list(typo_words)
         self._typos = Typos.build(typo_words) if typo_words else Typos(())
         self._derive()
@@ -244,6 +245,7 @@ class RiskDetector:
         negation: list[str] = []
         third_person: list[str] = []
         negation_after: list[str] = []
+        not_negation_after: list[str] = []
         together: list[tuple[str, str, list[list[tuple[str, ...]]]]] = []
         for item in lists:
             for level, groups in (("high", item.high), ("elevated", item.elevated)):
@@ -277,6 +279,7 @@ class RiskDetector:
             negation += item.modifiers.negation
             third_person += item.modifiers.third_person
             negation_after += item.modifiers.negation_after
+            not_negation_after += item.modifiers.not_negation_after
         phrases.pop((), None)
         excludes.discard(())
         return cls(
@@ -285,6 +288,7 @@ class RiskDetector:
             negation=negation,
             third_person=third_person,
             negation_after=negation_after,
+            not_negation_after=not_negation_after,
             together=together,
             typo_words=typo_words,
         )

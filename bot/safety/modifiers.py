@@ -53,6 +53,7 @@ class Lowering:
         negation: Iterable[str] = (),
         third_person: Iterable[str] = (),
         negation_after: Iterable[str] = (),
+        not_negation_after: Iterable[str] = (),
     ) -> None:
         # "don't" is "dont" in the first reading and "don t" in the one with words apart
         # (see `RiskDetector.assess`): the "t" of a split contraction is a negation there.
@@ -62,6 +63,7 @@ class Lowering:
         self._negation, self._negation_seqs = modifier_words(words)
         self._third, self._third_seqs = modifier_words(map(tokens, third_person))
         _, self._after_seqs = modifier_words(map(tokens, negation_after), after=True)
+        self._not_after = frozenset(match_key(t) for w in not_negation_after for t in tokens(w))
         self._written: dict[str, frozenset[str]] = {}
 
     def state(self) -> dict[str, Any]:
@@ -74,6 +76,7 @@ class Lowering:
             "negation": [sorted(self._negation), seqs(self._negation_seqs)],
             "third": [sorted(self._third), seqs(self._third_seqs)],
             "after": seqs(self._after_seqs),
+            "not_after": sorted(self._not_after),
         }
 
     @classmethod
@@ -88,6 +91,7 @@ class Lowering:
         )
         low._third, low._third_seqs = frozenset(state["third"][0]), seqs(state["third"][1])
         low._after_seqs = seqs(state["after"])
+        low._not_after = frozenset(state["not_after"])
         low._written = {}
         return low
 
@@ -102,6 +106,9 @@ class Lowering:
             if len(self._written) < _KEY_LIMIT:
                 self._written[token] = found
         return found
+
+    def _not_negation(self, token: str) -> bool:
+        return bool(self._not_after) and not self._not_after.isdisjoint(self._as_written(token))
 
     def lowers(
         self,
@@ -120,6 +127,8 @@ class Lowering:
                 continue
             readings = self._as_written(toks[j])
             if not self._negation.isdisjoint(readings):
+                if j and bounds[j - 1] == bounds[j] and self._not_negation(toks[j - 1]):
+                    continue  # "بعد ما": after, not "not"
                 return True
             if not others and not self._third.isdisjoint(readings):
                 return True

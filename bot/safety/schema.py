@@ -47,6 +47,9 @@ class Modifiers(_Strict):
     # Words that lower a high phrase when they follow it within two words, in its clause:
     # Japanese negates after the verb ("死にたいわけじゃない": it is not that I want to die).
     negation_after: list[str] = Field(default_factory=list)
+    # Words that, just before a negation word, make it no negation: Arabic ما is "when" or
+    # "after" in "بعد ما", "كل ما", "قبل ما" ("after I tried", "whenever I...").
+    not_negation_after: list[str] = Field(default_factory=list)
 
 
 class TogetherLists(_Strict):
