@@ -1,0 +1,367 @@
+"""The `together:` rules of the Spanish, Portuguese, French, Italian and German risk lists
+(issue 9, t2a): what a person in danger writes without a death word (the means kept ready, the
+edge, the rails, an overdose taken, farewells, violence told as what happened, blackmail, app
+traps, the police, being locked in) is found at its level and category, and the everyday
+look-alikes of each rule (hormones, PrEP, a headache pill, a climbing rope, a bridge in traffic,
+a wedding, coming out by choice, a grounding, an exam day, a normal goodbye) are not.
+
+Each sentence is checked twice: with the shipped lists (what a visitor meets), and with the
+file's `together:` rules alone (its classes, exclusions and modifiers, no phrase lists), so a
+sentence that a phrase list happens to catch still proves its rule."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.safety import RiskDetector, SafetyLists
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+H, E = "high", "elevated"
+
+# locale -> (text, level, category): one sentence at least for every rule of the file, in the
+# order of its `together:` section
+FIRES: dict[str, list[tuple[str, str, str]]] = {
+    "es": [
+        ("tengo guardado el clonazepam de mi abuela, son como 40", H, "plan"),
+        ("compré cuchillas en la farmacia y no son pa afeitarme", H, "plan"),
+        ("tengo la cuchilla escondida debajo del colchón", H, "plan"),
+        ("la soga ya está lista en el ropero", H, "plan"),
+        ("agarré la pistola de mi papá, está aquí en mi cuarto", H, "plan"),
+        ("estoy sentada en la orilla de la azotea, no sé ni pa qué subí", H, "plan"),
+        ("estoy en el andén esperando que pase el tren", H, "plan"),
+        ("me quedé mirando el mar, pensando en meterme y no salir", H, "plan"),
+        ("hoy lo hago, ya lo decidí", H, "plan"),
+        ("ojalá un camión me atropelle de camino a la facu", H, "intent"),
+        ("me acabo de tomar todo el frasco de clona con alcohol", H, "attempt"),
+        ("me tragué 30 pastillas hace rato", H, "attempt"),
+        ("el año pasado terminé en urgencias por lo mismo", H, "attempt"),
+        ("ya les dejé cartas a mi hermana y a mi mejor amiga", H, "farewell"),
+        ("les encargo a mi gato, ya no voy a poder cuidarlo", H, "farewell"),
+        ("gracias por todo, si ya no contesto no se preocupen", H, "farewell"),
+        ("si alguien lee esto díganle a mi hermana que no fue su culpa", H, "farewell"),
+        ("regalé mi consola y mi ropa, ya no las voy a necesitar", H, "farewell"),
+        ("mi hermano me reventó la boca porque vio mis chats", H, "others"),
+        ("mis papás me pegaron y luego mi papá me rompió la nariz", H, "others"),
+        ("mi tío dice que si me ve con ella me mata", H, "others"),
+        ("mis padres me dijeron que soy trans me matan", H, "others"),
+        ("dice que si voy a la marcha me mata", H, "others"),
+        ('mis papás me van a mandar a un retiro para "sanar mi identidad"', H, "others"),
+        ("me van a casar con un señor que ni conozco", H, "others"),
+        (
+            "un wey tiene mis nudes y dice que se las manda a mi familia si no le deposito",
+            H,
+            "others",
+        ),
+        ("mi ex le va a decir a mis papás que soy gay", H, "others"),
+        ("quedé con uno de grindr y eran tres, me robaron el cel", H, "others"),
+        ("la poli cayó en la fiesta, yo estoy escondido en un baño", H, "others"),
+        ('mi papá me tiene encerrada y sin comer hasta que "me arrepienta"', H, "others"),
+        ("mis padres no me dejan salir ni a la tienda", H, "others"),
+        ("me quitaron el chip y no me dejan ir ni a la escuela", H, "others"),
+        ("hoy me quedé mirando las vías del metro un buen rato", E, "plan"),
+        ("hoy es el día, ya está todo preparado", E, "plan"),
+        ("fue lindo hablar con ustedes estos meses, chao", E, "farewell"),
+        ("ya lo intente el año pasado y tengo ganas de hacerlo otra vez", E, "attempt"),
+        ("me volví a cortar los muslos pa que no se note", E, "self_harm"),
+        ("mi mamá tiró mi ropa a la calle y cambió la chapa", E, "others"),
+        ("neta pa qué sigo si en mi casa me tratan como basura", E, "hopeless"),
+    ],
+    "pt": [
+        ("tô juntando os remédios de dormir da minha mãe, já tenho uma caixa", H, "plan"),
+        ("comprei gilete e não é pra barbear", H, "plan"),
+        ("a lâmina tá escondida debaixo da cama", H, "plan"),
+        ("a corda já tá pronta, já fiz o nó", H, "plan"),
+        ("peguei a arma do meu pai, tá aqui no quarto", H, "plan"),
+        ("to sentada na beira da laje agora mesmo", H, "plan"),
+        ("tô na estação esperando o trem passar", H, "plan"),
+        ("fiquei horas na beira do mar hoje pensando em só entrar e ir", H, "plan"),
+        ("hoje eu faço, já decidi", H, "plan"),
+        ("tomara que um ônibus me atropele amanhã", H, "intent"),
+        ("acabei de tomar a caixa toda de rivotril", H, "attempt"),
+        ("engoli 20 comprimidos agora", H, "attempt"),
+        ("engoli a caixa toda de remédios", H, "attempt"),
+        ("ano passado tentei e fiquei na UTI", H, "attempt"),
+        ("escrevi cartas pra minha irmã e pro meu melhor amigo, só pra garantir", H, "farewell"),
+        ("cuidem do meu gato, quando eu não estiver aqui", H, "farewell"),
+        ("obrigada por tudo, se eu sumir foi bom enquanto durou", H, "farewell"),
+        ("se alguém ler isso, fala pra minha irmã que não foi culpa dela", H, "farewell"),
+        ("doei minhas coisas, não vou mais precisar", H, "farewell"),
+        ("meu padrasto me empurrou da escada quando me viu de batom", H, "others"),
+        ("meus irmãos me deram um soco e quebraram... meu irmão quebrou meu nariz", H, "others"),
+        ("meu pai já avisou: filho viado ele mata com as próprias mãos", H, "others"),
+        ("meus pais disseram que sou gay vão me matar", H, "others"),
+        ("se me ver com ela de novo vai me matar", H, "others"),
+        ("querem me casar com um rapaz da igreja e eu tenho 17", H, "others"),
+        ('o psicólogo da igreja diz que vai me "reverter"', H, "others"),
+        ("um cara tem meus nudes e quer dinheiro", H, "others"),
+        ("meu ex vai contar pra todo mundo que sou trans", H, "others"),
+        ("o cara do app marcou num lugar deserto e eram três", H, "others"),
+        ("a polícia pegou meu celular e leu minhas conversas", H, "others"),
+        ("meu pai me trancou no quarto sem comer", H, "others"),
+        ("meus pais me trancaram em casa", H, "others"),
+        ("tiraram meu chip e nem pra escola eu vou", H, "others"),
+        ("fiquei olhando os trilhos do metrô um tempão", E, "plan"),
+        ("hoje é o dia, já tá tudo preparado", E, "plan"),
+        ("foi bom conversar com vocês nesses meses, de verdade. tchau", E, "farewell"),
+        ("já tentei uma vez e penso em tentar de novo", E, "attempt"),
+        ("me cortei nas coxas de novo, até sangrar", E, "self_harm"),
+        ("minha mãe jogou minhas roupas na rua e trocou a fechadura", E, "others"),
+        ("meus pais me botaram pra fora de casa ontem", E, "others"),
+        ("queria apagar, só isso", E, "hopeless"),
+    ],
+    "fr": [
+        ("j'ai mis de côté les somnifères de ma mère, j'en ai une boîte", H, "plan"),
+        ("j'ai acheté des lames et c'est pas pour me raser", H, "plan"),
+        ("la lame est planquée sous mon lit", H, "plan"),
+        ("la corde est prête dans le placard", H, "plan"),
+        ("j'ai pris le flingue de mon père, il est là", H, "plan"),
+        ("chui assise au bord du toit là maintenant", H, "plan"),
+        ("je suis sur le quai j'attends que le train passe", H, "plan"),
+        ("je suis resté des heures devant la mer à penser à y entrer", H, "plan"),
+        ("ce soir je le fais, c'est décidé", H, "plan"),
+        ("j'espère qu'un camion me percute demain", H, "intent"),
+        ("je viens d'avaler toute la plaquette de xanax", H, "attempt"),
+        ("j'ai pris 30 cachets d'un coup", H, "attempt"),
+        ("l'an dernier j'ai fini en réa après ma ts", H, "attempt"),
+        ("j'ai écrit des lettres à ma sœur et à ma meilleure amie, au cas où", H, "farewell"),
+        ("occupez-vous de mon chat, je pourrai plus m'en occuper", H, "farewell"),
+        ("merci pour tout, si je réponds plus c'est normal", H, "farewell"),
+        ("si quelqu'un lit ça, dites à ma sœur que c'était pas sa faute", H, "farewell"),
+        ("j'ai donné mes affaires, j'en aurai plus besoin", H, "farewell"),
+        ("mon frère m'a pété le nez quand il a vu mes messages", H, "others"),
+        ("mon père a dit qu'avec un fils pd il me tue", H, "others"),
+        ("si je vais à la pride il me tue", H, "others"),
+        ("mes parents veulent me marier avec un cousin, j'ai 16 ans", H, "others"),
+        ("ma mère m'emmène voir l'imam pour me guérir", H, "others"),
+        ("un mec a mes nudes et veut de l'argent", H, "others"),
+        ("mon ex menace de dire à tout le lycée que je suis trans", H, "others"),
+        ("le mec de l'appli m'attendait avec ses potes, ils étaient trois", H, "others"),
+        ("les flics ont lu mes messages et vont me rappeler", H, "others"),
+        ("mon père m'a enfermée dans ma chambre, sans manger", H, "others"),
+        ("ils m'ont pris mon tel et me laissent même pas aller en cours", H, "others"),
+        ("je suis restée à regarder les rails du métro", E, "plan"),
+        ("c'est le jour, tout est prêt", E, "plan"),
+        ("c'était bien de vous parler ces derniers mois, salut", E, "farewell"),
+        ("j'ai déjà essayé l'an dernier et j'ai envie de recommencer", E, "attempt"),
+        ("je me suis remise à me couper les cuisses", E, "self_harm"),
+        ("ma mère a jeté mes affaires dehors et a changé la serrure", E, "others"),
+    ],
+    "it": [
+        ("sto mettendo da parte le pastiglie di mia nonna, ne ho una scatola", H, "plan"),
+        ("ho comprato delle lamette e non sono per la barba", H, "plan"),
+        ("la lametta è nascosta sotto il materasso", H, "plan"),
+        ("la corda è pronta nell'armadio", H, "plan"),
+        ("ho preso la pistola di mio padre, è qui", H, "plan"),
+        ("sono seduta sul bordo del tetto proprio adesso", H, "plan"),
+        ("sono al binario e aspetto che passi il treno", H, "plan"),
+        ("sono rimasto ore davanti al mare a pensare di entrarci e non tornare", H, "plan"),
+        ("stasera lo faccio, ho deciso", H, "plan"),
+        ("spero che un camion mi investa domani", H, "intent"),
+        ("ho appena preso tutta la scatola di xanax", H, "attempt"),
+        ("ho ingoiato 30 pastiglie", H, "attempt"),
+        ("sono finita in rianimazione quando ci ho provato", H, "attempt"),
+        (
+            "ho scritto delle lettere a mia sorella e al mio migliore amico, non si sa mai",
+            H,
+            "farewell",
+        ),
+        ("occupatevi del mio gatto, non potrò più farlo io", H, "farewell"),
+        ("grazie di tutto, se non rispondo più è normale", H, "farewell"),
+        ("se qualcuno legge questo dite a mia sorella che non è colpa sua", H, "farewell"),
+        ("ho regalato le mie cose, non mi serviranno più", H, "farewell"),
+        ("mio fratello mi ha rotto il naso quando ha visto i miei messaggi", H, "others"),
+        ("mio padre dice che con un figlio frocio mi ammazza", H, "others"),
+        ("se vado al pride mi ammazza", H, "others"),
+        ("vogliono farmi sposare con un cugino, ho 16 anni", H, "others"),
+        ("mia madre mi porta da uno psicologo della chiesa per guarirmi", H, "others"),
+        ("un tipo ha le mie nudes e vuole soldi", H, "others"),
+        ("il mio ex minaccia di dire a tutta la scuola che sono trans", H, "others"),
+        ("il tipo dell'app mi aspettava, erano in tre", H, "others"),
+        ("la polizia mi ha preso il telefono e mi richiameranno", H, "others"),
+        ("mio padre mi tiene chiusa in camera senza mangiare", H, "others"),
+        ("mi hanno tolto la sim, non mi fanno più andare a scuola", H, "others"),
+        ("sono rimasta a guardare i binari per un'ora", E, "plan"),
+        ("oggi è il giorno, è tutto pronto", E, "plan"),
+        ("è stato bello parlare con voi in questi mesi, ciao", E, "farewell"),
+        ("ci ho già provato l'anno scorso e ho voglia di riprovarci", E, "attempt"),
+        ("ho ricominciato a tagliarmi le cosce", E, "self_harm"),
+        ("mia madre ha cambiato la serratura e ha buttato le mie cose fuori", E, "others"),
+    ],
+    "de": [
+        ("ich hab die tabletten von meiner mutter gesammelt", H, "plan"),
+        ("hab rasierklingen gekauft, die sind nicht zum rasieren", H, "plan"),
+        ("ich hab die klinge neben mir", H, "plan"),
+        ("der strick liegt bereit im schrank", H, "plan"),
+        ("hab die waffe von meinem vater geholt, liegt hier", H, "plan"),
+        ("sitze gerade auf der dachkante und schau runter", H, "plan"),
+        ("stehe am gleis und warte auf den durchfahrenden zug", H, "plan"),
+        ("war stundenlang am meer und hab dran gedacht einfach reinzugehen", H, "plan"),
+        ("heute mach ich es, hab mich entschieden", H, "plan"),
+        ("hoffentlich überfährt mich morgen ein lkw", H, "intent"),
+        ("hab gerade die ganze packung tavor geschluckt", H, "attempt"),
+        ("habe eben 30 stück tabletten genommen", H, "attempt"),
+        ("war nach meinem versuch auf der intensiv", H, "attempt"),
+        ("hab briefe an meine schwester geschrieben, für den fall", H, "farewell"),
+        ("kümmert euch um meine katze, ich kann das nicht mehr", H, "farewell"),
+        ("danke für alles, wenn ich nicht mehr antworte ist das okay", H, "farewell"),
+        ("falls das jemand liest, sagt meiner schwester es war nicht ihre schuld", H, "farewell"),
+        ("hab meine sachen verschenkt, brauch ich nicht mehr", H, "farewell"),
+        ("mein bruder hat mir die nase gebrochen als er meine chats gesehen hat", H, "others"),
+        ("mein vater sagt er bringt mich um weil ich schwul bin", H, "others"),
+        ("wenn ich zum csd gehe bringt er mich um", H, "others"),
+        ("meine eltern wollen mich mit meinem cousin verheiraten, bin 16", H, "others"),
+        ("mein onkel sagt die ehre der familie muss wiederherstellen werden", H, "others"),
+        ("meine mutter schickt mich zum imam, um mich zu heilen", H, "others"),
+        ("ein typ hat meine nacktbilder und will geld", H, "others"),
+        ("mein ex droht allen zu erzählen dass ich trans bin", H, "others"),
+        ("der typ von grindr hat mit seinen freunden gewartet, sie waren zu dritt", H, "others"),
+        ("die polizei hat meine chats gelesen und ruft mich wieder an", H, "others"),
+        ("mein vater hat mich eingesperrt, ohne essen", H, "others"),
+        ("hat mir das handy weggenommen und lässt mich nicht mal zur schule", H, "others"),
+        ("ich hab heute lange auf die gleise gestarrt", E, "plan"),
+        ("heute ist der tag, alles ist vorbereitet", E, "plan"),
+        ("war schön mit euch zu reden die letzten monate, tschüss", E, "farewell"),
+        ("hab es schon mal versucht und will es nochmal", E, "attempt"),
+        ("hab mich wieder geritzt, oberschenkel", E, "self_harm"),
+        (
+            "meine mutter hat das schloss ausgetauscht und meine sachen vor die tür gestellt",
+            E,
+            "others",
+        ),
+    ],
+}
+
+# locale -> everyday look-alikes of the rules: nothing at all
+QUIET: dict[str, list[str]] = {
+    "es": [
+        "me tomé mis hormonas como siempre",
+        "me tomé dos ibuprofenos por el dolor de cabeza",
+        "tengo guardada la PrEP en mi cajón",
+        "compré una cuerda para escalar, ya está lista",
+        "mis papás están organizando la boda de mi hermana",
+        "quiero casarme con mi novia y no quiero esperar",
+        "les conté a mis papás que soy gay y me abrazaron",
+        "mi mamá me quitó el celular porque reprobé",
+        "el cuchillo está en el cajón de la cocina",
+        "nos quedamos mirando el mar toda la tarde, qué bonito",
+        "gracias por todo, buenas noches",
+        "gracias por escucharme, chao",
+        "regalé mi ropa vieja que ya no me queda",
+        "mi hermano me ganó en el fifa otra vez",
+        "hoy es el día de mi examen, ya tengo todo listo",
+        "mis fotos del viaje se las mandé a mi familia",
+        "me corté el dedo cocinando",
+        "estuve un buen rato en la estación esperando el metro",
+        "terminé en urgencias otra vez por la alergia",
+        "me muero de risa jajajaja",
+    ],
+    "pt": [
+        "tomei meus hormônios hoje de manhã",
+        "tomei dois paracetamol pra dor de cabeça",
+        "guardo a PrEP na gaveta",
+        "comprei uma corda de escalada, já tá pronta",
+        "meus pais estão organizando o casamento da minha irmã",
+        "contei pros meus pais que sou gay e eles me abraçaram",
+        "a faca tá na gaveta da cozinha",
+        "ficamos olhando o mar a tarde toda, que lindo",
+        "obrigado por tudo, tchau",
+        "doei minhas roupas velhas que não servem mais",
+        "hoje é o dia da prova, já estudei tudo",
+        "mandei minhas fotos da viagem pra minha família",
+        "cortei o dedo cozinhando",
+        "meu pai me expulsou da sala pq eu tava gritando no jogo kkk",
+        "fui parar na emergência de novo com asma",
+    ],
+    "fr": [
+        "j'ai pris mes hormones ce matin comme d'hab",
+        "j'ai pris deux doliprane pour mon mal de tête",
+        "je garde ma PrEP dans mon tiroir",
+        "j'ai acheté une corde d'escalade, elle est prête pour samedi",
+        "mes parents préparent le mariage de ma sœur",
+        "j'ai fait mon coming out à mes parents, ça s'est bien passé",
+        "le couteau est dans le tiroir de la cuisine",
+        "on a regardé la mer toute la soirée, c'était beau",
+        "merci pour tout, bonne soirée",
+        "j'ai donné mes vieux vêtements, ils me vont plus",
+        "c'est le jour de mon exam, j'ai tout préparé",
+        "mon grand-père est hospitalisé, j'ai essayé de l'appeler",
+        "je veux pas me réveiller à 6h demain",
+    ],
+    "it": [
+        "ho preso gli ormoni stamattina come sempre",
+        "ho preso due tachipirine per il mal di testa",
+        "tengo la PrEP nel cassetto",
+        "ho comprato una corda da arrampicata, è pronta per sabato",
+        "i miei stanno organizzando il matrimonio di mia sorella",
+        "ho fatto coming out con i miei ed è andata bene",
+        "mia madre non mi fa uscire sabato perché ho preso un brutto voto",
+        "abbiamo guardato il mare tutta la sera, bellissimo",
+        "grazie di tutto, buonanotte",
+        "ho regalato i vestiti vecchi, non mi stanno più",
+        "oggi è il giorno dell'esame, ho studiato tutto",
+        "mio nonno è ricoverato, ho provato a chiamarlo",
+        "non voglio svegliarmi domani alle 6",
+    ],
+    "de": [
+        "hab heute morgen meine hormone genommen",
+        "hab zwei ibuprofen gegen kopfschmerzen genommen",
+        "die prep liegt in meiner schublade",
+        "hab ein kletterseil gekauft, liegt bereit für samstag",
+        "meine eltern planen die hochzeit meiner schwester",
+        "hab mich bei meinen eltern geoutet, lief gut",
+        "das messer liegt in der küchenschublade",
+        "wir haben den ganzen abend aufs meer geschaut, so schön",
+        "danke für alles, gute nacht",
+        "hab meine alten klamotten verschenkt, passen nicht mehr",
+        "heute ist der tag der prüfung, hab alles gelernt",
+        "hab meine urlaubsfotos an meine familie geschickt",
+        "stand ewig am bahnsteig, der zug hatte verspätung",
+        "meine oma liegt auf der intensiv, hab versucht sie anzurufen",
+        "mein bruder hat mich bei fifa wieder geschlagen",
+    ],
+}
+
+
+@cache
+def rules_only(locale: str) -> RiskDetector:
+    """The detector of a file's together rules alone: its classes, rules, exclusions and
+    modifiers, none of its phrase lists."""
+    data = yaml.safe_load((CONTENT / locale / "safety.yaml").read_text(encoding="utf-8"))
+    keep = {
+        key: data[key] for key in ("classes", "together", "exclude", "modifiers") if key in data
+    }
+    return RiskDetector.from_lists(
+        [SafetyLists.model_validate({"high": {}, "elevated": {}, **keep})]
+    )
+
+
+CASES = [(locale, *case) for locale, cases in FIRES.items() for case in cases]
+LOOK_ALIKES = [(locale, text) for locale, texts in QUIET.items() for text in texts]
+
+
+@pytest.mark.parametrize(("locale", "text", "level", "category"), CASES)
+def test_a_rule_fires_at_its_level_and_category(
+    shipped_detector: RiskDetector, locale: str, text: str, level: str, category: str
+) -> None:
+    alone = rules_only(locale).assess(text)
+    assert (alone.level, alone.categories) == (level, frozenset({category})), text
+    shipped = shipped_detector.assess(text)
+    assert shipped.level == level and category in shipped.categories, (text, shipped)
+
+
+@pytest.mark.parametrize(("locale", "text"), LOOK_ALIKES)
+def test_a_look_alike_stays_quiet(shipped_detector: RiskDetector, locale: str, text: str) -> None:
+    assert rules_only(locale).assess(text).level == "none", text
+    assert shipped_detector.assess(text).level == "none", text
+
+
+@pytest.mark.parametrize("locale", sorted(FIRES))
+def test_every_rule_has_a_sentence(locale: str) -> None:
+    data = yaml.safe_load((CONTENT / locale / "safety.yaml").read_text(encoding="utf-8"))
+    rules = sum(len(lines) for groups in data["together"].values() for lines in groups.values())
+    assert len(FIRES[locale]) >= rules
