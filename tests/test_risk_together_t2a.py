@@ -452,3 +452,53 @@ def test_every_rule_has_a_sentence(locale: str) -> None:
     data = yaml.safe_load((CONTENT / locale / "safety.yaml").read_text(encoding="utf-8"))
     rules = sum(len(lines) for groups in data["together"].values() for lines in groups.values())
     assert len(FIRES[locale]) >= rules
+
+
+# plain wordings that were missing, added as phrases beside the rules: (locale, text, level)
+PHRASES = [
+    ("es", "estoy harta de estar viva", E),
+    ("es", "nadie me va a extrañar cuando me vaya", E),
+    ("es", "estoy parada en las vías ahorita", H),
+    ("es", "dejar el gas abierto esta noche", H),
+    ("pt", "qual o sentido de acordar amanhã", E),
+    ("pt", "queria não acordar amanhã", H),
+    ("pt", "tô em cima dos trilhos agora", H),
+    ("pt", "minha família diz que vai limpar a honra", H),
+    ("fr", "j'aimerais ne pas me réveiller demain", H),
+    ("fr", "personne va me regretter", E),
+    ("fr", "à quoi ça sert de continuer si chez moi on me traite comme une merde", E),
+    ("fr", "je suis debout sur les rails", H),
+    ("it", "vorrei non svegliarmi domani", H),
+    ("it", "che senso ha andare avanti", E),
+    ("it", "sono sui binari adesso", H),
+    ("de", "morgen bin ich nicht mehr da", H),
+    ("de", "ich hab keinen bock mehr zu leben", H),
+    ("de", "ich will morgen nicht aufwachen", H),
+    ("de", "ich steh grad auf den gleisen", H),
+    ("de", "hab den gashahn aufgedreht", H),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "level"), PHRASES)
+def test_a_plain_wording_is_found(
+    shipped_detector: RiskDetector, locale: str, text: str, level: str
+) -> None:
+    assert shipped_detector.assess(text).level == level, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je veux pas me réveiller à 6h demain",  # an alarm clock
+        "le projet est enfin sur les rails maintenant",
+        "il treno è fermo sui binari da un'ora",
+        "voy a abrir el gas para cocinar",
+        "vi una peli sobre el suicidio, muy fuerte",
+        "en el noticiero hablaron de un atentado suicida",
+        "me rindo con el inglés, no entiendo nada",
+    ],
+)
+def test_a_look_alike_of_a_plain_wording_is_quiet(
+    shipped_detector: RiskDetector, text: str
+) -> None:
+    assert shipped_detector.assess(text).level == "none", text
