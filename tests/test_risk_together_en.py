@@ -50,6 +50,16 @@ FIRES = [
     ("a guy im talking to says he'll show everyone my nudes", "high", "others"),
     ("i have bruises from my father", "high", "others"),
     ("the men at the checkpoint took my phone and saw my photos", "high", "others"),
+    ("hid a razor in my pencil case for when it gets bad", "high", "plan"),
+    ("the knife from the kitchen is under my pillow", "high", "plan"),
+    ("i stole my dads pills and hid them", "high", "plan"),
+    ("ive got like 50 paracetamol saved", "elevated", "plan"),
+    ("gave my cat to my friend yesterday, he'll be better with her", "high", "farewell"),
+    ("i deleted everything, its easier this way", "high", "farewell"),
+    ("tell my brother i loved him", "high", "farewell"),
+    ("thank you for trying, really. goodbye", "elevated", "farewell"),
+    ("i bang my head on the wall till i feel nothing", "elevated", "self_harm"),
+    ("i bought a pack of razors just for that", "elevated", "self_harm"),
     ("they want to take me to my home country to marry me", "high", "others"),
     ("the police are raiding gay places, i'm scared they'll find me", "high", "others"),
     ("i burn my arms with cigarettes", "elevated", "self_harm"),
@@ -93,6 +103,13 @@ PHRASES = [
     ("they said a real man would kill a son like me", "high", "others"),
     ("i was kicked out and im sleeping in a park", "elevated", "others"),
     ("no more pain soon", "elevated", "hopeless"),
+    ("i checked how high the roof is", "high", "plan"),
+    ("i know which bridge", "high", "plan"),
+    ("if you read this its too late", "high", "farewell"),
+    ("i won't be around to see it", "high", "farewell"),
+    ("the scars on my thighs are getting worse", "elevated", "self_harm"),
+    ("ive been sh-ing again", "elevated", "self_harm"),
+    ("i made a new cut tonight", "elevated", "self_harm"),
 ]
 
 LOOK_ALIKES = [
@@ -134,6 +151,11 @@ LOOK_ALIKES = [
     "i hope i get hit by inspiration for this essay",
     "my dad and i went hiking, bruises everywhere lol",
     "my brother left me a black eye in boxing practice, proud of him",
+    "i bought razors for shaving my legs",
+    "the new cut of my jeans is so good",
+    "i hit myself on the door frame lol",
+    "scars on my arms from the cat",
+    "i'm sorry mom, i tried to bake the cake",
 ]
 
 
