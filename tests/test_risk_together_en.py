@@ -60,6 +60,11 @@ FIRES = [
     ("thank you for trying, really. goodbye", "elevated", "farewell"),
     ("i bang my head on the wall till i feel nothing", "elevated", "self_harm"),
     ("i bought a pack of razors just for that", "elevated", "self_harm"),
+    ("my mom hides my hrt and says she'll burn it", "elevated", "others"),
+    ("my parents make me see a counselor at church every week to change me", "high", "others"),
+    ("i got jumped after pride", "high", "others"),
+    ("i'm hiding at a friend's place, my family is searching for me", "high", "others"),
+    ("my mom burned my clothes and cut my hair off", "high", "others"),
     ("they want to take me to my home country to marry me", "high", "others"),
     ("the police are raiding gay places, i'm scared they'll find me", "high", "others"),
     ("i burn my arms with cigarettes", "elevated", "self_harm"),
@@ -80,7 +85,7 @@ PHRASES = [
     ("my family took me to an exorcist", "high", "others"),
     ("they say i'm possessed", "high", "others"),
     ("im tired of existing", "elevated", "hopeless"),
-    ("i ran away from home, my family is looking for me", "elevated", "others"),
+    ("i ran away from home, my family is looking for me", "high", "others"),
     ("i have a plan and i don't know if i can keep myself from doing it", "high", "intent"),
     ("i'm driving fast and thinking of swerving", "high", "intent"),
     ("i need someone to talk me out of it", "elevated", "hopeless"),
@@ -110,6 +115,12 @@ PHRASES = [
     ("the scars on my thighs are getting worse", "elevated", "self_harm"),
     ("ive been sh-ing again", "elevated", "self_harm"),
     ("i made a new cut tonight", "elevated", "self_harm"),
+    ("my uncle is arranging my marriage to a man twice my age", "high", "others"),
+    ("the neighbours reported me to the police for being gay", "high", "others"),
+    ("my cousin threatened to throw acid on me", "high", "others"),
+    ("my father said he'd rather bury me than see me like this", "high", "others"),
+    ("i was raped by a guy i met online", "high", "others"),
+    ("im locked in the house since they saw my insta", "elevated", "others"),
 ]
 
 LOOK_ALIKES = [
@@ -156,6 +167,11 @@ LOOK_ALIKES = [
     "i hit myself on the door frame lol",
     "scars on my arms from the cat",
     "i'm sorry mom, i tried to bake the cake",
+    "my mom is looking for me, i'm late for dinner",
+    "my counselor at school helps me change my schedule",
+    "the neighbours reported the party to the police",
+    "my brother grabbed me by the arm to show me his new car",
+    "my sister follows me everywhere, so annoying",
 ]
 
 
