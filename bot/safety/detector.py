@@ -369,7 +369,9 @@ class RiskDetector:
                         elif not skipped or payload[2]:
                             hits.append((start, i, payload[0], payload[1], bool(skipped)))
             alive = moved + kept
-        for start, end, rank, category, spans in matched(self._rules, found, excluded):
+        for start, end, rank, category, spans in (
+            matched(self._rules, found, excluded) if found else ()
+        ):
             # a negation before any part denies the fact the rule stands on: nothing
             if not any(self._lowering.lowers(toks, keys, bounds, s, e, True) for s, e in spans):
                 hits.append((start, end, rank, category, False))

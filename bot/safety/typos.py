@@ -28,6 +28,7 @@ from bot.safety.normalize import APOSTROPHE
 # "noose"; "vaped" is not "raped"), in the message and in the lists alike
 MIN_LENGTH = 6
 MAX_LENGTH = 24  # no English word of the lists is longer; a 4,096-letter token costs nothing
+COMMON = 30_000  # long English words known without a search (a message's new words are cheap)
 
 
 def eligible(word: str) -> bool:
@@ -76,12 +77,20 @@ def within_one(a: str, b: str) -> bool:
     return short[i:] == long[i + 1 :]
 
 
-def english_words() -> frozenset[str]:
-    """pyspellchecker's English word list (MIT): the words that are real English, also as a
-    message is read (without apostrophes: "couldnt" is a word, not a slip for "wouldnt")."""
+def _frequencies() -> dict[str, int]:
+    """pyspellchecker's English word list (MIT) with its counts, the words written as a message
+    is read (without apostrophes: "couldnt" is a word, not a slip for "wouldnt")."""
     data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
-    words = json.loads(gzip.decompress(data))
-    return frozenset(APOSTROPHE.sub("", word.casefold()) for word in words)
+    counts: dict[str, int] = {}
+    for word, count in json.loads(gzip.decompress(data)).items():
+        key = APOSTROPHE.sub("", word.casefold())
+        counts[key] = counts.get(key, 0) + count
+    return counts
+
+
+def english_words() -> frozenset[str]:
+    """The words that are real English (see `_frequencies`)."""
+    return frozenset(_frequencies())
 
 
 def _index(words: Iterable[str]) -> dict[str, set[str]]:
@@ -101,17 +110,21 @@ def _near_in(index: dict[str, set[str]], token: str, variants: set[str]) -> list
     return [word for word in found if within_one(token, word)]
 
 
-def _near(words: frozenset[str], known: frozenset[str]) -> frozenset[str]:
+def _near(words: frozenset[str], known: Iterable[str]) -> frozenset[str]:
     """The real words one edit from a word of the lists (and not one of them)."""
     near = {edit for word in words for edit in _edits(word)}
-    return frozenset(w for w in near & known if eligible(w) and w not in words)
+    return frozenset(w for w in near.intersection(known) if eligible(w) and w not in words)
 
 
 @functools.lru_cache(maxsize=4)
 def _protected(words: frozenset[str]) -> frozenset[str]:
-    """`_near` with the English dictionary, remembered for the same words (a /reload or a test
-    with the same lists); the dictionary itself is not kept in memory."""
-    return _near(words, english_words())
+    """`_near` with the English dictionary, and the `COMMON` most frequent long English words
+    (so that the words of everyday text are passed over with one lookup, not tried letter by
+    letter); remembered for the same words (a /reload or a test with the same lists). The
+    dictionary itself is not kept in memory."""
+    counts = _frequencies()
+    common = sorted((w for w in counts if eligible(w) and w not in words), key=counts.__getitem__)
+    return _near(words, counts) | frozenset(common[-COMMON:])
 
 
 class Typos:
@@ -145,8 +158,13 @@ class Typos:
         """The one English word of the lists `token` is a slip for, or None."""
         if not eligible(token) or token in self._words or token in self._protected:
             return None
-        variants = _deletes(token) | {token}
-        near = _near_in(self._index, token, variants)
-        if len(near) != 1 or _near_in(self._real, token, variants):
+        index = self._index
+        found = [*index.get(token, ())]
+        for i in range(len(token)):
+            hit = index.get(token[:i] + token[i + 1 :])
+            if hit:
+                found += hit
+        near = {word for word in found if within_one(token, word)}
+        if len(near) != 1 or _near_in(self._real, token, _deletes(token) | {token}):
             return None  # none, several, or a real word as near ("stonez": stones or stoned)
-        return near[0]
+        return near.pop()
