@@ -117,22 +117,25 @@ def _near(words: frozenset[str], known: Iterable[str]) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def _protected(words: frozenset[str]) -> frozenset[str]:
+def _protected(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """`_near` with the English dictionary, and the `COMMON` most frequent long English words
     (so that the words of everyday text are passed over with one lookup, not tried letter by
     letter); remembered for the same words (a /reload or a test with the same lists). The
     dictionary itself is not kept in memory."""
     counts = _frequencies()
     common = sorted((w for w in counts if eligible(w) and w not in words), key=counts.__getitem__)
-    return _near(words, counts) | frozenset(common[-COMMON:])
+    return _near(words, counts), frozenset(common[-COMMON:])
 
 
 class Typos:
     """Corrections toward the English words of the lists, guarded by the dictionary."""
 
-    def __init__(self, words: Iterable[str], protected: Iterable[str] = ()) -> None:
+    def __init__(
+        self, words: Iterable[str], protected: Iterable[str] = (), common: Iterable[str] = ()
+    ) -> None:
         self._words = frozenset(w for w in words if eligible(w))
-        self._protected = frozenset(protected)
+        self._protected = frozenset(protected)  # real words one edit from a word of the lists
+        self._common = frozenset(common)  # everyday words: passed over at once
         self._index = _index(self._words)
         self._real = _index(self._protected)
 
@@ -144,19 +147,25 @@ class Typos:
         if not typos._words:
             return typos
         if dictionary is None:
-            return cls(typos._words, _protected(typos._words))
+            return cls(typos._words, *_protected(typos._words))
         return cls(typos._words, _near(typos._words, frozenset(dictionary)))
 
     def state(self) -> dict[str, Any]:
-        return {"words": sorted(self._words), "protected": sorted(self._protected)}
+        return {
+            "words": sorted(self._words),
+            "protected": sorted(self._protected),
+            "common": sorted(self._common),
+        }
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> Typos:
-        return cls(state["words"], state["protected"])
+        return cls(state["words"], state["protected"], state["common"])
 
     def correct(self, token: str) -> str | None:
         """The one English word of the lists `token` is a slip for, or None."""
-        if not eligible(token) or token in self._words or token in self._protected:
+        if not eligible(token) or token in self._common or token in self._words:
+            return None
+        if token in self._protected:  # a real word
             return None
         index = self._index
         found = [*index.get(token, ())]
