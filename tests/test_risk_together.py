@@ -127,6 +127,10 @@ def test_hostile_repetition_stays_linear_enough() -> None:
     result = d.assess(text)
     assert result.level == "none"
     assert d.assess(text + " in my backpack").level == "high"
+    # every window stops at the first occurrence that starts beyond it: many parts of one kind
+    # followed, too far away, by many of the other cost a sweep, not a product
+    apart = ("rope " * 400 + "x " * SPAN + "in my backpack " * 300)[:4096]
+    assert d.assess(apart).level == "none"
 
 
 def _check(tmp_path: Path, together: dict, **more: object) -> list[tuple[str, str, str]]:

@@ -52,8 +52,9 @@ def parts(line: str) -> list[str]:
 def matched(
     rules: Sequence[Rule], found: Iterable[Found], excluded: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int, int, str, list[tuple[int, int]]]]:
-    """The rules whose parts all stand within `SPAN` words: (start, end, rank, category, the
-    span of each part). Parts inside an exclusion do not count."""
+    """The rules whose parts all stand within their rule's span (`SPAN` words, `CJK_SPAN`
+    characters): (start, end, rank, category, the span of each part). Parts inside an
+    exclusion do not count."""
     by_rule: dict[int, list[set[tuple[int, int]]]] = {}
     inside = _inside(excluded)
     for start, end, rule, part in found:
@@ -90,21 +91,20 @@ def _inside(excluded: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
 
 def _together(slots: list[list[tuple[int, int]]], span: int) -> list[tuple[int, int]] | None:
     """The first run of at most `span` tokens holding one occurrence of every part, none
-    overlapping another; each window starts at some part's occurrence. Linear in the text:
-    a window holds at most `span` occurrences of a part."""
+    overlapping another; each window starts at some part's occurrence. Linear in the text: a
+    window looks only at the occurrences that start inside it."""
     starts = sorted({start for slot in slots for start, _ in slot})
     for lo in starts:
         limit = lo + span - 1
         taken: list[tuple[int, int]] = []
         for slot in slots:
-            pick = next(
-                (
-                    (start, end)
-                    for start, end in slot[bisect_left(slot, (lo, -1)) :]
-                    if end <= limit and all(end < s or e < start for s, e in taken)
-                ),
-                None,
-            )
+            pick = None
+            for start, end in slot[bisect_left(slot, (lo, -1)) :]:
+                if start > limit:
+                    break
+                if end <= limit and all(end < s or e < start for s, e in taken):
+                    pick = (start, end)
+                    break
             if pick is None:
                 break
             taken.append(pick)
