@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.app import configure_logging
 from bot.config import decode_data_key
 from bot.crypto import generate_data_key
 from bot.harness import DEFAULT_SPEC, Harness, offline_settings
-from bot.safety import RiskDetector, load_safety
+from bot.safety import RiskDetector, SafetyLists, load_safety
+from bot.safety.schema import FILE_NAME
 from bot.standin import SimUser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +51,24 @@ class FakeClock:
 
 def api_spec() -> Path | None:
     return DEFAULT_SPEC if DEFAULT_SPEC.is_file() else None
+
+
+def together_only(
+    locale: str, rule: tuple[str, str, str] | None = None, *, exclude: bool = True
+) -> RiskDetector:
+    """The detector of a shipped file's `together` rules (or of one rule: level, category,
+    line) with the file's classes, modifiers and (unless `exclude` is False) exclusions, and none
+    of its phrase lists: what a rule catches by itself."""
+    data = yaml.safe_load((CONTENT / locale / FILE_NAME).read_text(encoding="utf-8"))
+    keep = {key: data[key] for key in ("classes", "together", "modifiers") if key in data}
+    if exclude and "exclude" in data:
+        keep["exclude"] = data["exclude"]
+    if rule is not None:
+        level, category, line = rule
+        keep["together"] = {level: {category: [line]}}
+    return RiskDetector.from_lists(
+        [SafetyLists.model_validate({"high": {}, "elevated": {}, **keep})]
+    )
 
 
 @pytest.fixture(scope="session")

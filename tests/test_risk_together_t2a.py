@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.safety import RiskDetector, SafetyLists
+from bot.safety import RiskDetector
+from tests.conftest import together_only
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -418,13 +419,7 @@ QUIET: dict[str, list[str]] = {
 def rules_only(locale: str) -> RiskDetector:
     """The detector of a file's together rules alone: its classes, rules, exclusions and
     modifiers, none of its phrase lists."""
-    data = yaml.safe_load((CONTENT / locale / "safety.yaml").read_text(encoding="utf-8"))
-    keep = {
-        key: data[key] for key in ("classes", "together", "exclude", "modifiers") if key in data
-    }
-    return RiskDetector.from_lists(
-        [SafetyLists.model_validate({"high": {}, "elevated": {}, **keep})]
-    )
+    return together_only(locale)
 
 
 CASES = [(locale, *case) for locale, cases in FIRES.items() for case in cases]

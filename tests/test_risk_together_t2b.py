@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bot.safety import RiskDetector, SafetyLists
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, together_only
 
 LEVELS = {"none": 0, "elevated": 1, "high": 2}
 
@@ -319,17 +319,7 @@ def _rule(locale: str, line: str) -> tuple[str, str]:
 
 def _only(locale: str, line: str) -> RiskDetector:
     """A detector of one rule, with its file's classes, exclusions and modifiers, no phrases."""
-    lists = _lists(locale)
-    level, category = _rule(locale, line)
-    data = {
-        "high": {},
-        "elevated": {},
-        "classes": lists.classes,
-        "exclude": lists.exclude,
-        "modifiers": lists.modifiers.model_dump(),
-        "together": {level: {category: [line]}},
-    }
-    return RiskDetector.from_lists([SafetyLists.model_validate(data)])
+    return together_only(locale, (*_rule(locale, line), line))
 
 
 @pytest.mark.parametrize("locale", ["pl", "ru", "tr", "ja", "zh", "zh-Hant"])

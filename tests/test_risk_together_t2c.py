@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bot.safety import RiskDetector
-from bot.safety.schema import SafetyLists
+from tests.conftest import together_only
 
 AR_SAFETY = Path(__file__).resolve().parent.parent / "content" / "ar" / "safety.yaml"
 
@@ -441,15 +441,7 @@ def test_every_rule_of_the_file_has_a_sentence_above() -> None:
     for level, groups in data["together"].items():
         for category, rules in groups.items():
             for rule in rules:
-                alone = {
-                    **data,
-                    "high": {},
-                    "elevated": {},
-                    "emoji": {"high": [], "elevated": []},
-                    "exclude": [],
-                    "together": {level: {category: [rule]}},
-                }
-                detector = RiskDetector.from_lists([SafetyLists(**alone)])
+                detector = together_only("ar", (level, category, rule), exclude=False)
                 if not any(detector.assess(text).at_risk for text in texts):
                     untested.append(f"{level}.{category}: {rule}")
     assert untested == []
