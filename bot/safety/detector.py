@@ -328,8 +328,9 @@ class RiskDetector:
         )
         root, gap_keys, cache = children[0], self._gap_keys, self._keys
         keys = [k if (k := cache.get(tok)) is not None else self.key(tok) for tok in toks]
-        # partial matches: (node, start, last matched position, words skipped so far)
-        alive: list[tuple[int, int, int, int]] = []
+        # partial matches: (node, start, last matched position, words skipped so far, the
+        # last position at which a word may still be inserted after it)
+        alive: list[tuple[int, int, int, int, int]] = []
         hits: list[tuple[int, int, int, str, bool]] = []  # (start, end, rank, category, gapped)
         excluded: list[tuple[int, int]] = []
         found: list[Found] = []  # parts of `together` rules
@@ -337,27 +338,27 @@ class RiskDetector:
             node = root.get(key)
             if node is None and not alive:
                 continue  # most words: nothing starts here, nothing is waiting
-            moved: list[tuple[int, int, int, int]] = [] if node is None else [(node, i, i, 0)]
-            kept: list[tuple[int, int, int, int]] = []  # this word may be one inserted
+            moved = [] if node is None else [(node, i, i, 0, i + gap_limit[node])]
+            kept = []  # this word may be one inserted
             for entry in alive:
-                node, start, last, skipped = entry
+                node, start, last, skipped, deadline = entry
                 nxt = children[node].get(key)
                 if nxt is not None:
                     gaps = skipped + i - last - 1
                     if not gaps or (gaps <= MAX_GAPS and bounds[start] == bounds[i]):
-                        moved.append((nxt, start, i, gaps))
-                if i - last <= gap_limit[node]:
+                        moved.append((nxt, start, i, gaps, i + gap_limit[nxt]))
+                if i <= deadline:
                     kept.append(entry)
             if not moved:
                 alive = kept
                 continue
             if key in gap_keys:  # a `*` of a CJK phrase: its next character may come at once
                 moved += [
-                    (gap_child[n], start, i, skipped)
-                    for n, start, _, skipped in moved
-                    if n in gap_child
+                    (child, start, i, skipped, i + gap_limit[child])
+                    for n, start, _, skipped, _ in moved
+                    if (child := gap_child.get(n)) is not None
                 ]
-            for node, start, _, skipped in moved:
+            for node, start, _, skipped, _ in moved:
                 if out[node]:
                     for payload in out[node]:
                         if payload is None:
