@@ -191,9 +191,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", type=int, default=15, help="misses shown per set")
     parser.add_argument("--show-test", action="store_true", help="list test-set misses too")
     parser.add_argument("--json", action="store_true", help="one JSON line at the end")
+    parser.add_argument("--lists-only", action="store_true", help="without the model")
     args = parser.parse_args(argv)
 
-    detector, problems = load_safety(ROOT / "content")
+    detector, problems = load_safety(ROOT / "content", model=not args.lists_only)
     if detector is None:
         print(f"the safety lists have {len(problems)} problem(s)", file=sys.stderr)
         return 1
@@ -225,14 +226,24 @@ def main(argv: list[str] | None = None) -> int:
         sets[f"FRESH3 blind {path.stem}"] = _tsv(path.name)
 
     figures: dict[str, object] = {}
-    print("set\trecall (any)\trecall (high)\tbenign flagged\tbenign flagged high")
+    model = detector.model
+    print(
+        "set\trecall (any)\trecall (high)\tbenign flagged\tbenign flagged high"
+        + ("\tlists alone: recall, benign flagged" if model else "")
+    )
     details = []
     for name, lines in sets.items():
         result = evaluate(detector, lines)
         t = result.overall
+        alone = ""
+        if model is not None:
+            detector.model = None
+            a = evaluate(detector, lines).overall
+            detector.model = model
+            alone = f"\t{_share(a.caught, a.risk)}, {_share(a.flagged, a.benign)}"
         print(
             f"{name}\t{_share(t.caught, t.risk)}\t{_share(t.caught_high, t.risk)}\t"
-            f"{_share(t.flagged, t.benign)}\t{_share(t.flagged_high, t.benign)}"
+            f"{_share(t.flagged, t.benign)}\t{_share(t.flagged_high, t.benign)}{alone}"
         )
         if len(result.by_lang) > 1:
             for lang, tally in sorted(result.by_lang.items()):
@@ -250,12 +261,18 @@ def main(argv: list[str] | None = None) -> int:
         }
         details.append(Row(name, result))
 
-    speed = timings(detector, [t for t in timed if t])  # the same sample as before
-    print(f"\nspeed, every locale's lists loaded ({detector.phrase_count} phrases):")
-    for key, value in speed.items():
-        unit = "" if key == "messages" or key.startswith("ms ") else " µs"
-        print(f"  {key}: {value:.1f}{unit}" if isinstance(value, float) else f"  {key}: {value}")
-    figures["speed"] = speed
+    sample = [t for t in timed if t]  # the same sample as before
+    detector.model = None
+    for label, with_model in (("", None), (", with the model", model)):
+        if label and with_model is None:
+            continue
+        detector.model = with_model
+        speed = timings(detector, sample)
+        print(f"\nspeed, every locale's lists loaded ({detector.phrase_count} phrases){label}:")
+        for key, value in speed.items():
+            unit = "" if key == "messages" or key.startswith("ms ") else " µs"
+            print(f"  {key}: {value:.1f}{unit}" if isinstance(value, float) else f"  {key}: {value}")
+        figures["speed with the model" if label else "speed"] = speed
 
     for row in details:
         misses = row.result.misses

@@ -153,7 +153,7 @@ def load_content(
     for loc in locales.values():
         check_rendered_lengths(loc, directory, problems)
     check_contacts(base, rel(directory / BASE_LOCALE / "crisis.yaml", directory), problems, today)
-    risk, safety_problems = load_safety(directory, files)
+    risk, safety_problems = load_safety(directory, files, model=True)
     problems.extend(Problem(file, key, message) for file, key, message in safety_problems)
     service = _load_service(directory, problems, files)
     _check_topics(base, rel(directory / BASE_LOCALE / "ui.yaml", directory), problems)

@@ -21,7 +21,7 @@ def run_risk_cli(
     Exits 1 without reading input if the lists have problems (printed to stderr), so an editor
     never tests against lists the bot would refuse to load.
     """
-    detector, problems = load_safety(content_dir)
+    detector, problems = load_safety(content_dir, model=True)
     if detector is None:
         for file, key, message in problems:
             print(f"error: {file}: {key}: {message}", file=sys.stderr)

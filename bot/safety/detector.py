@@ -49,6 +49,7 @@ from typing import Any
 
 from bot.safety import cjk
 from bot.safety.assessment import NO_RISK, RiskAssessment, both
+from bot.safety.model import MODEL_CATEGORY, RiskModel
 from bot.safety.modifiers import Lowering
 from bot.safety.normalize import (
     APOSTROPHE,
@@ -77,6 +78,7 @@ MAX_GAP = 2  # words a longer phrase tolerates between two of its own
 MAX_GAPS = 3  # ... and in all
 EMOJI_WORDS = 3  # an emoji of the lists counts only in a message of at most this many words
 _KEY_LIMIT = 65_536
+MODEL_RAISED = RiskAssessment("elevated", frozenset({MODEL_CATEGORY}))
 
 
 # (rank, category, gaps allowed) for a risk phrase; (PART, rule, part) for a part of a
@@ -180,6 +182,8 @@ class RiskDetector:
 
     def _derive(self) -> None:
         """What follows from the trie, and the per-word caches."""
+        # the statistical model beside the lists (`bot.safety.model`), set by `load_safety`
+        self.model: RiskModel | None = None
         self._vocabulary = frozenset(k for node in self._children for k in node)
         # The words that lead into a node a `*` (CJK) continues from: only after one of them
         # does the scan look for such a node among the partial matches.
@@ -311,15 +315,21 @@ class RiskDetector:
         A text with an apostrophe is also read with the words apart: normalising deletes
         apostrophes (so "can't" is "cant" and Arabizi 3' stays one word), which glues a French
         elision onto its word ("l'automutilation" = "lautomutilation"); read apart, the phrase
-        "automutilation" is found too. Both readings count.
+        "automutilation" is found too. Both readings count. Where the lists find nothing and no
+        exclusion matched, the model (if any) may raise the message to `elevated`.
         """
         glued, apart = readings(text)
-        result = self._scan(*read_normalized(glued))
-        if apart is None:
+        toks, bounds = read_normalized(glued)
+        result, quiet = self._scan(toks, bounds)
+        if apart is not None:
+            other, quiet_apart = self._scan(*read_normalized(apart))
+            result, quiet = both(result, other), quiet or quiet_apart
+        if result.at_risk or quiet or self.model is None or not self.model.raises(toks):
             return result
-        return both(result, self._scan(*read_normalized(apart)))
+        return MODEL_RAISED  # the lists found nothing and silenced nothing: the model's word
 
-    def _scan(self, toks: list[str], bounds: list[int]) -> RiskAssessment:
+    def _scan(self, toks: list[str], bounds: list[int]) -> tuple[RiskAssessment, bool]:
+        """The lists' verdict on one reading, and whether an exclusion matched in it."""
         children, out, gap_limit, gap_child = (
             self._children,
             self._out,
@@ -377,7 +387,7 @@ class RiskDetector:
             if not any(self._lowering.lowers(toks, keys, bounds, s, e, True) for s, e in spans):
                 hits.append((start, end, rank, category, False))
         if not hits:
-            return NO_RISK
+            return NO_RISK, bool(excluded)
         rank = 0
         categories: set[str] = set()
         wordy = any(h[3] == EMOJI_CATEGORY for h in hits) and (
@@ -398,8 +408,8 @@ class RiskDetector:
             categories.add(category)
             rank = max(rank, level)
         if not rank:
-            return NO_RISK
-        return RiskAssessment(LEVELS[rank], frozenset(categories))
+            return NO_RISK, bool(excluded)
+        return RiskAssessment(LEVELS[rank], frozenset(categories)), bool(excluded)
 
 
 def _any_cjk(part_seqs: Sequence[Iterable[tuple[str, ...]]]) -> bool:

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from bot.content import strict_yaml
 from bot.safety import cjk, together
 from bot.safety.detector import RiskDetector
+from bot.safety.model import RiskModel
 from bot.safety.normalize import APOSTROPHE, WORD, phrase_tokens, tokens
 from bot.safety.schema import (
     BASE_LOCALE,
@@ -36,7 +37,7 @@ DETECTOR = "risk detector"  # its name in a content record (bot/content/checked.
 
 
 def load_safety(
-    content_dir: Path, files: ContentFiles | None = None
+    content_dir: Path, files: ContentFiles | None = None, *, model: bool = False
 ) -> tuple[RiskDetector | None, list[SafetyProblem]]:
     """Read every `content/<locale>/safety.yaml`, check them, and build one merged detector.
 
@@ -44,7 +45,9 @@ def load_safety(
     a problem. Returns no detector when there is any problem: the caller should keep the
     previous detector (on reload) or refuse to start, never run without one. With `files`
     vouched for by a record of a full check (`files.checked`), the editor's checks are skipped:
-    they found nothing in these very bytes with this very code.
+    they found nothing in these very bytes with this very code. With `model`, the shipped
+    statistical model (`bot.safety.model`) stands beside the lists (the bot and `python -m bot
+    risk`); without, the lists alone decide (their checks, their tests).
     """
     problems: list[SafetyProblem] = []
     if not content_dir.is_dir():
@@ -78,6 +81,8 @@ def load_safety(
         _check(parsed, detector, problems)
     if problems:
         return None, problems
+    if model:
+        detector.model = RiskModel.load()
     return detector, problems
 
 

@@ -1,0 +1,123 @@
+"""A small statistical model beside the risk lists: it may raise a message the lists leave at
+`none` to `elevated`, never anything else.
+
+Why: the lists catch what they name; people in danger often write what no list names. On
+messages nobody tuned on, the model finds a good share of what the lists miss (figures in the
+README, "Risk detection: figures"). It never lowers a verdict, never raises to `high`, and
+never speaks where an exclusion of the lists matched (an admin's word that a wording is benign:
+"dying of laughter").
+
+What it is: a logistic regression over hashed binary features of the message as the lists read
+it (normalised, glued reading, its first `READ_TOKENS` tokens): each word (as the lists match
+it: English words stemmed), each pair of neighbouring words, and the character 3-, 4- and
+5-grams of each word of three letters or more
+with its edges marked. A feature is the CRC-32 of its text in `BUCKETS` buckets (the same in
+every process and on every machine). Trained by `python -m benchmarks.risk_model_train` from the
+team's labelled sets and public general posts (sources and licences in the README); the weights
+ship in `risk_model.json.gz` beside this module. No `telegram` import; nothing of a message is
+kept.
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import math
+import zlib
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.safety.normalize import match_key
+
+BUCKETS = 1 << 19
+READ_TOKENS = 80  # a model reads the start of a message: a 4,096-character one costs no more
+MIN_CHARS = 3  # words shorter than this give no character n-grams
+GRAMS = (3, 4, 5)
+MODEL_CATEGORY = "model"  # the category of a verdict the model raised
+SHIPPED = Path(__file__).with_name("risk_model.json.gz")
+_MASK = BUCKETS - 1
+
+
+def features(toks: Sequence[str]) -> set[str]:
+    """The features of a message's tokens (see the module docstring)."""
+    words = _words(toks)
+    keys = [match_key(t) for t in words]
+    found = set(keys)
+    found.update(f"{a} {b}" for a, b in itertools.pairwise(keys))
+    for word in words:
+        found.update(_grams(word))
+    return found
+
+
+def _words(toks: Sequence[str]) -> list[str]:
+    return [t for t in toks[:READ_TOKENS] if t.isalnum() or len(t) == 1]
+
+
+def _grams(word: str) -> list[str]:
+    if len(word) < MIN_CHARS:
+        return []
+    marked = f"<{word}>"
+    return ["#" + marked[i : i + n] for n in GRAMS for i in range(len(marked) - n + 1)]
+
+
+def buckets(found: Iterable[str]) -> set[int]:
+    """Each feature's bucket: CRC-32 of its UTF-8 text, the same everywhere."""
+    return {zlib.crc32(f.encode()) & _MASK for f in found}
+
+
+_WORD_BUCKETS: dict[str, tuple[int, ...]] = {}
+_CACHE_LIMIT = 65_536
+
+
+def message_buckets(toks: Sequence[str]) -> set[int]:
+    """`buckets(features(toks))`, with each word's own buckets (its key and its character
+    n-grams) computed once per process: only the pairs of words are hashed per message."""
+    words = _words(toks)
+    keys = [match_key(t) for t in words]
+    found: set[int] = set()
+    for word, key in zip(words, keys, strict=True):
+        own = _WORD_BUCKETS.get(word)
+        if own is None:
+            own = tuple(buckets([key, *_grams(word)]))
+            if len(_WORD_BUCKETS) < _CACHE_LIMIT:
+                _WORD_BUCKETS[word] = own
+        found.update(own)
+    found.update(buckets(f"{a} {b}" for a, b in itertools.pairwise(keys)))
+    return found
+
+
+@dataclass(frozen=True)
+class RiskModel:
+    """Weights per bucket, a bias, and the score above which a message is raised."""
+
+    weights: array  # array("f") of BUCKETS weights
+    bias: float
+    threshold: float
+
+    def score(self, toks: Sequence[str]) -> float:
+        weights = self.weights
+        return math.fsum([self.bias, *(weights[b] for b in message_buckets(toks))])
+
+    def raises(self, toks: Sequence[str]) -> bool:
+        return bool(toks) and self.score(toks) > self.threshold
+
+    @classmethod
+    def from_json(cls, data: dict) -> RiskModel:
+        """From the shipped form: {"buckets", "bias", "threshold", "weights": {bucket: w}}."""
+        if data.get("buckets") != BUCKETS:
+            raise ValueError("the model was trained for another number of buckets")
+        weights = array("f", bytes(4 * BUCKETS))
+        for bucket, weight in data["weights"].items():
+            weights[int(bucket)] = weight
+        return cls(weights, float(data["bias"]), float(data["threshold"]))
+
+    @classmethod
+    def load(cls, path: Path = SHIPPED) -> RiskModel | None:
+        """The shipped model, or None when there is none (the lists alone then decide)."""
+        if not path.exists():
+            return None
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            return cls.from_json(json.load(f))

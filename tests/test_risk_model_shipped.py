@@ -1,0 +1,198 @@
+"""The statistical model beside the lists (`bot/safety/model.py`): it only ever raises a message
+the lists leave at `none` to `elevated`, never where an exclusion matched, reads a bounded start
+of a message, and is the same everywhere."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import subprocess
+import sys
+from array import array
+from pathlib import Path
+
+import pytest
+
+from benchmarks.risk_model_fit import score, train
+from benchmarks.risk_model_train import encode, read
+from bot.crisis_reply import SELF, kinds
+from bot.safety import RiskDetector, load_safety
+from bot.safety.model import (
+    BUCKETS,
+    MODEL_CATEGORY,
+    READ_TOKENS,
+    SHIPPED,
+    RiskModel,
+    buckets,
+    features,
+    message_buckets,
+)
+from bot.safety.normalize import read_normalized, readings, tokens
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _model(threshold: float, weights: dict[str, float] | None = None) -> RiskModel:
+    """A model whose score is the bias (0) plus the weights of the given features."""
+    table = array("f", bytes(4 * BUCKETS))
+    for feature, weight in (weights or {}).items():
+        (bucket,) = buckets([feature])
+        table[bucket] = weight
+    return RiskModel(table, 0.0, threshold)
+
+
+def _detector(model: RiskModel | None) -> RiskDetector:
+    detector = RiskDetector(
+        {tokens("want to die"): {("high", "intent")}, tokens("so tired"): {("elevated", "mood")}},
+        [tokens("dying of laughter")],
+    )
+    detector.model = model
+    return detector
+
+
+def _toks(text: str) -> list[str]:
+    return read_normalized(readings(text)[0])[0]
+
+
+def test_the_model_raises_only_what_the_lists_leave_at_none_and_only_to_elevated():
+    always = _detector(_model(-math.inf))  # a model that would raise anything
+    assert always.assess("nobody would notice if i was gone").level == "elevated"
+    assert always.assess("nobody would notice if i was gone").categories == {MODEL_CATEGORY}
+    high = always.assess("i want to die")
+    assert (high.level, high.categories) == ("high", {"intent"})  # the lists' verdict stands
+    elevated = always.assess("i am so tired")
+    assert (elevated.level, elevated.categories) == ("elevated", {"mood"})
+    never = _detector(_model(math.inf))  # a model that raises nothing lowers nothing either
+    assert never.assess("i want to die").level == "high"
+    assert never.assess("nobody would notice if i was gone").level == "none"
+
+
+def test_the_model_stays_quiet_where_an_exclusion_of_the_lists_matched():
+    always = _detector(_model(-math.inf))
+    assert always.assess("i was dying of laughter at that film").level == "none"
+    assert always.assess("i'm dying of laughter").level == "none"  # in either reading
+
+
+def test_the_model_has_no_word_on_an_empty_or_symbol_only_message():
+    always = _detector(_model(-math.inf))
+    for text in ("", "   ", "\u200b\u200d", "...!!!"):
+        assert always.assess(text).level == "none"
+
+
+def test_the_score_is_its_features_weights_and_the_threshold_is_strict():
+    model = _model(1.0, {"gone": 0.6, "#<gon": 0.5})
+    toks = _toks("gone")
+    assert model.score(toks) == pytest.approx(1.1)
+    assert model.raises(toks)
+    assert not _model(1.1 + 1e-6, {"gone": 0.6, "#<gon": 0.5}).raises(toks)
+
+
+def test_without_a_model_the_lists_alone_decide():
+    assert _detector(None).assess("nobody would notice if i was gone").level == "none"
+
+
+def test_a_model_raise_gets_the_answer_for_a_risk_to_oneself():
+    verdict = _detector(_model(-math.inf)).assess("nobody would notice if i was gone")
+    assert kinds(verdict) == [SELF]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I keep thinking nobody would notice if I was gone",
+        "ya rab khalas ma3ad ba2dar",
+        "لا أريد أن أستيقظ غداً",
+        "我真的撑不下去了，想消失",
+        "もう疲れた、消えたい",
+        "👩‍❤️‍👩 🏳️‍🌈 I can't",
+        "ZALGO t̷̢e̴x̸t̵ and zero\u200bwidth",
+    ],
+)
+def test_the_buckets_per_message_are_those_of_the_features(text):
+    toks = _toks(text)
+    assert message_buckets(toks) == buckets(features(toks))
+
+
+def test_a_long_message_is_read_only_from_its_start():
+    toks = _toks("word " * 5000 + "gone")
+    assert len(toks) > READ_TOKENS
+    assert message_buckets(toks) == message_buckets(toks[:READ_TOKENS])
+
+
+def test_buckets_are_the_same_in_every_process():
+    """CRC-32, not Python's salted hash: the weights mean the same under any hash seed."""
+    code = "from bot.safety.model import buckets; print(sorted(buckets(['gone', '#<gon', 'a b'])))"
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+        ).stdout
+        for seed in ("0", "1", "12345")
+    }
+    assert len(outs) == 1
+
+
+def test_the_shipped_model_loads_and_is_attached_for_the_bot_not_for_the_lists_checks():
+    model = RiskModel.load()
+    assert model is not None and len(model.weights) == BUCKETS
+    with gzip.open(SHIPPED, "rt", encoding="utf-8") as f:
+        shipped = json.load(f)
+    assert shipped["buckets"] == BUCKETS and math.isfinite(shipped["threshold"])
+    assert 0 < len(shipped["weights"]) < BUCKETS
+    with_model, problems = load_safety(ROOT / "content", model=True)
+    assert problems == [] and with_model is not None and with_model.model is not None
+    lists_only, _ = load_safety(ROOT / "content")
+    assert lists_only is not None and lists_only.model is None
+
+
+def test_a_model_for_another_number_of_buckets_is_refused():
+    with pytest.raises(ValueError, match="buckets"):
+        RiskModel.from_json({"buckets": 1024, "bias": 0, "threshold": 0, "weights": {}})
+
+
+def test_a_missing_model_file_means_the_lists_alone(tmp_path):
+    assert RiskModel.load(tmp_path / "none.json.gz") is None
+
+
+def test_the_shipped_model_never_lowers_the_lists_verdict(shipped_detector):
+    """Over every labelled line of the team's sets: with the model, the verdict is the lists'
+    own, or `elevated` from the model where the lists said `none`."""
+    model = RiskModel.load()
+    with_model = RiskDetector.from_state(shipped_detector.state())
+    with_model.model = model
+    raised = 0
+    for path in sorted((ROOT / "benchmarks" / "risk_sets").glob("heldout_*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or line.count("\t") < 2:
+                continue
+            text = line.split("\t", 2)[2]
+            alone, both = shipped_detector.assess(text), with_model.assess(text)
+            if alone.level == "none" and both.level != "none":
+                assert (both.level, both.categories) == ("elevated", {MODEL_CATEGORY})
+                raised += 1
+            else:
+                assert both == alone
+    assert raised < 100  # the model adds to the lists; it is not a second list of everything
+
+
+def test_training_is_deterministic_and_its_file_the_same_bytes():
+    docs = [
+        (set(map(str, read(text))), y, 1.0)
+        for text, y in [
+            ("nobody would notice if i was gone", True),
+            ("i have the pills ready", True),
+            ("this exam is killing me lol", False),
+            ("the knife is in the top drawer", False),
+        ]
+    ]
+    first, second = train(docs, min_count=1), train(docs, min_count=1)
+    assert first == second and score(first, docs[0][0]) > score(first, docs[2][0])
+    shipped = {"buckets": BUCKETS, "bias": first[1], "threshold": 1.0, "weights": first[0]}
+    assert encode(shipped) == encode(json.loads(json.dumps(shipped)))
+    model = RiskModel.from_json(json.loads(gzip.decompress(encode(shipped))))
+    assert model.score(_toks("nobody would notice if i was gone")) > 0
