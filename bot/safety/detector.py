@@ -49,19 +49,17 @@ from typing import Any
 
 from bot.safety import cjk
 from bot.safety.assessment import NO_RISK, RiskAssessment, both
+from bot.safety.merge import merged
 from bot.safety.model import MODEL_CATEGORY, RiskModel
 from bot.safety.modifiers import Lowering
 from bot.safety.normalize import (
-    APOSTROPHE,
     elongated_readings,
     match_key,
-    phrase_tokens,
     prefixed_variants,
     read_normalized,
     readings,
     single_letters,
     single_vowels,
-    tokens,
 )
 from bot.safety.schema import (
     EMOJI_CATEGORY,
@@ -69,9 +67,8 @@ from bot.safety.schema import (
     OTHERS_CATEGORY,
     RANK,
     SafetyLists,
-    expand,
 )
-from bot.safety.together import CJK_SPAN, PART, SPAN, Found, Rule, matched, parts
+from bot.safety.together import CJK_SPAN, PART, SPAN, Found, Rule, matched
 from bot.safety.typos import Typos
 
 MAX_GAP = 2  # words a longer phrase tolerates between two of its own
@@ -242,58 +239,17 @@ class RiskDetector:
     def from_lists(
         cls, lists: Iterable[SafetyLists], typo_words: Iterable[str] = ()
     ) -> RiskDetector:
-        """Merge the lists of all locales; a phrase listed twice keeps every (level, category).
-        `typo_words`: the English words of the lists (see `bot.safety.typos`)."""
-        phrases: dict[tuple[str, ...], set[tuple[str, str]]] = {}
-        excludes: set[tuple[str, ...]] = set()
-        negation: list[str] = []
-        third_person: list[str] = []
-        negation_after: list[str] = []
-        not_negation_after: list[str] = []
-        together: list[tuple[str, str, list[list[tuple[str, ...]]]]] = []
-        for item in lists:
-            for level, groups in (("high", item.high), ("elevated", item.elevated)):
-                for category, entries in groups.items():
-                    for line in entries:
-                        for phrase in expand(line, item.classes):
-                            found = phrases.setdefault(phrase_tokens(phrase), set())
-                            found.add((level, category))
-            for level, entries in (("high", item.emoji.high), ("elevated", item.emoji.elevated)):
-                for emoji in entries:
-                    phrases.setdefault(tokens(emoji), set()).add((level, EMOJI_CATEGORY))
-            for line in item.exclude:  # each also as read apart (see `assess`)
-                for phrase in expand(line, item.classes):
-                    excludes.update({tokens(phrase), tokens(APOSTROPHE.sub(" ", phrase))})
-            for level, groups in (
-                ("high", item.together.high),
-                ("elevated", item.together.elevated),
-            ):
-                for category, lines in groups.items():
-                    for line in lines:
-                        part_seqs = [
-                            [
-                                seq
-                                for phrase in expand(part, item.classes)
-                                if (seq := phrase_tokens(phrase))
-                            ]
-                            for part in parts(line)
-                        ]
-                        if len(part_seqs) >= 2 and all(part_seqs):
-                            together.append((level, category, part_seqs))
-            negation += item.modifiers.negation
-            third_person += item.modifiers.third_person
-            negation_after += item.modifiers.negation_after
-            not_negation_after += item.modifiers.not_negation_after
-        phrases.pop((), None)
-        excludes.discard(())
+        """Merge the lists of all locales (`bot.safety.merge`); a phrase listed twice keeps every
+        (level, category). `typo_words`: the English words of the lists (`bot.safety.typos`)."""
+        m = merged(lists)
         return cls(
-            phrases,
-            excludes,
-            negation=negation,
-            third_person=third_person,
-            negation_after=negation_after,
-            not_negation_after=not_negation_after,
-            together=together,
+            m.phrases,
+            m.excludes,
+            negation=m.negation,
+            third_person=m.third_person,
+            negation_after=m.negation_after,
+            not_negation_after=m.not_negation_after,
+            together=m.together,
             typo_words=typo_words,
         )
 
