@@ -271,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nspeed, every locale's lists loaded ({detector.phrase_count} phrases){label}:")
         for key, value in speed.items():
             unit = "" if key == "messages" or key.startswith("ms ") else " µs"
-            print(f"  {key}: {value:.1f}{unit}" if isinstance(value, float) else f"  {key}: {value}")
+            shown = f"{value:.1f}{unit}" if isinstance(value, float) else f"{value}"
+            print(f"  {key}: {shown}")
         figures["speed with the model" if label else "speed"] = speed
 
     for row in details:

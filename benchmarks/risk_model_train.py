@@ -16,23 +16,20 @@ random numbers; scores summed with `math.fsum`), over the hashed features of
 trained on: 5-fold cross-validation with the folds by file (a whole set, one writer's lines, is
 left out at a time: the model is scored on a writer it has not read), and the threshold is
 the higher of the scores that let through at most 1 % of the team's benign lines and at most
-0.5 % of the general posts. Writes `bot/safety/risk_model.json.gz` (the same bytes on every
+0.5 % of the general posts. Writes `bot/safety/risk_model.bin.gz` (the same bytes on every
 run); `--check` trains and fails if the shipped file differs.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
-import json
 import math
 import sys
 from pathlib import Path
 
 from benchmarks import risk
 from benchmarks.risk_model_fit import score, train
-from bot.safety.model import BUCKETS, SHIPPED, buckets, features
+from bot.safety.model import SHIPPED, buckets, encode, features
 from bot.safety.normalize import read_normalized, readings
 
 SETS = Path(__file__).parent / "risk_sets"
@@ -83,7 +80,7 @@ def _cut(scores: list[float], share: float) -> float:
     return math.ceil(ranked[int(len(ranked) * share)] * 10**DIGITS) / 10**DIGITS
 
 
-def fit(general: list[str]) -> tuple[dict, dict[str, str]]:
+def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
     """The shipped form of the model, and the dev figures (cross-validated)."""
     data = units(general)
     oof: list[float] = [0.0] * len(data)
@@ -108,27 +105,14 @@ def fit(general: list[str]) -> tuple[dict, dict[str, str]]:
         "cross-validated, model alone: general posts raised": _share(general_scores, threshold),
     }
     weights, bias = _fit(data, None)
-    shipped = {
-        "buckets": BUCKETS,
-        "bias": bias,
-        "threshold": threshold,
-        "weights": {k: weights[k] for k in sorted(weights, key=int)},
-    }
-    return shipped, figures
+    blob = encode(bias, threshold, {int(k): w for k, w in weights.items()})
+    figures["weights"] = f"{len(weights):,}"
+    return blob, figures
 
 
 def _share(scores: list[float], threshold: float) -> str:
     n = sum(s > threshold for s in scores)
     return f"{n}/{len(scores)} = {n / len(scores):.3f}"
-
-
-def encode(shipped: dict) -> bytes:
-    """The same bytes for the same model: fixed key order, gzip without a time stamp."""
-    raw = json.dumps(shipped, separators=(",", ":")).encode()
-    out = io.BytesIO()
-    with gzip.GzipFile(fileobj=out, mode="wb", mtime=0, compresslevel=9) as f:
-        f.write(raw)
-    return out.getvalue()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,16 +124,15 @@ def main(argv: list[str] | None = None) -> int:
         print("the public data could not be fetched: nothing trained", file=sys.stderr)
         return 1
     general = [ln.split("\t", 2)[2] for ln in risk.public_sets(wheel)[GENERAL]]
-    shipped, figures = fit(general)
+    blob, figures = fit(general)
     for name, value in figures.items():
         print(f"{name}\t{value}")
-    blob = encode(shipped)
     if args.check:
         same = SHIPPED.exists() and SHIPPED.read_bytes() == blob
         print("the shipped model is what this script trains" if same else "DIFFERENT")
         return 0 if same else 1
     SHIPPED.write_bytes(blob)
-    print(f"wrote {SHIPPED.name}: {len(blob):,} bytes, {len(shipped['weights']):,} weights")
+    print(f"wrote {SHIPPED.name}: {len(blob):,} bytes")
     return 0
 
 

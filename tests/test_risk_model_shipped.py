@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.risk_model_fit import score, train
-from benchmarks.risk_model_train import encode, read
+from benchmarks.risk_model_train import read
 from bot.crisis_reply import SELF, kinds
 from bot.safety import RiskDetector, load_safety
 from bot.safety.model import (
@@ -25,6 +25,7 @@ from bot.safety.model import (
     SHIPPED,
     RiskModel,
     buckets,
+    encode,
     features,
     message_buckets,
 )
@@ -140,19 +141,32 @@ def test_buckets_are_the_same_in_every_process():
 def test_the_shipped_model_loads_and_is_attached_for_the_bot_not_for_the_lists_checks():
     model = RiskModel.load()
     assert model is not None and len(model.weights) == BUCKETS
-    with gzip.open(SHIPPED, "rt", encoding="utf-8") as f:
-        shipped = json.load(f)
-    assert shipped["buckets"] == BUCKETS and math.isfinite(shipped["threshold"])
-    assert 0 < len(shipped["weights"]) < BUCKETS
+    assert math.isfinite(model.threshold) and math.isfinite(model.bias)
+    assert 0 < sum(1 for w in model.weights if w) < BUCKETS
+    assert encode(model.bias, model.threshold, _sparse(model)) == SHIPPED.read_bytes()
     with_model, problems = load_safety(ROOT / "content", model=True)
     assert problems == [] and with_model is not None and with_model.model is not None
     lists_only, _ = load_safety(ROOT / "content")
     assert lists_only is not None and lists_only.model is None
 
 
-def test_a_model_for_another_number_of_buckets_is_refused():
+def _sparse(model: RiskModel) -> dict[int, float]:
+    return {b: w for b, w in enumerate(model.weights) if w}
+
+
+def test_a_model_for_another_number_of_buckets_or_a_damaged_file_is_refused():
+    blob = gzip.decompress(encode(0.5, 1.0, {3: 0.25, 70: -1.5}))
+    assert RiskModel.from_bytes(blob).weights[70] == -1.5
+    head, _, body = blob.partition(b"\n")
+    other = json.dumps({**json.loads(head), "buckets": 1024}).encode()
     with pytest.raises(ValueError, match="buckets"):
-        RiskModel.from_json({"buckets": 1024, "bias": 0, "threshold": 0, "weights": {}})
+        RiskModel.from_bytes(other + b"\n" + body)
+    with pytest.raises(ValueError, match="damaged"):
+        RiskModel.from_bytes(head + b"\n" + body[:-3])
+    wrong = json.dumps({**json.loads(head), "count": 1}).encode()
+    far = (BUCKETS + 5).to_bytes(4, "little") + array("f", [1.0]).tobytes()
+    with pytest.raises(ValueError, match="damaged"):
+        RiskModel.from_bytes(wrong + b"\n" + far)
 
 
 def test_a_missing_model_file_means_the_lists_alone(tmp_path):
@@ -192,7 +206,8 @@ def test_training_is_deterministic_and_its_file_the_same_bytes():
     ]
     first, second = train(docs, min_count=1), train(docs, min_count=1)
     assert first == second and score(first, docs[0][0]) > score(first, docs[2][0])
-    shipped = {"buckets": BUCKETS, "bias": first[1], "threshold": 1.0, "weights": first[0]}
-    assert encode(shipped) == encode(json.loads(json.dumps(shipped)))
-    model = RiskModel.from_json(json.loads(gzip.decompress(encode(shipped))))
-    assert model.score(_toks("nobody would notice if i was gone")) > 0
+    weights = {int(k): w for k, w in first[0].items()}
+    blob = encode(first[1], 1.0, weights)
+    assert blob == encode(first[1], 1.0, dict(reversed(list(weights.items()))))
+    model = RiskModel.from_bytes(gzip.decompress(blob))
+    assert model.score(_toks("nobody would notice if i was gone")) > model.bias

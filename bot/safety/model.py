@@ -14,7 +14,7 @@ it: English words stemmed), each pair of neighbouring words, and the character 3
 with its edges marked. A feature is the CRC-32 of its text in `BUCKETS` buckets (the same in
 every process and on every machine). Trained by `python -m benchmarks.risk_model_train` from the
 team's labelled sets and public general posts (sources and licences in the README); the weights
-ship in `risk_model.json.gz` beside this module. No `telegram` import; nothing of a message is
+ship in `risk_model.bin.gz` beside this module. No `telegram` import; nothing of a message is
 kept.
 """
 
@@ -24,6 +24,7 @@ import gzip
 import itertools
 import json
 import math
+import sys
 import zlib
 from array import array
 from collections.abc import Iterable, Sequence
@@ -37,7 +38,7 @@ READ_TOKENS = 80  # a model reads the start of a message: a 4,096-character one 
 MIN_CHARS = 3  # words shorter than this give no character n-grams
 GRAMS = (3, 4, 5)
 MODEL_CATEGORY = "model"  # the category of a verdict the model raised
-SHIPPED = Path(__file__).with_name("risk_model.json.gz")
+SHIPPED = Path(__file__).with_name("risk_model.bin.gz")
 _MASK = BUCKETS - 1
 
 
@@ -105,19 +106,45 @@ class RiskModel:
         return bool(toks) and self.score(toks) > self.threshold
 
     @classmethod
-    def from_json(cls, data: dict) -> RiskModel:
-        """From the shipped form: {"buckets", "bias", "threshold", "weights": {bucket: w}}."""
-        if data.get("buckets") != BUCKETS:
+    def from_bytes(cls, blob: bytes) -> RiskModel:
+        """From the shipped form (see `encode`)."""
+        head, _, body = blob.partition(b"\n")
+        meta = json.loads(head)
+        if meta.get("buckets") != BUCKETS:
             raise ValueError("the model was trained for another number of buckets")
+        count = int(meta["count"])
+        if len(body) != 8 * count:
+            raise ValueError("the model file is damaged")
+        where, values = array("I"), array("f")
+        where.frombytes(body[: 4 * count])
+        values.frombytes(body[4 * count : 8 * count])
+        if sys.byteorder == "big":
+            where.byteswap()
+            values.byteswap()
+        if any(b >= BUCKETS for b in where):
+            raise ValueError("the model file is damaged")
         weights = array("f", bytes(4 * BUCKETS))
-        for bucket, weight in data["weights"].items():
-            weights[int(bucket)] = weight
-        return cls(weights, float(data["bias"]), float(data["threshold"]))
+        for bucket, weight in zip(where, values, strict=True):
+            weights[bucket] = weight
+        return cls(weights, float(meta["bias"]), float(meta["threshold"]))
 
     @classmethod
     def load(cls, path: Path = SHIPPED) -> RiskModel | None:
         """The shipped model, or None when there is none (the lists alone then decide)."""
         if not path.exists():
             return None
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            return cls.from_json(json.load(f))
+        return cls.from_bytes(gzip.decompress(path.read_bytes()))
+
+
+def encode(bias: float, threshold: float, weights: dict[int, float]) -> bytes:
+    """The shipped form, the same bytes for the same model: a JSON line (buckets, bias,
+    threshold, count), then the buckets with a weight (uint32) and their weights (float32),
+    little-endian, gzip-compressed without a time stamp."""
+    where = array("I", sorted(weights))
+    values = array("f", (weights[b] for b in where))
+    if sys.byteorder == "big":
+        where.byteswap()
+        values.byteswap()
+    meta = {"buckets": BUCKETS, "bias": bias, "threshold": threshold, "count": len(where)}
+    raw = json.dumps(meta, sort_keys=True).encode() + b"\n" + where.tobytes() + values.tobytes()
+    return gzip.compress(raw, compresslevel=9, mtime=0)
