@@ -65,7 +65,7 @@ class ContentStore:
 
     def _load(self, record: CheckedRecord | None = None) -> tuple[Content | None, list[Problem]]:
         s = self._settings
-        return load_content(s.content_dir, s.default_locale, record=record)
+        return load_content(s.content_dir, s.default_locale, record=record, model=s.risk_model)
 
     def reload(self) -> list[Problem]:
         """Everything checked (the admin reads every problem, warnings too); no record used."""

@@ -18,6 +18,7 @@ def test_defaults() -> None:
     assert s.api_base_url == "https://api.telegram.org/bot"
     assert str(s.database_path) == "data/bot.sqlite3"
     assert s.retention_days == 7 and s.rate_limit and s.default_locale == "en"
+    assert s.risk_model and not load_settings({**GOOD, "RISK_MODEL": "off"}, None).risk_model
     assert "abc" not in repr(s)  # the token never shows up in a repr
 
 
@@ -33,6 +34,7 @@ def test_defaults() -> None:
         ({"VISITOR_RETENTION_DAYS": "3"}, "VISITOR_RETENTION_DAYS"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
         ({"TELEGRAM_RATE_LIMIT": "maybe"}, "TELEGRAM_RATE_LIMIT"),
+        ({"RISK_MODEL": "yes"}, "RISK_MODEL"),
         ({"TELEGRAM_API_BASE_URL": "ftp://x"}, "TELEGRAM_API_BASE_URL"),
     ],
 )

@@ -16,6 +16,7 @@ import pytest
 
 from benchmarks.risk_model_fit import score, train
 from benchmarks.risk_model_train import read
+from bot.content.loader import load_content
 from bot.crisis_reply import SELF, kinds
 from bot.safety import RiskDetector, load_safety
 from bot.safety.model import (
@@ -211,3 +212,11 @@ def test_training_is_deterministic_and_its_file_the_same_bytes():
     assert blob == encode(first[1], 1.0, dict(reversed(list(weights.items()))))
     model = RiskModel.from_bytes(gzip.decompress(blob))
     assert model.score(_toks("nobody would notice if i was gone")) > model.bias
+
+
+def test_the_bot_loads_the_model_unless_the_setting_is_off():
+    with_model, problems = load_content(ROOT / "content", model=True)
+    assert with_model is not None and with_model.risk is not None, problems
+    assert with_model.risk.model is not None
+    without, _ = load_content(ROOT / "content")
+    assert without is not None and without.risk is not None and without.risk.model is None

@@ -73,3 +73,32 @@ async def test_in_a_chat_the_volunteer_gets_a_discreet_flag(harness: Harness) ->
     await say(h, visitor, "I want to die")
     assert len(visitor.texts()) == before  # contacts once per chat, not on every message
     assert sum("may be at risk" in t for t in volunteer.texts()) == 1
+
+
+async def test_a_message_only_the_model_finds_gets_the_gentle_answer(harness: Harness) -> None:
+    """The model beside the lists (on by default) raises what no list names to `elevated`:
+    contacts offered gently, as for any elevated message; a waiting visitor moves up."""
+    import math
+    from array import array
+
+    from bot.safety.model import BUCKETS, RiskModel
+
+    h = harness
+    detector = h.core.content.current.risk
+    assert detector is not None and detector.model is not None  # the shipped one, by default
+    visitor = h.standin.user()
+    for text in ("hello", "what is this bot", "I would like to talk to someone"):
+        msg = await say(h, visitor, text)
+        assert en(h, "safety.elevated").split("\n")[0] not in msg["text"], text
+    shipped = detector.model
+    detector.model = RiskModel(array("f", bytes(4 * BUCKETS)), 0.0, -math.inf)  # raises all
+    try:
+        await onboard(h, "River Song")
+        await queue_visitor(h)
+        second = await queue_visitor(h)
+        msg = await say(h, second, "the weather feels heavy today")
+        assert en(h, "safety.elevated").split("\n")[0] in msg["text"]
+        place = await h.core.relay.place(h.core.visitors.pseudonym(second.id))
+        assert place.position == 1 and place.urgent
+    finally:
+        detector.model = shipped

@@ -90,12 +90,14 @@ def load_content(
     default_locale: str = BASE_LOCALE,
     today: dt.date | None = None,
     record: CheckedRecord | None = None,
+    model: bool = False,
 ) -> tuple[Content | None, list[Problem]]:
     """Read and check every locale under `directory`. Content is None if there are errors.
 
     With a `record` (the bot's own start and /reload), files a full check already found sound,
     byte for byte, are not parsed and checked again (see `bot/content/checked.py`); a load
-    without errors writes the record for the next time."""
+    without errors writes the record for the next time. With `model`, the risk detector has the
+    statistical model beside the lists (the bot, unless `RISK_MODEL=off`)."""
     today = today or dt.date.today()
     problems: list[Problem] = []
     if not directory.is_dir():
@@ -153,7 +155,7 @@ def load_content(
     for loc in locales.values():
         check_rendered_lengths(loc, directory, problems)
     check_contacts(base, rel(directory / BASE_LOCALE / "crisis.yaml", directory), problems, today)
-    risk, safety_problems = load_safety(directory, files, model=True)
+    risk, safety_problems = load_safety(directory, files, model=model)
     problems.extend(Problem(file, key, message) for file, key, message in safety_problems)
     service = _load_service(directory, problems, files)
     _check_topics(base, rel(directory / BASE_LOCALE / "ui.yaml", directory), problems)
