@@ -55,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FILE.tsv",
         help="recall and false positives on labelled lines: label<TAB>lang<TAB>text",
     )
+    risk.add_argument(
+        "--lists-only",
+        action="store_true",
+        help="the phrase lists alone, without the statistical model beside them",
+    )
     stats = sub.add_parser("stats", help="aggregate figures, as /stats shows them")
     stats.add_argument("--days", type=int, default=7, help="period in days (default 7)")
     sub.add_parser(
@@ -78,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         from bot.safety import run_risk_cli
 
         try:
-            return run_risk_cli(_content_dir(), sys.stdin, sys.stdout, args.eval_file)
+            return run_risk_cli(
+                _content_dir(), sys.stdin, sys.stdout, args.eval_file, args.lists_only
+            )
         except BrokenPipeError:  # the reader stopped early (`... | head`): not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0

@@ -220,3 +220,31 @@ def test_the_bot_loads_the_model_unless_the_setting_is_off():
     assert with_model.risk.model is not None
     without, _ = load_content(ROOT / "content")
     assert without is not None and without.risk is not None and without.risk.model is None
+
+
+def test_the_risk_command_reads_as_the_bot_does_or_with_the_lists_alone():
+    """`python -m bot risk` has the model beside the lists; `--lists-only` shows the lists'
+    own verdict (what an editor of the lists wants to see)."""
+    detector, _ = load_safety(ROOT / "content", model=True)
+    assert detector is not None and detector.model is not None
+    lines = [  # risk lines the model was trained on: some are what the lists still miss
+        line.split("\t", 2)[2]
+        for path in sorted((ROOT / "benchmarks/risk_sets").glob("fresh2_*.tsv"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("risk\t")
+    ]
+    raised = next(t for t in lines if detector.assess(t).categories == {MODEL_CATEGORY})
+
+    def run(*args: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "risk", *args],
+            input=raised + "\n",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+            cwd=ROOT,
+        ).stdout
+
+    assert run() == f"elevated\t{raised}\n"
+    assert run("--lists-only") == f"none\t{raised}\n"

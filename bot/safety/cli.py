@@ -13,15 +13,21 @@ from bot.safety.lists import load_safety
 
 
 def run_risk_cli(
-    content_dir: Path, stdin: TextIO, stdout: TextIO, eval_file: Path | None = None
+    content_dir: Path,
+    stdin: TextIO,
+    stdout: TextIO,
+    eval_file: Path | None = None,
+    lists_only: bool = False,
 ) -> int:
     """`python -m bot risk`: print "<level>\\t<line>" for each input line, to try the lists out;
-    with `eval_file`, the figures of `bot.safety.evaluate` on a labelled file instead.
+    with `eval_file`, the figures of `bot.safety.evaluate` on a labelled file instead. As the
+    bot reads a message (the lists and the model beside them), or with `lists_only` the lists
+    alone (what an editor of the lists wants to see).
 
     Exits 1 without reading input if the lists have problems (printed to stderr), so an editor
     never tests against lists the bot would refuse to load.
     """
-    detector, problems = load_safety(content_dir, model=True)
+    detector, problems = load_safety(content_dir, model=not lists_only)
     if detector is None:
         for file, key, message in problems:
             print(f"error: {file}: {key}: {message}", file=sys.stderr)

@@ -69,8 +69,10 @@ def buckets(found: Iterable[str]) -> set[int]:
     return {zlib.crc32(f.encode()) & _MASK for f in found}
 
 
-_WORD_BUCKETS: dict[str, tuple[int, ...]] = {}
-_CACHE_LIMIT = 65_536
+# A word's own buckets, for the commonest words (the first met): a compact array each, so a
+# full cache stays near 2 MB
+_WORD_BUCKETS: dict[str, array] = {}
+_CACHE_LIMIT = 16_384
 
 
 def message_buckets(toks: Sequence[str]) -> set[int]:
@@ -82,7 +84,7 @@ def message_buckets(toks: Sequence[str]) -> set[int]:
     for word, key in zip(words, keys, strict=True):
         own = _WORD_BUCKETS.get(word)
         if own is None:
-            own = tuple(buckets([key, *_grams(word)]))
+            own = array("I", buckets([key, *_grams(word)]))
             if len(_WORD_BUCKETS) < _CACHE_LIMIT:
                 _WORD_BUCKETS[word] = own
         found.update(own)
@@ -100,7 +102,9 @@ class RiskModel:
 
     def score(self, toks: Sequence[str]) -> float:
         weights = self.weights
-        return math.fsum([self.bias, *(weights[b] for b in message_buckets(toks))])
+        return math.fsum(
+            itertools.chain((self.bias,), map(weights.__getitem__, message_buckets(toks)))
+        )
 
     def raises(self, toks: Sequence[str]) -> bool:
         return bool(toks) and self.score(toks) > self.threshold
