@@ -1,0 +1,249 @@
+"""Round 3 of issue 9 for Polish, Russian (also in Latin letters), Turkish, Japanese and Chinese
+(helper t3b): wordings that generalise. Each family of wordings a miss of the fresh2 sets (or a
+probe of our own) belonged to is covered by a class and a rule, or by a phrase with its forms;
+these are NEW variants of each family, written before the lists were edited (other verbs,
+tenses, word orders, slang, no diacritics), and the benign look-alikes each could be taken for.
+
+- `RULES`: every together rule this round added fires by itself at its level and category on a
+  sentence written for it (and the shipped lists rate that sentence at least as high).
+- `PROBES`: the shipped lists rate each variant at exactly its level, with its category.
+- `LOOK_ALIKES`: the shipped lists leave each look-alike at `none`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+import yaml
+
+from bot.safety import RiskDetector, SafetyLists
+from tests.conftest import CONTENT, together_only
+
+LEVELS = {"none": 0, "elevated": 1, "high": 2}
+
+# (locale, rule as written in the file, a sentence it is for)
+RULES: list[tuple[str, str, str]] = [
+    # ---------------------------------------------------------------- Polish
+    ("pl", "{lykne} + {duzo} + {tabl}", "mam dwa opakowania xanaxu i dziś połknę wszystkie leki"),
+    ("pl", "{zrobie_to} + {decyzja}", "jutro to skończę, wszystko zaplanowałem"),
+    ("pl", "{zabieraja} + {uwolnienie}", "mama każe mi chodzić na modlitwy o uwolnienie"),
+    ("pl", "{skonczyc} + {beznadzieja}", "nigdy nie będzie lepiej, chcę żeby to się skończyło"),
+    ("pl", "{lepiej_by} + {jakbym}", "wszystkim byłoby lepiej gdybym po prostu zniknęła"),
+    ("pl", "{napisalam} + {list_do}", "zostawiłam list dla mamy na biurku"),
+    ("pl", "{proba_s} + {uda}", "już raz próbowałam, za drugim razem się uda"),
+    ("pl", "{bije_sie} + {do_krwi}", "biję się pięściami po nogach"),
+    # ---------------------------------------------------------------- Russian
+    ("ru", "{podnimus} + {na_kryshu} + {vysotka}", "ночью залезу на крышу высотки"),
+    ("ru", "{zakonchu} + {reshil}", "я все решила, закончу со всем этим в субботу"),
+    ("ru", "{ruzhe} + {dostup}", "у отчима есть травмат, знаю где он лежит"),
+    ("ru", "{prygnut} + {pod}", "сегодня прыгну под электричку"),
+    (
+        "ru",
+        "{rodnoi} + {delaet}",
+        "отец сказал, если увидит еще раз, он меня прибьет",
+    ),
+    (
+        "ru",
+        "{rodnye} + {delayut}",
+        "родители сказали что если узнают еще раз, выгонят меня из дома",
+    ),
+    ("ru", "{soobshchit} + {dengi}", "участковый требует денег иначе сообщит в школу"),
+    ("ru", "{rodnoi} + {pozhelal}", "отец сказал что я ему не сын и чтобы я сдох"),
+    ("ru", "{rodnye} + {pozhelal}", "родные говорят лучше бы ты не родилась"),
+    ("ru", "{rodnye} + {naidut}", "родственники из чечни сказали что найдут меня где угодно"),
+    ("ru", "{rodnoi} + {naidut}", "брат сказал, что из-под земли достанет меня"),
+    ("ru", "{rodnoi_lat} + {delaet_lat}", "otec menya izbil kogda uznal"),
+    ("ru", "{etot_raz} + {proshly}", "в прошлый раз не получилось, в этот раз доведу до конца"),
+    ("ru", "{luchshe_by} + {sbila}", "вот бы меня сбила машина по дороге домой"),
+    ("ru", "{menty} + {propaganda}", "участковый сказал что мои посты это пропаганда"),
+    ("ru", "{napisala} + {pisma}", "написала письма родителям и сестре, они в столе"),
+]
+
+# (locale, text, level, category): new variants of each family, as people type them
+PROBES: list[tuple[str, str, str, str]] = [
+    # ---------------------------------------------------------------- Polish
+    # a means in hand + "I will take them all"
+    ("pl", "łyknę wszystkie leki babci jak wszyscy zasną", "high", "plan"),
+    ("pl", "polkne wszystkie proszki ktore mam", "high", "plan"),
+    ("pl", "mam cały słoik apapu, zażyję wszystko co mam", "high", "plan"),
+    # going to a high place + jumping
+    ("pl", "po pracy pojadę na wiadukt i skoczę", "high", "plan"),
+    ("pl", "dziś w nocy wejdę na dach bloku i skaczę", "high", "plan"),
+    ("pl", "idę na most, rzucę się stamtąd", "high", "plan"),
+    # a day chosen + "I'll do it" + decided
+    ("pl", "w piątek to zrobię, mam już wszystko przygotowane", "high", "plan"),
+    ("pl", "zdecydowałam, zrobię to w niedzielę", "high", "plan"),
+    # made to go to a religious "cure"
+    ("pl", "wysyłają mnie do egzorcysty bo niby jestem opętana", "high", "others"),
+    ("pl", "ojciec zawiózł mnie do księdza żeby ze mnie wypędzić złego ducha", "high", "others"),
+    # nothing will change + I want it to end
+    ("pl", "nic się nie zmieni, chcę to zakończyć", "high", "intent"),
+    ("pl", "chce z tym skonczyc, nie ma wyjscia", "high", "intent"),
+    # sleep and never get up; "it'd be best if I vanished"
+    ("pl", "chciałabym zasnąć i już nigdy nie wstać", "high", "intent"),
+    ("pl", "najlepiej by było jakbym po prostu zniknęła", "high", "intent"),
+    ("pl", "nie chce mi się dalej ciągnąć tego życia", "elevated", "intent"),
+    # farewell letters; things given away
+    ("pl", "napisałam pożegnalne listy do przyjaciół", "high", "farewell"),
+    ("pl", "mam już napisany list do rodziców, leży w szufladzie", "elevated", "farewell"),
+    ("pl", "oddałam laptopa bratu, i tak mi się już nie przyda", "high", "farewell"),
+    # a past attempt + "this time it will work"
+    ("pl", "już raz się wieszałam, drugi raz mi się uda", "high", "attempt"),
+    # hitting oneself
+    ("pl", "walę głową w ścianę aż leci krew", "elevated", "self_harm"),
+    # family violence, honour, forced marriage, thrown out
+    (
+        "pl",
+        "ojciec powiedział że jak się dowie że jestem pedałem to mnie zajebie",
+        "high",
+        "others",
+    ),
+    ("pl", "brat przyłożył mi nóż do gardła bo jestem lesbijką", "high", "others"),
+    ("pl", "ojczym mnie dusił wczoraj wieczorem", "high", "others"),
+    ("pl", "rodzina mówi że przynoszę wstyd i że zmyją go moją krwią", "high", "others"),
+    ("pl", "jadę do pakistanu na wakacje a tam mnie wydadzą za kuzyna", "high", "others"),
+    ("pl", "matka wyrzuciła mnie z domu, śpię na dworcu", "elevated", "others"),
+    # blackmail, app traps
+    (
+        "pl",
+        "facet z grindra mówi że jak nie przeleję 500 zł to wyśle screeny mojemu szefowi",
+        "high",
+        "others",
+    ),
+    (
+        "pl",
+        "umówiłem się z kolesiem z aplikacji, na miejscu czekało kilku typów i mnie skopali",
+        "high",
+        "others",
+    ),
+    # the sea; a means ready
+    ("pl", "pojadę nad jezioro i wejdę do wody aż się skończy", "high", "plan"),
+    ("pl", "sznur już wisi w piwnicy", "high", "plan"),
+    ("pl", "wiem gdzie tata trzyma pistolet i kiedy go nie ma", "high", "plan"),
+    ("pl", "nie ma dla mnie miejsca na tym świecie", "elevated", "hopeless"),
+    # ---------------------------------------------------------------- Russian
+    # going up to a roof of a tall block
+    ("ru", "сегодня поднимусь на последний этаж многоэтажки и всё", "high", "plan"),
+    ("ru", "пойду на крышу шестнадцатиэтажки после школы", "high", "plan"),
+    # a day chosen + I'll end it all + decided
+    ("ru", "в пятницу все закончу, я уже решил", "high", "plan"),
+    ("ru", "решено, скоро все закончится", "high", "plan"),
+    ("ru", "vse zakonchu v pyatnicu, ya reshila", "high", "plan"),
+    # things given away + nothing holds me
+    ("ru", "раздал все свои вещи, меня тут больше ничего не держит", "high", "farewell"),
+    ("ru", "кота пристроила к подруге, мне уже ничего не нужно", "high", "farewell"),
+    # family threats told as what will happen; shaming the family
+    ("ru", "дядя сказал что зарежет меня за позор семьи", "high", "others"),
+    ("ru", "ты позоришь семью, сказал брат, убью", "high", "others"),
+    # taken to a 'cure'
+    (
+        "ru",
+        "родители хотят отправить меня в центр где лечат от гомосексуальности",
+        "high",
+        "others",
+    ),
+    ("ru", "мать хочет отвезти меня к бабке чтобы снять порчу", "high", "others"),
+    # pay or they will tell
+    ("ru", "он сказал что если не заплачу, расскажет родителям что я гей", "high", "others"),
+    ("ru", "у отца в сейфе пистолет, я знаю код", "high", "plan"),
+    # beyond the misses
+    ("ru", "хочу уснуть и больше никогда не проснуться", "high", "intent"),
+    ("ru", "я просто хочу перестать существовать", "high", "intent"),
+    ("ru", "ne hochu bolshe prosypatsya", "high", "intent"),
+    ("ru", "всё, я устала, это мой последний вечер", "elevated", "farewell"),
+    ("ru", "меня хотят увезти в деревню и выдать за старика", "high", "others"),
+    ("ru", "мать выставила меня на улицу, ночую на вокзале", "elevated", "others"),
+    ("ru", "вчера отец запер меня в комнате и забрал телефон", "high", "others"),
+    ("ru", "пришел на свидание а там толпа с битами, еле убежал", "high", "others"),
+    ("ru", "всем было бы проще если бы меня не было", "elevated", "hopeless"),
+    ("ru", "mne nekuda idti, roditeli vygnali", "elevated", "others"),
+]
+
+# (locale, text): benign look-alikes of those families
+LOOK_ALIKES: list[tuple[str, str]] = [
+    # ---------------------------------------------------------------- Polish
+    ("pl", "wezmę wszystkie tabletki ze sobą na obóz"),
+    ("pl", "połknę wszystkie witaminy rano, obiecuję"),
+    ("pl", "w sobotę skaczę na bungee z mostu"),
+    ("pl", "skoczę do sklepu po chleb"),
+    ("pl", "idę na most zrobić zdjęcia zachodu słońca"),
+    ("pl", "w sobotę zrobię zakupy, zaplanowałam menu"),
+    ("pl", "zdecydowałam, zrobię to ciasto na urodziny mamy"),
+    ("pl", "byłam na rekolekcjach w wakacje, fajnie było"),
+    ("pl", "chcę z tym skończyć, rzucam palenie"),
+    ("pl", "ten związek nie ma sensu, chcę z tym skończyć"),
+    ("pl", "moja mama zabiła mnie wzrokiem jak to powiedziałam"),
+    ("pl", "umieram ze śmiechu z tego mema"),
+    ("pl", "tata wziął broń na polowanie"),
+    ("pl", "oddałam książki do biblioteki, już mi się nie przydadzą"),
+    ("pl", "napisałam list motywacyjny do pracy"),
+    ("pl", "sznur do bielizny wisi na balkonie"),
+    ("pl", "najlepiej by było jakbym zniknęła z tej imprezy"),
+    ("pl", "utopię się w długach po tych wakacjach"),
+    # ---------------------------------------------------------------- Russian
+    ("ru", "завтра поднимусь на крышу пофоткать закат"),
+    ("ru", "пойду на крышу покурить"),
+    ("ru", "в пятницу все закончу с ремонтом"),
+    ("ru", "я все решила, закончу курсы в мае"),
+    ("ru", "раздала вещи подругам, переезжаю в другую квартиру"),
+    ("ru", "кота пристроила к подруге на время отпуска"),
+    ("ru", "позор какой, сказал брат про мою прическу"),
+    ("ru", "у деда в сарае ружье для охоты"),
+    ("ru", "участковый приходил, спрашивал про соседей"),
+    ("ru", "чуть не умерла со смеху"),
+    ("ru", "этот сериал меня убивает"),
+    ("ru", "отец купил ружье для охоты на уток"),
+    ("ru", "пришел на свидание а там никого, обидно"),
+    ("ru", "купила верёвку для скалолазания"),
+    ("ru", "сегодня прыгну с парашютом"),
+    ("ru", "в прошлый раз не получилось сдать, в этот раз доведу до конца"),
+    ("ru", "это мой последний вечер в москве, завтра домой"),
+]
+
+
+@cache
+def _lists(locale: str) -> SafetyLists:
+    data = yaml.safe_load((CONTENT / locale / "safety.yaml").read_text(encoding="utf-8"))
+    return SafetyLists.model_validate(data)
+
+
+def _rule(locale: str, line: str) -> tuple[str, str]:
+    """(level, category) of a rule line of the locale's file."""
+    together = _lists(locale).together
+    for level, groups in (("high", together.high), ("elevated", together.elevated)):
+        for category, rules in groups.items():
+            if line in rules:
+                return level, category
+    raise AssertionError(f"{locale}: no together rule {line!r}")
+
+
+@pytest.mark.parametrize(("locale", "line", "text"), RULES)
+def test_the_rule_fires_by_itself_at_its_level(locale: str, line: str, text: str) -> None:
+    level, category = _rule(locale, line)
+    result = together_only(locale, (level, category, line)).assess(text)
+    assert (result.level, result.categories) == (level, frozenset({category})), text
+
+
+@pytest.mark.parametrize(("locale", "line", "text"), RULES)
+def test_the_shipped_lists_rate_it_as_high_at_least(
+    shipped_detector: RiskDetector, locale: str, line: str, text: str
+) -> None:
+    level, category = _rule(locale, line)
+    result = shipped_detector.assess(text)
+    assert LEVELS[result.level] >= LEVELS[level], text
+    assert category in result.categories or result.level == "high", text
+
+
+@pytest.mark.parametrize(("locale", "text", "level", "category"), PROBES)
+def test_a_new_variant_fires_at_its_level(
+    shipped_detector: RiskDetector, locale: str, text: str, level: str, category: str
+) -> None:
+    result = shipped_detector.assess(text)
+    assert result.level == level, text
+    assert category in result.categories, (text, result.categories)
+
+
+@pytest.mark.parametrize(("locale", "text"), LOOK_ALIKES)
+def test_the_look_alikes_stay_quiet(shipped_detector: RiskDetector, locale: str, text: str) -> None:
+    assert shipped_detector.assess(text).level == "none", text
