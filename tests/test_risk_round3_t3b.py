@@ -58,6 +58,19 @@ RULES: list[tuple[str, str, str]] = [
     ("ru", "{luchshe_by} + {sbila}", "вот бы меня сбила машина по дороге домой"),
     ("ru", "{menty} + {propaganda}", "участковый сказал что мои посты это пропаганда"),
     ("ru", "{napisala} + {pisma}", "написала письма родителям и сестре, они в столе"),
+    # ---------------------------------------------------------------- Turkish
+    ("tr", "{ates} + {yaktim}", "çakmakla kolumu yakıyorum"),
+    ("tr", "{bitirecegim} + {karar_verdim}", "cuma günü her şeyi bitireceğim, kararımı verdim"),
+    ("tr", "{yere} + {atlayacagim}", "yarın okuldan sonra köprüye gidip atlayacağım"),
+    ("tr", "{veda_m} + {yazdim}", "herkese veda mesajı yazdım"),
+    ("tr", "{deneme} + {bu_sefer}", "geçen sene bileklerimi kesmiştim, bu sefer daha derin"),
+    ("tr", "{aile} + {tehdit_seni}", "babam bana eşcinsel olursan seni keserim dedi"),
+    ("tr", "{aileler} + {tehdit_seni}", "ailem bir daha görürsek seni öldürürüz dedi"),
+    (
+        "tr",
+        "{goturmek} + {doktor} + {duzelt}",
+        "annemler beni doktora götürüp düzeltecekmiş, hastalıkmış",
+    ),
 ]
 
 # (locale, text, level, category): new variants of each family, as people type them
@@ -158,6 +171,31 @@ PROBES: list[tuple[str, str, str, str]] = [
     ("ru", "пришел на свидание а там толпа с битами, еле убежал", "high", "others"),
     ("ru", "всем было бы проще если бы меня не было", "elevated", "hopeless"),
     ("ru", "mne nekuda idti, roditeli vygnali", "elevated", "others"),
+    # ---------------------------------------------------------------- Turkish
+    # never opening my eyes again
+    ("tr", "bir daha gözlerimi açmak istemiyorum", "high", "intent"),
+    ("tr", "sabah gözümü açmasam keşke", "high", "intent"),
+    # things left to someone + I won't need them
+    ("tr", "telefonumu ve saatimi kuzenime verdim, bana artık lazım olmayacak", "high", "farewell"),
+    ("tr", "kıyafetlerimi arkadaşlara dağıttım, ihtiyacım kalmadı", "high", "farewell"),
+    # burning oneself
+    ("tr", "sigarayı bileğimde söndürdüm yine", "elevated", "self_harm"),
+    # forced marriage told as the family's plan
+    ("tr", "babam beni amcamın oğluyla evlendirmek istiyor, kaçış yok", "high", "others"),
+    ("tr", "abim beni tanımadığım adamla evlendirecek, nişan tarihi belli", "high", "others"),
+    # taken to a hoca to have a jinn cast out
+    ("tr", "babam beni cinciye götürdü, cinim varmış", "high", "others"),
+    ("tr", "annemler beni hocaya okutmaya götürecek", "high", "others"),
+    # a dating-app meeting that was the police
+    ("tr", "tinderdan biriyle buluştum, sivil polis çıktı", "high", "others"),
+    ("tr", "grindrdan konuştuğum adam buluşmaya polislerle geldi", "high", "others"),
+    # beyond the misses
+    ("tr", "bu hayata devam etmek istemiyorum", "high", "intent"),
+    ("tr", "intihar mektubumu yazdım, masamda", "high", "farewell"),
+    ("tr", "iki yıl önce hap içip hastanelik olmuştum", "high", "attempt"),
+    ("tr", "kendimi yumrukluyorum duvara vurana kadar", "elevated", "self_harm"),
+    ("tr", "annem telefonumu kırdı ve beni odaya kapattı", "high", "others"),
+    ("tr", "eski sevgilim gey olduğumu herkese yaymakla tehdit ediyor", "high", "others"),
 ]
 
 # (locale, text): benign look-alikes of those families
@@ -199,6 +237,22 @@ LOOK_ALIKES: list[tuple[str, str]] = [
     ("ru", "сегодня прыгну с парашютом"),
     ("ru", "в прошлый раз не получилось сдать, в этот раз доведу до конца"),
     ("ru", "это мой последний вечер в москве, завтра домой"),
+    # ---------------------------------------------------------------- Turkish
+    ("tr", "yarın erken uyanmak istemiyorum ya"),
+    ("tr", "sabah okula gitmek için uyanmak istemiyorum"),
+    ("tr", "eski kıyafetlerimi yardım kampanyasına verdim, artık lazım olmaz"),
+    ("tr", "çakmakla mumu yaktım"),
+    ("tr", "abim nişanlandı, düğün tarihi belli"),
+    ("tr", "hocaya ödevimi götürdüm"),
+    ("tr", "buluşmaya polis arkadaşım da geldi"),
+    ("tr", "cuma günü sınav bitecek, kararımı verdim tatile gidiyorum"),
+    ("tr", "gülmekten öldüm resmen"),
+    ("tr", "bu dizi beni öldürüyor"),
+    ("tr", "bugün son gecem burada, yarın tatile dönüyoruz"),
+    ("tr", "kamp için ip aldım"),
+    ("tr", "annem telefonumu tamire götürdü"),
+    ("tr", "annem beni doktora götürdü, grip için ilaç verdiler"),
+    ("tr", "yarın köprüden bungee ile atlayacağım"),
 ]
 
 
