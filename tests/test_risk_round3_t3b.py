@@ -71,6 +71,12 @@ RULES: list[tuple[str, str, str]] = [
         "{goturmek} + {doktor} + {duzelt}",
         "annemler beni doktora götürüp düzeltecekmiş, hastalıkmış",
     ),
+    # ---------------------------------------------------------------- Japanese
+    ("ja", "{shinu} + {kimeru}", "来週の金曜に死ぬって決めた"),
+    ("ja", "{taisetsu} + {ageta} + {hitsuyou}", "宝物は全部妹に譲った、私にはもう必要ないから"),
+    ("ja", "{jibun_o} + {naguru}", "頭を壁に打ち付けてる"),
+    ("ja", "{takai} + {koeta}", "歩道橋の手すり乗り越えた"),
+    ("ja", "{tegami} + {oita}", "両親に手紙を書いて机に置いた"),
 ]
 
 # (locale, text, level, category): new variants of each family, as people type them
@@ -196,6 +202,21 @@ PROBES: list[tuple[str, str, str, str]] = [
     ("tr", "kendimi yumrukluyorum duvara vurana kadar", "elevated", "self_harm"),
     ("tr", "annem telefonumu kırdı ve beni odaya kapattı", "high", "others"),
     ("tr", "eski sevgilim gey olduğumu herkese yaymakla tehdit ediyor", "high", "others"),
+    # ---------------------------------------------------------------- Japanese
+    # a day chosen + 'decided to die'
+    ("ja", "卒業式の日に死のうと決めてる", "high", "plan"),
+    ("ja", "死ぬ日をもう決めた", "high", "plan"),
+    ("ja", "クリスマスに終わりにするって決めた", "high", "plan"),
+    # things given away + no longer needed
+    ("ja", "大事にしてた本を妹にあげた、もう必要ないから", "high", "farewell"),
+    # hitting oneself
+    ("ja", "自分の顔を殴ってる", "elevated", "self_harm"),
+    ("ja", "自分で自分を叩いてしまう", "elevated", "self_harm"),
+    # a past overdose
+    ("ja", "前に市販薬を大量に飲んで救急車で運ばれた", "high", "attempt"),
+    ("ja", "去年オーバードーズして入院した", "high", "attempt"),
+    # over the fence
+    ("ja", "マンションの屋上の柵を越えた", "high", "plan"),
 ]
 
 # (locale, text): benign look-alikes of those families
@@ -253,6 +274,21 @@ LOOK_ALIKES: list[tuple[str, str]] = [
     ("tr", "annem telefonumu tamire götürdü"),
     ("tr", "annem beni doktora götürdü, grip için ilaç verdiler"),
     ("tr", "yarın köprüden bungee ile atlayacağım"),
+    # ---------------------------------------------------------------- Japanese
+    ("ja", "誕生日にケーキ作るって決めた"),
+    ("ja", "死ぬ気で頑張るって決めた"),
+    ("ja", "古い服は全部友達にあげた、もういらないから"),
+    ("ja", "壁に頭ぶつけた、痛い笑"),
+    ("ja", "自分を殴りたいくらい恥ずかしい"),
+    ("ja", "お酒飲みすぎて救急車で運ばれた"),
+    ("ja", "ハードル越えた"),
+    ("ja", "死ぬほど笑った"),
+    ("ja", "テスト死んだ"),
+    ("ja", "推しが尊すぎて死ぬ"),
+    ("ja", "ロープを買ってキャンプに行った"),
+    ("ja", "父に怒られた"),
+    ("ja", "snsから消えるって決めた"),
+    ("ja", "死ぬまで推すって決めた"),
 ]
 
 
