@@ -77,6 +77,26 @@ RULES: list[tuple[str, str, str]] = [
     ("ja", "{jibun_o} + {naguru}", "頭を壁に打ち付けてる"),
     ("ja", "{takai} + {koeta}", "歩道橋の手すり乗り越えた"),
     ("ja", "{tegami} + {oita}", "両親に手紙を書いて机に置いた"),
+    # ---------------------------------------------------------------- Chinese (zh, zh-Hant)
+    ("zh", "{gaochu} + {xiamian}", "在桥上，下面是江"),
+    ("zh", "{xianzai} + {gaochu} + {xiamian}", "现在在江边的大桥上，往下看好高"),
+    ("zh", "{dingri} + {jiu}", "日子我已经选好了，就这周六"),
+    ("zh", "{tuofu} + {buyong}", "我把狗托付给邻居了，以后就拜托他了"),
+    ("zh", "{dao} + {cang}", "我把水果刀藏在枕头底下了"),
+    ("zh", "{zida} + {shang}", "我用头撞墙，撞到额头都青了"),
+    ("zh", "{meiyisi} + {jieshu}", "活着没意思，想结束了"),
+    ("zh", "{gei} + {zuihouxin}", "给爸妈写了最后一封信"),
+    ("zh-Hant", "{gou} + {hah}", "我喺天台，下面係馬路"),
+    ("zh-Hant", "{jiga} + {gou} + {hah}", "我而家企喺天台，下面係馬路"),
+    ("zh-Hant", "{dingjat} + {jau}", "日子揀好咗，就下個禮拜五"),
+    ("zh-Hant", "{tok} + {msai}", "隻貓交俾朋友照顧咗，以後唔使我理"),
+    ("zh-Hant", "{dou} + {chong}", "我將把刀收埋喺枕頭底"),
+    ("zh-Hant", "{zida} + {sheung}", "我摑自己摑到塊面腫晒"),
+    ("zh-Hant", "{seungci} + {gamci}", "上次食藥死唔去，今次食多啲"),
+    ("zh-Hant", "{jia} + {saatngo}", "屋企人話如果我再同女仔一齊就劏咗我"),
+    ("zh-Hant", "{mou} + {hoisum}", "我死咗佢哋就開心晒"),
+    ("zh-Hant", "{uk} + {beiyan}", "我喺屋企成日俾人打"),
+    ("zh-Hant", "{kyutding} + {gamman}", "我決定咗，就今晚"),
 ]
 
 # (locale, text, level, category): new variants of each family, as people type them
@@ -217,6 +237,36 @@ PROBES: list[tuple[str, str, str, str]] = [
     ("ja", "去年オーバードーズして入院した", "high", "attempt"),
     # over the fence
     ("ja", "マンションの屋上の柵を越えた", "high", "plan"),
+    # ---------------------------------------------------------------- Chinese (zh, zh-Hant)
+    # a high place + what is below
+    ("zh", "我现在在桥上，下面是江", "high", "plan"),
+    ("zh", "我在楼顶，下面就是水泥地", "high", "plan"),
+    # a day chosen
+    ("zh", "已经定好了日子，就下周五", "high", "plan"),
+    # a pet entrusted + 'they won't need me'
+    ("zh", "把仓鼠送给同学了，以后不用我养了", "high", "farewell"),
+    # sent to a 'cure'
+    ("zh", "我爸说要把我送进戒同所", "high", "others"),
+    ("zh", "我妈说同性恋是精神病，要带我去医院电疗", "high", "others"),
+    # a blade hidden
+    ("zh", "刀子磨快了，藏在床垫下面", "high", "plan"),
+    # hitting oneself
+    ("zh", "我扇自己巴掌扇到出血", "elevated", "self_harm"),
+    # beyond the misses
+    ("zh", "绳子已经挂好了", "high", "plan"),
+    ("zh", "家里人要把我嫁给一个四十岁的男人", "high", "others"),
+    ("zh", "被爸妈赶出来了，没地方住", "elevated", "others"),
+    ("zh", "在探探约的人，到了之后好几个人围着我要钱", "high", "others"),
+    ("zh", "我被关在房间里好几天了，手机也被没收了", "high", "others"),
+    ("zh", "大家保重，以后别找我了", "high", "farewell"),
+    ("zh", "我死了他们就开心了", "elevated", "hopeless"),
+    # zh-Hant: Cantonese wordings of the same families
+    ("zh-Hant", "好想喺呢個世界消失", "high", "intent"),
+    ("zh-Hant", "我好想瞓咗唔好再醒", "high", "intent"),
+    ("zh-Hant", "老豆知道我係gay之後用衫架打我", "high", "others"),
+    ("zh-Hant", "我俾屋企人趕咗出嚟，冇地方住", "elevated", "others"),
+    ("zh-Hant", "我被鎖喺房度幾日，電話都被收咗", "high", "others"),
+    ("zh-Hant", "大家保重，以後唔好搵我", "high", "farewell"),
 ]
 
 # (locale, text): benign look-alikes of those families
@@ -289,6 +339,24 @@ LOOK_ALIKES: list[tuple[str, str]] = [
     ("ja", "父に怒られた"),
     ("ja", "snsから消えるって決めた"),
     ("ja", "死ぬまで推すって決めた"),
+    # ---------------------------------------------------------------- Chinese (zh, zh-Hant)
+    ("zh", "我在桥上堵车，下面是江，风景不错"),
+    ("zh", "我们在天台烧烤，下面是马路"),
+    ("zh", "结婚的日子定好了，就下个月"),
+    ("zh", "把猫托付给朋友了，出差一周"),
+    ("zh", "菜刀磨好了放在厨房"),
+    ("zh", "恨不得扇自己一巴掌，这么蠢"),
+    ("zh", "真想抽自己两巴掌"),
+    ("zh", "笑死我了"),
+    ("zh", "这游戏难死了"),
+    ("zh", "绳子买好了准备露营"),
+    ("zh", "我爸送我去驾校"),
+    ("zh", "已经定好了餐厅，就在学校旁边"),
+    ("zh-Hant", "笑死我"),
+    ("zh-Hant", "今日返工攰到想死"),
+    ("zh-Hant", "我哋喺天台燒烤，下面係馬路"),
+    ("zh-Hant", "結婚嘅日子揀好咗，就下個月"),
+    ("zh-Hant", "阿媽打我電話問我幾點返"),
 ]
 
 
