@@ -97,6 +97,9 @@ RULES: list[tuple[str, str, str]] = [
     ("zh-Hant", "{mou} + {hoisum}", "我死咗佢哋就開心晒"),
     ("zh-Hant", "{uk} + {beiyan}", "我喺屋企成日俾人打"),
     ("zh-Hant", "{kyutding} + {gamman}", "我決定咗，就今晚"),
+    # ---------------------------------------------------------------- second pass
+    ("pl", "{rodzina} + {wyrzekl}", "ojciec powiedział, że jestem dla niego martwy"),
+    ("pl", "{rodzina} + {grozi_smierc}", "tata grozi że mnie zastrzeli jak się dowie"),
 ]
 
 # (locale, text, level, category): new variants of each family, as people type them
@@ -267,6 +270,26 @@ PROBES: list[tuple[str, str, str, str]] = [
     ("zh-Hant", "我俾屋企人趕咗出嚟，冇地方住", "elevated", "others"),
     ("zh-Hant", "我被鎖喺房度幾日，電話都被收咗", "high", "others"),
     ("zh-Hant", "大家保重，以後唔好搵我", "high", "farewell"),
+    # ---------------------------------------------------------------- second pass
+    # a second pass of new variants, written after the first edits
+    ("pl", "jak wrócę ze szkoły to skoczę z 10 piętra", "high", "plan"),
+    ("pl", "po co to wszystko, nic się nie zmieni, chcę już odejść", "high", "intent"),
+    ("pl", "nikt nie bedzie za mna tesknic jak mnie zabraknie", "elevated", "hopeless"),
+    ("pl", "chciałbym zasnąć i już się nie budzić", "high", "intent"),
+    ("ru", "отец сказал что выгонит меня если я не перестану быть геем", "high", "others"),
+    (
+        "ru",
+        "завтра в школе всем раздам свои вещи, больше они мне не понадобятся",
+        "high",
+        "farewell",
+    ),
+    ("ru", "дома меня бьют каждый день", "high", "others"),
+    ("ru", "наелась таблеток, голова кружится", "high", "attempt"),
+    ("tr", "evde babamın silahı var, nerede durduğunu biliyorum", "high", "plan"),
+    ("tr", "beni bir cinci hocaya götürecekler iyileşeyim diye", "high", "others"),
+    ("zh", "我被关在家里一个月了", "elevated", "others"),
+    ("zh", "我用小刀划了好多道", "elevated", "self_harm"),
+    ("zh", "日子定下来了，就下周一", "high", "plan"),
 ]
 
 # (locale, text): benign look-alikes of those families
@@ -357,6 +380,11 @@ LOOK_ALIKES: list[tuple[str, str]] = [
     ("zh-Hant", "我哋喺天台燒烤，下面係馬路"),
     ("zh-Hant", "結婚嘅日子揀好咗，就下個月"),
     ("zh-Hant", "阿媽打我電話問我幾點返"),
+    # ---------------------------------------------------------------- second pass
+    ("pl", "skoczę do koleżanki z drugiego piętra"),
+    ("pl", "rzucam pracę, nic się nie zmieni, chcę odejść z firmy"),
+    ("pl", "brat zabija czas graniem na konsoli"),
+    ("zh", "疫情被关在家里一个月了"),
 ]
 
 
