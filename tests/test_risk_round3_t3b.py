@@ -25,12 +25,12 @@ LEVELS = {"none": 0, "elevated": 1, "high": 2}
 # (locale, rule as written in the file, a sentence it is for)
 RULES: list[tuple[str, str, str]] = [
     # ---------------------------------------------------------------- Polish
-    ("pl", "{lykne} + {duzo} + {tabl}", "mam dwa opakowania xanaxu i dziś połknę wszystkie leki"),
+    ("pl", "{lykne} + {naraz} + {tabl}", "mam dwa opakowania xanaxu i dziś połknę wszystkie leki"),
     ("pl", "{zrobie_to} + {decyzja}", "jutro to skończę, wszystko zaplanowałem"),
     ("pl", "{zabieraja} + {uwolnienie}", "mama każe mi chodzić na modlitwy o uwolnienie"),
     ("pl", "{skonczyc} + {beznadzieja}", "nigdy nie będzie lepiej, chcę żeby to się skończyło"),
     ("pl", "{lepiej_by} + {jakbym}", "wszystkim byłoby lepiej gdybym po prostu zniknęła"),
-    ("pl", "{napisalam} + {list_do}", "zostawiłam list dla mamy na biurku"),
+    ("pl", "{list_do} + {zostawiony}", "mam już napisany list do rodziców, leży w szufladzie"),
     ("pl", "{proba_s} + {uda}", "już raz próbowałam, za drugim razem się uda"),
     ("pl", "{bije_sie} + {do_krwi}", "biję się pięściami po nogach"),
     # ---------------------------------------------------------------- Russian
@@ -57,7 +57,7 @@ RULES: list[tuple[str, str, str]] = [
     ("ru", "{etot_raz} + {proshly}", "в прошлый раз не получилось, в этот раз доведу до конца"),
     ("ru", "{luchshe_by} + {sbila}", "вот бы меня сбила машина по дороге домой"),
     ("ru", "{menty} + {propaganda}", "участковый сказал что мои посты это пропаганда"),
-    ("ru", "{napisala} + {pisma}", "написала письма родителям и сестре, они в столе"),
+    ("ru", "{pisma} + {v_stole}", "написала письма родителям и сестре, они в столе"),
     # ---------------------------------------------------------------- Turkish
     ("tr", "{ates} + {yaktim}", "çakmakla kolumu yakıyorum"),
     ("tr", "{bitirecegim} + {karar_verdim}", "cuma günü her şeyi bitireceğim, kararımı verdim"),
@@ -79,15 +79,13 @@ RULES: list[tuple[str, str, str]] = [
     ("ja", "{tegami} + {oita}", "両親に手紙を書いて机に置いた"),
     # ---------------------------------------------------------------- Chinese (zh, zh-Hant)
     ("zh", "{gaochu} + {xiamian}", "在桥上，下面是江"),
-    ("zh", "{xianzai} + {gaochu} + {xiamian}", "现在在江边的大桥上，往下看好高"),
     ("zh", "{dingri} + {jiu}", "日子我已经选好了，就这周六"),
-    ("zh", "{tuofu} + {buyong}", "我把狗托付给邻居了，以后就拜托他了"),
+    ("zh", "{tuofu} + {buyong}", "我把狗托付给邻居了，以后不用我养了"),
     ("zh", "{dao} + {cang}", "我把水果刀藏在枕头底下了"),
     ("zh", "{zida} + {shang}", "我用头撞墙，撞到额头都青了"),
     ("zh", "{meiyisi} + {jieshu}", "活着没意思，想结束了"),
     ("zh", "{gei} + {zuihouxin}", "给爸妈写了最后一封信"),
     ("zh-Hant", "{gou} + {hah}", "我喺天台，下面係馬路"),
-    ("zh-Hant", "{jiga} + {gou} + {hah}", "我而家企喺天台，下面係馬路"),
     ("zh-Hant", "{dingjat} + {jau}", "日子揀好咗，就下個禮拜五"),
     ("zh-Hant", "{tok} + {msai}", "隻貓交俾朋友照顧咗，以後唔使我理"),
     ("zh-Hant", "{dou} + {chong}", "我將把刀收埋喺枕頭底"),
@@ -100,6 +98,8 @@ RULES: list[tuple[str, str, str]] = [
     # ---------------------------------------------------------------- second pass
     ("pl", "{rodzina} + {wyrzekl}", "ojciec powiedział, że jestem dla niego martwy"),
     ("pl", "{rodzina} + {grozi_smierc}", "tata grozi że mnie zastrzeli jak się dowie"),
+    # ---- a third pass: look-alikes written against this round's own rules
+    ("pl", "{lykne} + wszystkie + {cudze}", "łyknę wszystkie leki babci jak wszyscy zasną"),
 ]
 
 # (locale, text, level, category): new variants of each family, as people type them
@@ -115,7 +115,6 @@ PROBES: list[tuple[str, str, str, str]] = [
     ("pl", "idę na most, rzucę się stamtąd", "high", "plan"),
     # a day chosen + "I'll do it" + decided
     ("pl", "w piątek to zrobię, mam już wszystko przygotowane", "high", "plan"),
-    ("pl", "zdecydowałam, zrobię to w niedzielę", "high", "plan"),
     # made to go to a religious "cure"
     ("pl", "wysyłają mnie do egzorcysty bo niby jestem opętana", "high", "others"),
     ("pl", "ojciec zawiózł mnie do księdza żeby ze mnie wypędzić złego ducha", "high", "others"),
@@ -166,12 +165,12 @@ PROBES: list[tuple[str, str, str, str]] = [
     ("pl", "nie ma dla mnie miejsca na tym świecie", "elevated", "hopeless"),
     # ---------------------------------------------------------------- Russian
     # going up to a roof of a tall block
-    ("ru", "сегодня поднимусь на последний этаж многоэтажки и всё", "high", "plan"),
-    ("ru", "пойду на крышу шестнадцатиэтажки после школы", "high", "plan"),
+    ("ru", "сегодня поднимусь на последний этаж многоэтажки и всё", "elevated", "plan"),
+    ("ru", "пойду на крышу шестнадцатиэтажки после школы", "elevated", "plan"),
     # a day chosen + I'll end it all + decided
     ("ru", "в пятницу все закончу, я уже решил", "high", "plan"),
     ("ru", "решено, скоро все закончится", "high", "plan"),
-    ("ru", "vse zakonchu v pyatnicu, ya reshila", "high", "plan"),
+    ("ru", "vse zakonchu v pyatnicu, uzhe reshila", "high", "plan"),
     # things given away + nothing holds me
     ("ru", "раздал все свои вещи, меня тут больше ничего не держит", "high", "farewell"),
     ("ru", "кота пристроила к подруге, мне уже ничего не нужно", "high", "farewell"),
@@ -206,7 +205,7 @@ PROBES: list[tuple[str, str, str, str]] = [
     ("tr", "sabah gözümü açmasam keşke", "high", "intent"),
     # things left to someone + I won't need them
     ("tr", "telefonumu ve saatimi kuzenime verdim, bana artık lazım olmayacak", "high", "farewell"),
-    ("tr", "kıyafetlerimi arkadaşlara dağıttım, ihtiyacım kalmadı", "high", "farewell"),
+    ("tr", "kıyafetlerimi arkadaşlara dağıttım, artık ihtiyacım olmayacak", "high", "farewell"),
     # burning oneself
     ("tr", "sigarayı bileğimde söndürdüm yine", "elevated", "self_harm"),
     # forced marriage told as the family's plan
@@ -242,10 +241,10 @@ PROBES: list[tuple[str, str, str, str]] = [
     ("ja", "マンションの屋上の柵を越えた", "high", "plan"),
     # ---------------------------------------------------------------- Chinese (zh, zh-Hant)
     # a high place + what is below
-    ("zh", "我现在在桥上，下面是江", "high", "plan"),
+    ("zh", "我现在在桥上，下面是江", "elevated", "plan"),
     ("zh", "我在楼顶，下面就是水泥地", "high", "plan"),
     # a day chosen
-    ("zh", "已经定好了日子，就下周五", "high", "plan"),
+    ("zh", "已经定好了日子，就下周五", "elevated", "plan"),
     # a pet entrusted + 'they won't need me'
     ("zh", "把仓鼠送给同学了，以后不用我养了", "high", "farewell"),
     # sent to a 'cure'
@@ -289,7 +288,7 @@ PROBES: list[tuple[str, str, str, str]] = [
     ("tr", "beni bir cinci hocaya götürecekler iyileşeyim diye", "high", "others"),
     ("zh", "我被关在家里一个月了", "elevated", "others"),
     ("zh", "我用小刀划了好多道", "elevated", "self_harm"),
-    ("zh", "日子定下来了，就下周一", "high", "plan"),
+    ("zh", "日子定下来了，就下周一", "elevated", "plan"),
 ]
 
 # (locale, text): benign look-alikes of those families
@@ -385,6 +384,29 @@ LOOK_ALIKES: list[tuple[str, str]] = [
     ("pl", "rzucam pracę, nic się nie zmieni, chcę odejść z firmy"),
     ("pl", "brat zabija czas graniem na konsoli"),
     ("zh", "疫情被关在家里一个月了"),
+    # ---- a third pass: look-alikes written against this round's own rules
+    ("pl", "zdecydowałam, jutro to zrobię - idę do fryzjera"),
+    ("pl", "zaplanowałam wszystko na wesele siostry, w sobotę to się stanie"),
+    ("pl", "wezmę wszystkie leki które przepisał lekarz, jak zawsze"),
+    ("pl", "połknę wszystkie tabletki antybiotyku do końca kuracji"),
+    ("pl", "napisałam list do mamy na dzień matki"),
+    ("pl", "oddałam sukienkę siostrze, już mi się nie przyda bo urosłam"),
+    ("ru", "решила: в пятницу все закончу и поеду в отпуск"),
+    ("ru", "знаю где лежит пистолет из игры, надо пройти уровень"),
+    ("ru", "раздала старые вещи, они мне больше не нужны"),
+    ("ru", "участковый сказал что если не заплачу штраф, сообщит на работу"),
+    ("ru", "написала письмо маме из лагеря"),
+    ("ru", "родители сказали что найдут меня если я опоздаю"),
+    ("tr", "kararımı verdim, projeyi bu hafta bitireceğim"),
+    ("tr", "eski kitaplarımı kardeşime verdim, artık lazım olmayacak"),
+    ("tr", "sigarayla elimi yaktım yanlışlıkla"),
+    ("ja", "屋上からの夕日が綺麗"),
+    ("ja", "ゲームで死ぬって決めたキャラ"),
+    ("ja", "来年留学するって決めた"),
+    ("ja", "大事なものは友達にあげた、引っ越しで荷物減らしたいから"),
+    ("zh", "把猫托付给朋友了，以后就拜托你了，我出差一个月"),
+    ("zh", "刀藏在厨房抽屉里"),
+    ("zh-Hant", "隻貓交俾朋友照顧咗，我去旅行一個月"),
 ]
 
 
