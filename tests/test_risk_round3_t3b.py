@@ -100,6 +100,17 @@ RULES: list[tuple[str, str, str]] = [
     ("pl", "{rodzina} + {grozi_smierc}", "tata grozi że mnie zastrzeli jak się dowie"),
     # ---- a third pass: look-alikes written against this round's own rules
     ("pl", "{lykne} + wszystkie + {cudze}", "łyknę wszystkie leki babci jak wszyscy zasną"),
+    # ---- a fourth pass
+    ("pl", "{nalykam} + {tabl}", "nałykam się tabletek dziś w nocy"),
+    ("pl", "{przepraszam} + {koniec}", "przepraszam was wszystkich, to już koniec"),
+    ("pl", "{rodzice} + {martwy}", "moja rodzina mówi że wolą mnie martwego niż z chłopakiem"),
+    ("pl", "{rodzina} + {martwy}", "ojciec mówi że wolałby mnie martwego"),
+    ("pl", "{dni} + {nie_jem}", "nie jadłam od trzech dni i nie zamierzam"),
+    ("pl", "{ostatni} + {tu_jestem}", "dzisiaj jest ostatni dzień jak tu jestem"),
+    ("ru", "{paroli} + {esli_chto}", "если что, мои пароли в заметках, кота заберите"),
+    ("tr", "{bugun} + {hepsini_bit}", "bugün her şeyi bitiriyorum"),
+    ("tr", "{yoruldum} + {gidiyorum}", "artık yoruldum, bu gece gidiyorum"),
+    ("zh", "{anmian} + {maihao}", "我买好了安眠药"),
 ]
 
 # (locale, text, level, category): new variants of each family, as people type them
@@ -289,6 +300,16 @@ PROBES: list[tuple[str, str, str, str]] = [
     ("zh", "我被关在家里一个月了", "elevated", "others"),
     ("zh", "我用小刀划了好多道", "elevated", "self_harm"),
     ("zh", "日子定下来了，就下周一", "elevated", "plan"),
+    # ---- a fourth pass
+    # a fourth pass: plain wordings
+    ("pl", "nie chcę się już budzić rano", "high", "intent"),
+    ("pl", "ojciec mnie leje jak się dowiedział że jestem bi", "high", "others"),
+    ("pl", "moja rodzina mówi że lepiej żebym był martwy niż gejem", "high", "others"),
+    ("ru", "menya b'yut doma", "high", "others"),
+    ("ru", "roditeli zaperli menya doma", "high", "others"),
+    ("tr", "ilaçların hepsini içtim", "high", "attempt"),
+    ("tr", "abim gey olduğumu öğrenince beni bıçakladı", "high", "others"),
+    ("zh", "活着太痛苦了", "elevated", "hopeless"),
 ]
 
 # (locale, text): benign look-alikes of those families
@@ -407,6 +428,15 @@ LOOK_ALIKES: list[tuple[str, str]] = [
     ("zh", "把猫托付给朋友了，以后就拜托你了，我出差一个月"),
     ("zh", "刀藏在厨房抽屉里"),
     ("zh-Hant", "隻貓交俾朋友照顧咗，我去旅行一個月"),
+    # ---- a fourth pass
+    ("pl", "dzisiaj jest ostatni dzień jak tu jestem na wakacjach, jutro wracam"),
+    ("pl", "nie chcę się budzić rano do szkoły"),
+    ("pl", "przepraszam, to koniec mojej zmiany"),
+    ("pl", "nie jadłam od rana bo nie miałam czasu"),
+    ("ru", "на всякий случай пароли от вайфая в заметках"),
+    ("tr", "bugün hepsini bitiriyorum ödevlerin"),
+    ("tr", "artık yoruldum, bu gece eve gidiyorum"),
+    ("zh", "我买了布洛芬"),
 ]
 
 
