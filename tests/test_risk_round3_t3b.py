@@ -37,7 +37,7 @@ RULES: list[tuple[str, str, str]] = [
     ("ru", "{podnimus} + {na_kryshu} + {vysotka}", "ночью залезу на крышу высотки"),
     ("ru", "{zakonchu} + {reshil}", "я все решила, закончу со всем этим в субботу"),
     ("ru", "{ruzhe} + {dostup}", "у отчима есть травмат, знаю где он лежит"),
-    ("ru", "{prygnut} + {pod}", "сегодня прыгну под электричку"),
+    ("ru", "{prygnut_pod} + {pod}", "сегодня прыгну под электричку"),
     (
         "ru",
         "{rodnoi} + {delaet}",
