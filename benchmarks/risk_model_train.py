@@ -34,7 +34,7 @@ from bot.safety.normalize import read_normalized, readings
 
 SETS = Path(__file__).parent / "risk_sets"
 HELD_OUT = ("lookalikes.tsv", "issue9.tsv", "heldout2.tsv")
-BLIND_PREFIX = "fresh3_"
+BLIND_PREFIX = ("fresh3_", "chatbench_")  # measured on, never trained on
 FOLDS = 5
 TEAM_RAISED = 0.01
 GENERAL_RAISED = 0.005

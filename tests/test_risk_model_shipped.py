@@ -45,9 +45,11 @@ def _model(threshold: float, weights: dict[str, float] | None = None) -> RiskMod
 
 
 def _detector(model: RiskModel | None) -> RiskDetector:
+    """Two phrases, an exclusion, and a rule (pills + tonight) whose one part is a near miss."""
     detector = RiskDetector(
         {tokens("want to die"): {("high", "intent")}, tokens("so tired"): {("elevated", "mood")}},
-        [tokens("dying of laughter")],
+        [tokens("dying of laughter"), tokens("pills for my headache")],
+        together=[("high", "plan", [[tokens("pills")], [tokens("tonight")]])],
     )
     detector.model = model
     return detector
@@ -59,21 +61,30 @@ def _toks(text: str) -> list[str]:
 
 def test_the_model_raises_only_what_the_lists_leave_at_none_and_only_to_elevated():
     always = _detector(_model(-math.inf))  # a model that would raise anything
-    assert always.assess("nobody would notice if i was gone").level == "elevated"
-    assert always.assess("nobody would notice if i was gone").categories == {MODEL_CATEGORY}
-    high = always.assess("i want to die")
+    near = always.assess("i have all the pills in my drawer")  # a part of the rule, not both
+    assert (near.level, near.categories) == ("elevated", {MODEL_CATEGORY})
+    assert always.assess("the pills, tonight").level == "high"  # the rule itself
+    high = always.assess("i want to die, pills")
     assert (high.level, high.categories) == ("high", {"intent"})  # the lists' verdict stands
-    elevated = always.assess("i am so tired")
+    elevated = always.assess("i am so tired of the pills")
     assert (elevated.level, elevated.categories) == ("elevated", {"mood"})
     never = _detector(_model(math.inf))  # a model that raises nothing lowers nothing either
     assert never.assess("i want to die").level == "high"
-    assert never.assess("nobody would notice if i was gone").level == "none"
+    assert never.assess("i have all the pills in my drawer").level == "none"
+
+
+def test_the_model_speaks_only_on_a_near_miss_of_the_lists():
+    """No part of any `together` rule in the message: the model is not asked at all."""
+    always = _detector(_model(-math.inf))
+    assert always.assess("nobody would notice if i was gone").level == "none"
+    assert always.assess("I've been waiting to tell someone").level == "none"
 
 
 def test_the_model_stays_quiet_where_an_exclusion_of_the_lists_matched():
     always = _detector(_model(-math.inf))
-    assert always.assess("i was dying of laughter at that film").level == "none"
-    assert always.assess("i'm dying of laughter").level == "none"  # in either reading
+    assert always.assess("i was dying of laughter at the pills").level == "none"
+    assert always.assess("i'm dying of laughter, pills").level == "none"  # in either reading
+    assert always.assess("i took pills for my headache").level == "none"
 
 
 def test_the_model_has_no_word_on_an_empty_or_symbol_only_message():
@@ -91,11 +102,11 @@ def test_the_score_is_its_features_weights_and_the_threshold_is_strict():
 
 
 def test_without_a_model_the_lists_alone_decide():
-    assert _detector(None).assess("nobody would notice if i was gone").level == "none"
+    assert _detector(None).assess("i have all the pills in my drawer").level == "none"
 
 
 def test_a_model_raise_gets_the_answer_for_a_risk_to_oneself():
-    verdict = _detector(_model(-math.inf)).assess("nobody would notice if i was gone")
+    verdict = _detector(_model(-math.inf)).assess("i have all the pills in my drawer")
     assert kinds(verdict) == [SELF]
 
 

@@ -76,8 +76,9 @@ async def test_in_a_chat_the_volunteer_gets_a_discreet_flag(harness: Harness) ->
 
 
 async def test_a_message_only_the_model_finds_gets_the_gentle_answer(harness: Harness) -> None:
-    """The model beside the lists (on by default) raises what no list names to `elevated`:
-    contacts offered gently, as for any elevated message; a waiting visitor moves up."""
+    """The model beside the lists (on by default) may raise a near miss of the lists (a part of
+    a `together` rule, not the whole) to `elevated`: contacts offered gently, as for any
+    elevated message; a waiting visitor moves up."""
     import math
     from array import array
 
@@ -96,7 +97,9 @@ async def test_a_message_only_the_model_finds_gets_the_gentle_answer(harness: Ha
         await onboard(h, "River Song")
         await queue_visitor(h)
         second = await queue_visitor(h)
-        msg = await say(h, second, "the weather feels heavy today")
+        assert await say(h, second, "what a lovely cat")  # no near miss: the model is not asked
+        assert not (await h.core.relay.place(h.core.visitors.pseudonym(second.id))).urgent
+        msg = await say(h, second, "I have pills")  # a part of a rule, not the rule
         assert en(h, "safety.elevated").split("\n")[0] in msg["text"]
         place = await h.core.relay.place(h.core.visitors.pseudonym(second.id))
         assert place.position == 1 and place.urgent

@@ -271,21 +271,24 @@ class RiskDetector:
         A text with an apostrophe is also read with the words apart: normalising deletes
         apostrophes (so "can't" is "cant" and Arabizi 3' stays one word), which glues a French
         elision onto its word ("l'automutilation" = "lautomutilation"); read apart, the phrase
-        "automutilation" is found too. Both readings count. Where the lists find nothing and no
-        exclusion matched, the model (if any) may raise the message to `elevated`.
+        "automutilation" is found too. Both readings count. Where the lists find nothing, no
+        exclusion matched, and a part of some `together` rule was found (a near miss of the
+        lists), the model (if any) may raise the message to `elevated`.
         """
         glued, apart = readings(text)
         toks, bounds = read_normalized(glued)
-        result, quiet = self._scan(toks, bounds)
+        result, quiet, near = self._scan(toks, bounds)
         if apart is not None:
-            other, quiet_apart = self._scan(*read_normalized(apart))
-            result, quiet = both(result, other), quiet or quiet_apart
-        if result.at_risk or quiet or self.model is None or not self.model.raises(toks):
+            other, quiet_apart, near_apart = self._scan(*read_normalized(apart))
+            result, quiet, near = both(result, other), quiet or quiet_apart, near or near_apart
+        if result.at_risk or quiet or not near or self.model is None:
             return result
-        return MODEL_RAISED  # the lists found nothing and silenced nothing: the model's word
+        # the lists saw part of a `together` rule, not all of it, and silenced nothing
+        return MODEL_RAISED if self.model.raises(toks) else result
 
-    def _scan(self, toks: list[str], bounds: list[int]) -> tuple[RiskAssessment, bool]:
-        """The lists' verdict on one reading, and whether an exclusion matched in it."""
+    def _scan(self, toks: list[str], bounds: list[int]) -> tuple[RiskAssessment, bool, bool]:
+        """The lists' verdict on one reading, whether an exclusion matched in it, and whether a
+        part of a `together` rule was found in it."""
         children, out, gap_limit, gap_child = (
             self._children,
             self._out,
@@ -343,7 +346,7 @@ class RiskDetector:
             if not any(self._lowering.lowers(toks, keys, bounds, s, e, True) for s, e in spans):
                 hits.append((start, end, rank, category, False))
         if not hits:
-            return NO_RISK, bool(excluded)
+            return NO_RISK, bool(excluded), bool(found)
         rank = 0
         categories: set[str] = set()
         wordy = any(h[3] == EMOJI_CATEGORY for h in hits) and (
@@ -364,8 +367,8 @@ class RiskDetector:
             categories.add(category)
             rank = max(rank, level)
         if not rank:
-            return NO_RISK, bool(excluded)
-        return RiskAssessment(LEVELS[rank], frozenset(categories)), bool(excluded)
+            return NO_RISK, bool(excluded), bool(found)
+        return RiskAssessment(LEVELS[rank], frozenset(categories)), bool(excluded), bool(found)
 
 
 def _any_cjk(part_seqs: Sequence[Iterable[tuple[str, ...]]]) -> bool:
