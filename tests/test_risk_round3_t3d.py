@@ -69,7 +69,7 @@ EN = [
     # thrown out, nowhere to go
     ("got thrown out tonight, its raining and i have nowhere to stay", "elevated", "others"),
     (
-        "they changed the locks while i was at school, i have no money and nowhere to go",
+        "they changed the locks on me, i have nowhere to go tonight",
         "elevated",
         "others",
     ),
@@ -128,6 +128,57 @@ EN = [
     # a kin word without 'my'
     ("dad broke my phone and punched me in the stomach", "elevated", "others"),
     ("mom found my binder and said im dead to her", "elevated", "others"),
+    # ---- second pass: families of probes beyond the fresh2 misses
+    # slang for ending oneself, 'for good'
+    ("i just wanna log off permanently", "elevated", "hopeless"),
+    ("gonna check out for good this time", "elevated", "hopeless"),
+    ("ready to delete myself fr", "high", "intent"),
+    ("ngl ive been planning my exit", "high", "intent"),
+    ("lowkey hoping i dont make it through the night", "high", "intent"),
+    # throwing oneself off a height
+    ("thinking about yeeting myself off the parking garage", "high", "plan"),
+    ("might throw myself off the bridge after school", "high", "plan"),
+    # done with being alive, not waking
+    ("so done with being alive", "elevated", "hopeless"),
+    ("im fed up with existing", "elevated", "hopeless"),
+    ("i dont wanna wake up anymore tbh", "elevated", "hopeless"),
+    ("im not gonna be here much longer anyway", "elevated", "hopeless"),
+    # means: gas, hanging, the dose
+    ("ordered a helium tank and a mask off amazon", "high", "plan"),
+    ("bought a bag of charcoal and some tape for my room", "high", "plan"),
+    ("the cord is strong enough to hold me", "high", "plan"),
+    ("ive got the belt, just need the right door", "elevated", "plan"),
+    ("been researching which pills are the most painless", "high", "plan"),
+    ("i worked out how many of my tylenol it takes", "high", "plan"),
+    # the day, and the end
+    ("after my birthday im done. already picked the day", "elevated", "plan"),
+    # farewells: things handed over, a note to whoever finds it, no blame
+    (
+        "sent my best friend my passwords and told him what to do with my stuff",
+        "elevated",
+        "farewell",
+    ),
+    ("if anyone finds this, please feed my cat", "high", "farewell"),
+    ("i love you all, please dont blame yourselves", "high", "farewell"),
+    # danger from others
+    ("my brother says hes gonna break my face if i come out", "high", "others"),
+    ("mum throws things at me whenever i say the word trans", "elevated", "others"),
+    ("my family says ive dishonoured them and my uncles are coming tonight", "high", "others"),
+    (
+        "my parents signed the papers, im getting married next month and i never said yes",
+        "high",
+        "others",
+    ),
+    ("they took me out of school to get me married", "high", "others"),
+    ("the sheikh beats me with a stick while reading quran", "high", "others"),
+    (
+        "my parents threw all my stuff on the street and told me never to come back",
+        "elevated",
+        "others",
+    ),
+    ("she recorded our video call and wants money", "high", "others"),
+    # self-harm with a sharpener's blade
+    ("took the blade from my sharpener again", "elevated", "self_harm"),
 ]
 # benign look-alikes of the same families (and of general forum text): none may fire
 LOOK_ALIKES = [
@@ -208,6 +259,24 @@ LOOK_ALIKES = [
     "dad hit me up about dinner",
     "he screenshotted my messages and sent it to the group chat lol",
     "epstein ran a blackmail operation, everyone knows",
+    # second pass
+    "i need to log off for the night, my eyes hurt",
+    "logging off twitter for good, its toxic",
+    "gonna yeet myself into bed, goodnight",
+    "delete myself from the group chat lol",
+    "permanently tired, i cant fall asleep at night",
+    "helium balloons for the party are ordered!!",
+    "bought charcoal for the bbq saturday",
+    "my belt got caught on the door handle lol",
+    "sent my best friend my netflix password",
+    "the sharpener blade broke again",
+    "my brother says hes gonna break my record at mario kart",
+    "we got married last month!! best day ever",
+    "fasting for ramadan, going to pray now",
+    "after my birthday im done with sugar, already picked the day to start",
+    "she recorded our video call for the podcast",
+    "i fear i may die in my sleep, is this health anxiety",
+    "i cant pinpoint when it ended for me, its been over for years",
 ]
 
 
