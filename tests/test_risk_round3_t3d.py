@@ -179,6 +179,22 @@ EN = [
     ("she recorded our video call and wants money", "high", "others"),
     # self-harm with a sharpener's blade
     ("took the blade from my sharpener again", "elevated", "self_harm"),
+    # ---- third pass: families of a third batch of probes, written before these rules
+    ("the voice in my head keeps telling me to kill myself", "high", "intent"),
+    ("my brain keeps telling me to just end it all", "high", "intent"),
+    ("i could just step off the roof right now", "high", "plan"),
+    ("im writing letters to my family tonight just in case", "high", "farewell"),
+    ("dont worry, i wont be your problem much longer", "high", "farewell"),
+    ("does the overpass near school have cameras", "elevated", "plan"),
+    ("went too deep this time, might need stitches", "elevated", "self_harm"),
+    ("my uncle says people like me should be shot", "elevated", "others"),
+    ("theyre sending me to a camp until im straight", "high", "others"),
+    ("everything is ready, the note and the pills", "high", "plan"),
+    ("been saving my sleeping pills in a shoebox", "high", "plan"),
+    ("a guy online wants me to come alone and he knows my school", "high", "others"),
+    ("police raided the gay bar and beat us", "high", "others"),
+    ("my stepdad locks the fridge to punish me", "high", "others"),
+    ("they made me see a pastor who says im broken", "high", "others"),
 ]
 # benign look-alikes of the same families (and of general forum text): none may fire
 LOOK_ALIKES = [
@@ -277,6 +293,16 @@ LOOK_ALIKES = [
     "she recorded our video call for the podcast",
     "i fear i may die in my sleep, is this health anxiety",
     "i cant pinpoint when it ended for me, its been over for years",
+    # third pass
+    "my mom keeps telling me to end it with him",
+    "step off the bus carefully, its icy",
+    "does the museum have cameras",
+    "that movie cut so deep omg",
+    "people like me should be allowed to vote lol",
+    "saving my coins in a jar for the trip",
+    "my dad locks the fridge at night because of my brothers midnight snacks lol",
+    "i want to sleep and never wake up early again",
+    "the police came to the party to ask us to turn the music down",
 ]
 
 
