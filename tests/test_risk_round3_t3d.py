@@ -195,6 +195,18 @@ EN = [
     ("police raided the gay bar and beat us", "high", "others"),
     ("my stepdad locks the fridge to punish me", "high", "others"),
     ("they made me see a pastor who says im broken", "high", "others"),
+    # ---- fourth pass: texting spellings of intent, and a plan one cannot trust oneself with
+    ("i wana die", "high", "intent"),
+    ("i wnt to die so bad", "high", "intent"),
+    ("gonna kil myself", "high", "intent"),
+    ("bouta kms fr", "high", "intent"),
+    ("imma end it all tonight", "high", "intent"),
+    ("i need to die", "high", "intent"),
+    ("wanna od tonight", "high", "intent"),
+    ("wanna jump off something tall", "high", "plan"),
+    ("death sounds peaceful tbh", "elevated", "hopeless"),
+    ("ive got a plan and im scared ill do it", "high", "plan"),
+    ("i made a plan and i dont know if i can stop myself", "high", "plan"),
 ]
 # benign look-alikes of the same families (and of general forum text): none may fire
 LOOK_ALIKES = [
@@ -303,6 +315,12 @@ LOOK_ALIKES = [
     "my dad locks the fridge at night because of my brothers midnight snacks lol",
     "i want to sleep and never wake up early again",
     "the police came to the party to ask us to turn the music down",
+    # fourth pass
+    "i need to die my hair blue before the party",
+    "imma end it with him tonight",
+    "i have a plan for the weekend and i trust myself to stick to it",
+    "i have a safety plan to keep myself safe",
+    "death metal sounds nice live",
 ]
 
 
