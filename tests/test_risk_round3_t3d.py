@@ -207,6 +207,27 @@ EN = [
     ("death sounds peaceful tbh", "elevated", "hopeless"),
     ("ive got a plan and im scared ill do it", "high", "plan"),
     ("i made a plan and i dont know if i can stop myself", "high", "plan"),
+    # ---- fifth pass: English as written in West Africa, South Asia, the Gulf and the UK
+    ("my mum would sooner see me in a coffin than with a girl", "high", "others"),
+    ("dad said hed rather see me buried than gay", "high", "others"),
+    ("they want to take me to a prayer camp for deliverance", "high", "others"),
+    (
+        "pastor says i have a spirit of homosexuality and they are sending me to him",
+        "high",
+        "others",
+    ),
+    ("my parents are forcing me to attend conversion prayers", "high", "others"),
+    ("they will marry me to an old man next month", "high", "others"),
+    ("police took me away because of my chats with him", "high", "others"),
+    ("the neighbours said they will burn me alive", "elevated", "others"),
+    ("i burn myself with a lighter, it helps me feel something", "elevated", "self_harm"),
+    ("cutting myself is the only way i cope", "elevated", "self_harm"),
+    ("i wrote my final letter to my mum last night", "high", "farewell"),
+    ("writing my last messages now", "high", "farewell"),
+    ("please tell my father i am sorry, i cant go on", "high", "farewell"),
+    ("swallowed loads of my dads tablets", "high", "plan"),
+    ("tonight is my last night", "elevated", "hopeless"),
+    ("im at peace with my decision now", "elevated", "hopeless"),
 ]
 # benign look-alikes of the same families (and of general forum text): none may fire
 LOOK_ALIKES = [
@@ -321,6 +342,17 @@ LOOK_ALIKES = [
     "i have a plan for the weekend and i trust myself to stick to it",
     "i have a safety plan to keep myself safe",
     "death metal sounds nice live",
+    # fifth pass
+    "me mum kicked me out of the kitchen innit, she was cooking",
+    "standing on the roof to watch the sunset, so pretty",
+    "tonight is my last night in london, going out with friends",
+    "i have taken so many antidepressants over the years, none worked",
+    "having an affair with a married man leading me to depression",
+    "my teacher made me go over the unit conversion again",
+    "shed rather see me in jeans than a dress lol",
+    "i cut my hair to feel something new",
+    "i cut my hand cooking, the knife slipped",
+    "my father said he will deal with the landlord himself",
 ]
 
 
