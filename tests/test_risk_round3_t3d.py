@@ -228,6 +228,21 @@ EN = [
     ("swallowed loads of my dads tablets", "high", "plan"),
     ("tonight is my last night", "elevated", "hopeless"),
     ("im at peace with my decision now", "elevated", "hopeless"),
+    # ---- sixth pass: short messages
+    ("i took all of them and i feel sick", "high", "attempt"),
+    ("swallowed them all, what do i do", "high", "attempt"),
+    ("kinda want to get hit by a bus tbh", "high", "intent"),
+    ("ill be dead by tomorrow", "high", "intent"),
+    ("no one would even come to my funeral", "elevated", "hopeless"),
+    ("i wrote a list of who gets my stuff", "elevated", "hopeless"),
+    ("my dad has a pistol and i know the combination", "high", "plan"),
+    ("so much blood, it wont stop", "elevated", "self_harm"),
+    ("im standing on the tracks", "high", "plan"),
+    ("my girlfriend slapped me and took my phone", "elevated", "others"),
+    ("my ex kicked me and pushed me down", "elevated", "others"),
+    ("guy from grindr says if i dont meet him he'll send the pics to my dad", "high", "others"),
+    ("my parents put me out of the house last night", "elevated", "others"),
+    ("my cousin reports to dad everything i do", "elevated", "others"),
 ]
 # benign look-alikes of the same families (and of general forum text): none may fire
 LOOK_ALIKES = [
@@ -353,6 +368,15 @@ LOOK_ALIKES = [
     "i cut my hair to feel something new",
     "i cut my hand cooking, the knife slipped",
     "my father said he will deal with the landlord himself",
+    # sixth pass
+    "i took them all to the park, the kids loved it",
+    "family is making me go to my cousins wedding in july",
+    "ill be gone by morning, early flight",
+    "this song is on my funeral playlist lol",
+    "i just want this week over with",
+    "cant breathe, this hill is killing me lol",
+    "in the bathtub with a face mask, self care night",
+    "my bf hugged me so tight when i got home",
 ]
 
 
