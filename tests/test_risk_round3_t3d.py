@@ -243,6 +243,18 @@ EN = [
     ("guy from grindr says if i dont meet him he'll send the pics to my dad", "high", "others"),
     ("my parents put me out of the house last night", "elevated", "others"),
     ("my cousin reports to dad everything i do", "elevated", "others"),
+    # ---- seventh pass
+    ("i just want to close my eyes and never open them again", "high", "intent"),
+    ("how much tylenol would be deadly", "high", "plan"),
+    ("ive got my dads sleeping pills in my sock", "high", "plan"),
+    ("gonna drive off the overpass tonight", "high", "plan"),
+    ("on the windowsill, 10th floor", "elevated", "plan"),
+    ("i poured boiling water on my leg on purpose", "elevated", "self_harm"),
+    ("my dad beats my mom and says im next", "high", "others"),
+    ("he has screenshots of my chats and wants 500 in bitcoin", "high", "others"),
+    ("my mum told me to go die", "elevated", "others"),
+    ("would anyone notice if i stopped showing up", "elevated", "hopeless"),
+    ("i doubt ill make it to my birthday", "elevated", "hopeless"),
 ]
 # benign look-alikes of the same families (and of general forum text): none may fire
 LOOK_ALIKES = [
@@ -377,6 +389,16 @@ LOOK_ALIKES = [
     "cant breathe, this hill is killing me lol",
     "in the bathtub with a face mask, self care night",
     "my bf hugged me so tight when i got home",
+    # seventh pass
+    "i just want to close my eyes and sleep for 12 hours",
+    "i googled how much paracetamol is safe for a headache",
+    "im going to drive over the bridge on the way home",
+    "sitting on the windowsill with tea watching the rain",
+    "i pour boiling water on my tea bag and wait 3 minutes",
+    "my brother hit me with a pillow lol",
+    "my dad beat my mom at scrabble again",
+    "you should go die your hair pink",
+    "i dont think ill make it to the party on time",
 ]
 
 
