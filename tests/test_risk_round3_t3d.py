@@ -255,6 +255,17 @@ EN = [
     ("my mum told me to go die", "elevated", "others"),
     ("would anyone notice if i stopped showing up", "elevated", "hopeless"),
     ("i doubt ill make it to my birthday", "elevated", "hopeless"),
+    # ---- eighth pass
+    ("my brother beat the crap out of me because im gay", "high", "others"),
+    ("mum smacked me and pulled me by my hair", "elevated", "others"),
+    ("my dad left marks on my arms with his belt", "high", "others"),
+    ("my parents keep me home from school so nobody sees the bruises", "high", "others"),
+    ("my mom threw away my meds, she says depression is a sin", "high", "others"),
+    ("a guy from tinder says he has pics of me and wants me to come to his car", "high", "others"),
+    ("my parents booked an exorcism for me", "elevated", "others"),
+    ("i wish i had the courage to kill myself", "high", "intent"),
+    ("id be fine if i didnt wake up", "elevated", "hopeless"),
+    ("i see no way out except dying", "elevated", "hopeless"),
 ]
 # benign look-alikes of the same families (and of general forum text): none may fire
 LOOK_ALIKES = [
@@ -399,6 +410,12 @@ LOOK_ALIKES = [
     "my dad beat my mom at scrabble again",
     "you should go die your hair pink",
     "i dont think ill make it to the party on time",
+    # eighth pass
+    "the only way out is through, keep going",
+    "my little brother smacked me with a pillow",
+    "my parents watched an exorcism movie last night",
+    "i wish i had the guts to end it with him",
+    "the bruises all over my knees are from skating lol",
 ]
 
 
