@@ -29,25 +29,37 @@ from pathlib import Path
 
 from benchmarks import risk
 from benchmarks.risk_model_fit import score, train
+from bot.safety import RiskDetector, load_safety
 from bot.safety.model import SHIPPED, buckets, encode, features
 from bot.safety.normalize import read_normalized, readings
 
-SETS = Path(__file__).parent / "risk_sets"
+ROOT = Path(__file__).resolve().parent.parent
+SETS = ROOT / "benchmarks" / "risk_sets"
 HELD_OUT = ("lookalikes.tsv", "issue9.tsv", "heldout2.tsv")
 BLIND_PREFIX = ("fresh3_", "chatbench_")  # measured on, never trained on
 FOLDS = 5
 TEAM_RAISED = 0.01
 GENERAL_RAISED = 0.005
+CHAT_RAISED = 0.005
+CHAT_PREFIX = "chat_train_"  # ordinary support-chat messages, all benign
 DIGITS = 4
 GENERAL = "dev reddit, 8 general subreddits (odd)"
 
-Unit = tuple[str, int, set[int], bool]  # (source, fold key, buckets, is risk)
+# (source, fold key, buckets, is risk, may the model speak on it: a near miss of the lists)
+Unit = tuple[str, int, set[int], bool, bool]
 
 
 def read(text: str) -> set[int]:
     """A message as the shipped model reads it."""
     toks, _ = read_normalized(readings(text)[0])
     return buckets(features(toks))
+
+
+def _lists() -> RiskDetector:
+    detector, problems = load_safety(ROOT / "content")
+    if detector is None:
+        raise SystemExit(f"the safety lists have {len(problems)} problem(s)")
+    return detector
 
 
 def training_files() -> list[Path]:
@@ -59,25 +71,31 @@ def training_files() -> list[Path]:
 
 
 def units(general: list[str]) -> list[Unit]:
+    lists = _lists()
+
+    def unit(source: str, key: int, text: str, risk: bool) -> Unit:
+        return (source, key, read(text), risk, lists.lists_verdict(text)[1] is not None)
+
     out: list[Unit] = []
     for n, path in enumerate(training_files()):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("#") or line.count("\t") < 2:
                 continue
             label, _, text = line.split("\t", 2)
-            out.append((path.name, n, read(text), label == "risk"))
-    out += [("general", i, read(text), False) for i, text in enumerate(general)]
+            out.append(unit(path.name, n, text, label == "risk"))
+    out += [unit("general", i, text, False) for i, text in enumerate(general)]
     return out
 
 
 def _fit(data: list[Unit], skip: int | None) -> tuple[dict[str, float], float]:
-    docs = [(set(map(str, b)), y, 1.0) for _, key, b, y in data if key % FOLDS != skip]
+    docs = [(set(map(str, b)), y, 1.0) for _, key, b, y, _ in data if key % FOLDS != skip]
     return train(docs, min_count=1)
 
 
 def _cut(scores: list[float], share: float) -> float:
-    ranked = sorted(scores, reverse=True)
-    return math.ceil(ranked[int(len(ranked) * share)] * 10**DIGITS) / 10**DIGITS
+    """The score strictly above which at most `share` of `scores` lie (rounded up)."""
+    cut = sorted(scores, reverse=True)[int(len(scores) * share)]
+    return cut if math.isinf(cut) else math.ceil(cut * 10**DIGITS) / 10**DIGITS
 
 
 def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
@@ -86,15 +104,24 @@ def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
     oof: list[float] = [0.0] * len(data)
     for fold in range(FOLDS):
         model = _fit(data, fold)
-        for i, (_, key, b, _) in enumerate(data):
-            if key % FOLDS == fold:
-                oof[i] = score(model, set(map(str, b)))
-    team_benign = [
-        s for (src, _, _, y), s in zip(data, oof, strict=True) if not y and src != "general"
-    ]
-    general_scores = [s for (src, *_), s in zip(data, oof, strict=True) if src == "general"]
-    threshold = max(_cut(team_benign, TEAM_RAISED), _cut(general_scores, GENERAL_RAISED))
-    team_risk = [s for (_, _, _, y), s in zip(data, oof, strict=True) if y]
+        for i, (_, key, b, _, asked) in enumerate(data):
+            if key % FOLDS == fold:  # never asked: never raised
+                oof[i] = score(model, set(map(str, b))) if asked else -math.inf
+
+    def benign(kind: str) -> list[float]:
+        return [
+            s
+            for (src, _, _, y, _), s in zip(data, oof, strict=True)
+            if not y and _kind(src) == kind
+        ]
+
+    team_benign, general_scores, chat = benign("team"), benign("general"), benign("chat")
+    threshold = max(
+        _cut(team_benign, TEAM_RAISED),
+        _cut(general_scores, GENERAL_RAISED),
+        _cut(chat, CHAT_RAISED),
+    )
+    team_risk = [s for (_, _, _, y, _), s in zip(data, oof, strict=True) if y]
     n_files = len(training_files())
     figures = {
         "training lines (team sets)": f"{len(data) - len(general)} in {n_files} files",
@@ -103,11 +130,18 @@ def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
         "cross-validated, model alone: risk raised": _share(team_risk, threshold),
         "cross-validated, model alone: team benign raised": _share(team_benign, threshold),
         "cross-validated, model alone: general posts raised": _share(general_scores, threshold),
+        "cross-validated, model alone: ordinary chat raised": _share(chat, threshold),
     }
     weights, bias = _fit(data, None)
     blob = encode(bias, threshold, {int(k): w for k, w in weights.items()})
     figures["weights"] = f"{len(weights):,}"
     return blob, figures
+
+
+def _kind(source: str) -> str:
+    if source == "general":
+        return "general"
+    return "chat" if source.startswith(CHAT_PREFIX) else "team"
 
 
 def _share(scores: list[float], threshold: float) -> str:

@@ -275,16 +275,22 @@ class RiskDetector:
         exclusion matched, and a part of some `together` rule was found (a near miss of the
         lists), the model (if any) may raise the message to `elevated`.
         """
+        verdict, toks = self.lists_verdict(text)
+        if toks is None or self.model is None or not self.model.raises(toks):
+            return verdict
+        return MODEL_RAISED
+
+    def lists_verdict(self, text: str) -> tuple[RiskAssessment, list[str] | None]:
+        """The lists' own verdict, and the tokens the model may read: only where the lists found
+        nothing, no exclusion matched, and a part of some `together` rule was found (a near
+        miss of the lists); None otherwise."""
         glued, apart = readings(text)
         toks, bounds = read_normalized(glued)
         result, quiet, near = self._scan(toks, bounds)
         if apart is not None:
             other, quiet_apart, near_apart = self._scan(*read_normalized(apart))
             result, quiet, near = both(result, other), quiet or quiet_apart, near or near_apart
-        if result.at_risk or quiet or not near or self.model is None:
-            return result
-        # the lists saw part of a `together` rule, not all of it, and silenced nothing
-        return MODEL_RAISED if self.model.raises(toks) else result
+        return result, (toks if near and not quiet and not result.at_risk else None)
 
     def _scan(self, toks: list[str], bounds: list[int]) -> tuple[RiskAssessment, bool, bool]:
         """The lists' verdict on one reading, whether an exclusion matched in it, and whether a
