@@ -242,9 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         t = result.overall
         alone = ""
         if model is not None:
-            detector.model = None
-            a = evaluate(detector, lines).overall
-            detector.model = model
+            a = evaluate(detector.with_model(None), lines).overall
             alone = f"\t{_share(a.caught, a.risk)}, {_share(a.flagged, a.benign)}"
         print(
             f"{name}\t{_share(t.caught, t.risk)}\t{_share(t.caught_high, t.risk)}\t"
@@ -267,12 +265,11 @@ def main(argv: list[str] | None = None) -> int:
         details.append(Row(name, result))
 
     sample = [t for t in timed if t]  # the same sample as before
-    detector.model = None
     for label, with_model in (("", None), (", with the model", model)):
         if label and with_model is None:
             continue
-        detector.model = with_model
-        speed = timings(detector, sample)
+        timed_detector = detector.with_model(with_model)
+        speed = timings(timed_detector, sample)
         print(f"\nspeed, every locale's lists loaded ({detector.phrase_count} phrases){label}:")
         for key, value in speed.items():
             unit = "" if key == "messages" or key.startswith("ms ") else " µs"

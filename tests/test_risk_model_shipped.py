@@ -166,6 +166,15 @@ def _sparse(model: RiskModel) -> dict[int, float]:
     return {b: w for b, w in enumerate(model.weights) if w}
 
 
+def test_with_model_is_a_copy_a_holder_of_the_lists_alone_never_sees_a_model():
+    lists = _detector(None)
+    both = lists.with_model(_model(-math.inf))
+    assert lists.model is None and both.model is not None
+    assert lists.assess("i have all the pills in my drawer").level == "none"
+    assert both.assess("i have all the pills in my drawer").level == "elevated"
+    assert RiskModel.shipped() is RiskModel.shipped()  # read once per process
+
+
 def test_a_model_for_another_number_of_buckets_or_a_damaged_file_is_refused():
     blob = gzip.decompress(encode(0.5, 1.0, {3: 0.25, 70: -1.5}))
     assert RiskModel.from_bytes(blob).weights[70] == -1.5

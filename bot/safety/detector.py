@@ -44,6 +44,7 @@ How matching works, and why:
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -279,6 +280,13 @@ class RiskDetector:
         if toks is None or self.model is None or not self.model.raises(toks):
             return verdict
         return MODEL_RAISED
+
+    def with_model(self, model: RiskModel | None) -> RiskDetector:
+        """This detector with `model` beside its lists: a shallow copy sharing the trie (a
+        detector another caller holds is never changed)."""
+        other = copy.copy(self)
+        other.model = model
+        return other
 
     def lists_verdict(self, text: str) -> tuple[RiskAssessment, list[str] | None]:
         """The lists' own verdict, and the tokens the model may read: only where the lists found

@@ -82,7 +82,7 @@ def load_safety(
     if problems:
         return None, problems
     if model:
-        detector.model = RiskModel.load()
+        detector = detector.with_model(RiskModel.shipped())
     return detector, problems
 
 

@@ -40,6 +40,8 @@ GRAMS = (3, 4, 5)
 MODEL_CATEGORY = "model"  # the category of a verdict the model raised
 SHIPPED = Path(__file__).with_name("risk_model.bin.gz")
 _MASK = BUCKETS - 1
+_UNREAD = object()
+_shipped: object = _UNREAD
 
 
 def features(toks: Sequence[str]) -> set[str]:
@@ -131,6 +133,14 @@ class RiskModel:
         for bucket, weight in zip(where, values, strict=True):
             weights[bucket] = weight
         return cls(weights, float(meta["bias"]), float(meta["threshold"]))
+
+    @classmethod
+    def shipped(cls) -> RiskModel | None:
+        """The model shipped beside this module, read once per process (it never changes)."""
+        global _shipped
+        if _shipped is _UNREAD:
+            _shipped = cls.load()
+        return _shipped  # type: ignore[return-value]
 
     @classmethod
     def load(cls, path: Path = SHIPPED) -> RiskModel | None:
