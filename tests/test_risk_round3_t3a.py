@@ -1,0 +1,512 @@
+"""Round 3 of the Spanish, Portuguese, French, Italian and German risk lists (issue 9, t3a):
+wordings that generalise. Each family of wordings the fresh2 blind sets missed (a date chosen and
+decided, hopelessness with a wish to end "this", tired of existing, self-harm "on purpose",
+hitting oneself, a message left for after, leaving for good, a pet given away for good, lying on
+the tracks, a garage with the engine on, charcoal, poison kept hidden, a gun I know where to
+find, exorcism and healers, honour "settled", police slurs and threats, blackmail "if I don't do
+what he wants", locked in with a key...) is tested with variants of our own (other verbs, tenses,
+word orders, slang, no accents), never with the fresh2 lines themselves, and each with the
+everyday look-alikes it could be mistaken for (an exam day, a breakup, moving abroad, a kitchen
+burn, a climbing knot, quitting smoking "for ever", a match day, binge-watching...).
+
+A line is (text, level, category); a look-alike has level "none"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import RiskDetector
+
+H, E, N = "high", "elevated", "none"
+
+CASES: dict[str, list[tuple[str, str, str]]] = {
+    "es": [
+        # A date chosen + decided
+        ("el sábado es el día, ya está decidido", H, "plan"),
+        ("el 15 es el dia, no hay vuelta atras", H, "plan"),
+        ("mañana es el día y ya lo decidí, nadie me va a detener", H, "plan"),
+        ("el domingo lo hago, ya lo decidi", H, "plan"),
+        ("en mi cumple es el dia, lo tengo decidido", H, "plan"),
+        ("el viernes es el día de la boda de mi prima", N, ""),
+        ("mañana es el día del examen, ya estudié todo", N, ""),
+        ("el sábado es el día del orgullo, ya decidí que voy", N, ""),
+        # B giving things away + won't need
+        ("mi ropa y mis libros a la sofi, ya no los voy a necesitar", N, ""),
+        ("ya repartí mis cosas, donde voy no las necesito", H, "farewell"),
+        ("vendí mi bici porque me compré otra", N, ""),
+        ("le regalé mi ropa vieja a mi prima, ya no me queda", N, ""),
+        # C conversion / exorcism
+        ("mis papás me quieren llevar con el pastor pa que me saquen el demonio", H, "others"),
+        ("mi abuela dice que en la iglesia me van a sacar los demonios", H, "others"),
+        ("me llevaron con un curandero para que me quitaran lo gay", H, "others"),
+        ("el pastor dice que tengo un demonio y me van a hacer una liberación", H, "others"),
+        ("el pastor habló del demonio en la misa del domingo", N, ""),
+        ("fui con el curandero para que me quitara el dolor de espalda", N, ""),
+        # D hopelessness + wish to end
+        ("ya no veo salida, lo mejor es acabar con esto de una vez", H, "intent"),
+        ("nadie me acepta, quiero terminar con esto", H, "intent"),
+        ("ya no aguanto más, quiero que esto se acabe ya", H, "intent"),
+        ("ya no veo salida", E, "hopeless"),
+        ("no le veo salida a nada", E, "hopeless"),
+        ("vamos a acabar con esto de una vez, que mañana hay examen", N, ""),
+        ("creo que lo mejor es terminar con esto, ya no somos felices juntos", N, ""),
+        ("no veo la salida del estacionamiento", N, ""),
+        # E farewell: sorry + thanks + loved you
+        ("perdón a todos, gracias por todo, los quise mucho", H, "farewell"),
+        ("gracias por todo, siempre los quise. adiós", H, "farewell"),
+        ("perdónenme, los quise mucho, adiós", H, "farewell"),
+        ("gracias por todo, los quiero mucho, nos vemos mañana", N, ""),
+        ("perdón a todos por lo de ayer, gracias por todo", N, ""),
+        # beyond: wish to be gone
+        ("cansada de existir", E, "hopeless"),
+        ("estoy harto de existir la verdad", E, "hopeless"),
+        ("ojalá no despertara mañana", H, "intent"),
+        ("quisiera dormirme y ya no despertar", H, "intent"),
+        ("me gustaría desaparecer para siempre", H, "intent"),
+        ("a veces quisiera no existir", E, "hopeless"),
+        # means in hand
+        ("compré veneno para ratas y lo tengo escondido en mi cuarto", H, "plan"),
+        ("tengo las pastillas de mi mamá escondidas debajo de la cama", H, "plan"),
+        ("me voy a encerrar en la cochera con el carro prendido", H, "plan"),
+        ("ya tengo el carbón y la cinta para las ventanas", H, "plan"),
+        ("compré veneno para ratas porque hay ratones en la cocina", N, ""),
+        ("dejé el carro prendido en la cochera para calentarlo", N, ""),
+        # tracks
+        ("mañana me acuesto en las vías del tren", H, "plan"),
+        ("me voy a acostar en las vías", H, "plan"),
+        # farewell: message for after
+        ("le grabé un audio a mi mamá para que lo escuche cuando ya no esté", H, "farewell"),
+        ("escribí una carta para mi hermana para que la lea cuando me haya ido", H, "farewell"),
+        # self-harm
+        ("me quemé el brazo con la plancha a propósito", E, "self_harm"),
+        ("me rasguño hasta sangrar", E, "self_harm"),
+        ("me di de golpes en la cara hasta que me dolió", E, "self_harm"),
+        ("me quemé con la plancha sin querer", N, ""),
+        # others
+        ("mi tío dijo que va a limpiar la vergüenza de la familia", H, "others"),
+        (
+            "mis hermanos dicen que manché el honor de la familia y que ellos se van a encargar",
+            E,
+            "others",
+        ),
+        ("los polis me revisaron, me dijeron maricón y que van a volver por mí", H, "others"),
+        (
+            "un chavo tiene capturas de mis chats y dice que las sube si no hago lo que quiere",
+            H,
+            "others",
+        ),
+        ("no me dejan salir de la casa y en la noche cierran mi cuarto con llave", H, "others"),
+        ("mi papá me encierra con llave en mi cuarto", H, "others"),
+        ("mis papás me corrieron y duermo en la calle desde hace una semana", E, "others"),
+        ("mi familia dice que me van a mandar al pueblo a casarme con un señor", H, "others"),
+        ("mi papá dijo que prefiere verme en un cajón que con un hombre", H, "others"),
+        ("los polis pararon el carro y revisaron los papeles", N, ""),
+        ("mi mamá cierra la puerta con llave en la noche por seguridad", N, ""),
+    ],
+    "pt": [
+        # tired of existing
+        ("to cansada de existir", E, "hopeless"),
+        ("cansei de existir sabe", E, "hopeless"),
+        ("tô exausto de existir", E, "hopeless"),
+        ("farta de existir", E, "hopeless"),
+        # poison / means hidden
+        ("comprei chumbinho e escondi no meu quarto", H, "plan"),
+        ("o veneno de rato ta escondido no armario", H, "plan"),
+        ("peguei os remédios da minha mãe, tão escondidos debaixo da cama", H, "plan"),
+        ("comprei veneno de rato pq tem rato no quintal", N, ""),
+        ("tem chumbinho no quintal do vizinho", N, ""),
+        # message left for after
+        ("gravei um audio pra minha mae ouvir depois que eu me for", H, "farewell"),
+        ("escrevi uma carta pra minha irmã ler quando eu não estiver mais aqui", H, "farewell"),
+        ("deixei um vídeo pros meus pais verem depois que eu partir", H, "farewell"),
+        ("gravei um audio pra minha mae ouvir depois que eu for dormir", N, ""),
+        ("escrevi uma carta pra minha vó no aniversário dela", N, ""),
+        # a date chosen, leaving for good
+        ("dia 20 eu vou embora de vez, ja ta decidido", H, "plan"),
+        ("sexta é o dia, já decidi, não adianta falar nada", H, "plan"),
+        ("vou embora de vez", E, "farewell"),
+        ("no meu aniversário eu faço, já tá decidido", H, "plan"),
+        ("vou embora de vez pra portugal em março", N, ""),
+        ("sexta é o dia da prova, já estudei tudo", N, ""),
+        # hitting oneself
+        ("fico dando soco na minha propria cara ate doer", E, "self_harm"),
+        ("me dou tapa na cara até sangrar", E, "self_harm"),
+        ("dou murro na parede até sangrar a mão", E, "self_harm"),
+        ("me queimei com o ferro de propósito", E, "self_harm"),
+        # police
+        ("os policiais me enquadraram e me chamaram de sapatão", H, "others"),
+        ("a pm me parou, me bateu e disse que vai voltar pra me pegar", H, "others"),
+        ("a polícia parou o ônibus e revistou todo mundo", N, ""),
+        # no point in living
+        ("ja nao vejo sentido em continuar vivo", E, "hopeless"),
+        ("não tem sentido continuar vivendo", E, "hopeless"),
+        ("nao vejo sentido em viver assim", E, "hopeless"),
+        ("não faz sentido continuar discutindo isso", N, ""),
+        # honour
+        ("meu tio disse que vai resolver essa vergonha", H, "others"),
+        ("meu pai falou que vai lavar a honra da familia", H, "others"),
+        ("minha família descobriu e eu to com medo de morrer", E, "others"),
+        ("morri de vergonha na apresentação", N, ""),
+        # tracks
+        ("amanhã vou deitar nos trilhos do trem", H, "plan"),
+        ("vou me deitar na linha do trem hoje", H, "plan"),
+        ("quero me jogar na frente do trem", H, "plan"),
+        ("o trem parou na linha por causa de um problema", N, ""),
+        # farewell: the only ones
+        ("obrigada por tudo, vcs foram os únicos que me trataram bem", H, "farewell"),
+        ("vcs foram os unicos que me entenderam. tchau", H, "farewell"),
+        ("você foi a única que se importou comigo, adeus", H, "farewell"),
+        ("obrigado por tudo, vcs são demais, até amanhã", N, ""),
+        # pet given away for good
+        ("dei meu gato pra vizinha cuidar pra sempre", H, "farewell"),
+        ("deixei meu cachorro com a minha tia de vez", H, "farewell"),
+        ("deixei meu gato com a vizinha no fim de semana", N, ""),
+        ("adotei um gato e vou cuidar dele pra sempre", N, ""),
+        # beyond
+        ("queria dormir e não acordar nunca mais", H, "intent"),
+        ("tomara que eu não acorde amanhã", H, "intent"),
+        ("vou me trancar na garagem com o carro ligado", H, "plan"),
+        ("comprei carvão pra queimar no quarto com a janela fechada", H, "plan"),
+        ("meu pai disse que prefere me ver num caixão do que sapatão", H, "others"),
+        ("o pastor quer fazer uma sessão de libertação pra tirar o demônio de mim", H, "others"),
+        ("me levaram num pai de santo pra tirar o encosto gay", H, "others"),
+        (
+            "um cara tem prints das minhas conversas e diz que manda pra minha mãe se eu não "
+            "fizer o que ele quer",
+            H,
+            "others",
+        ),
+        ("meus pais me trancam no quarto à noite e pegam meu celular", H, "others"),
+        (
+            "minha família quer me mandar pro interior pra casar com um homem mais velho",
+            H,
+            "others",
+        ),
+        ("o cara do grindr marcou comigo e apareceram três caras, me bateram", H, "others"),
+        ("me corto com a lâmina do apontador", E, "self_harm"),
+        ("ja tentei me matar duas vezes", H, "attempt"),
+        ("sou um peso pra todo mundo", E, "hopeless"),
+        ("vou me jogar nessa festa hoje", N, ""),
+        ("deitei na grama e dormi", N, ""),
+    ],
+    "fr": [
+        # self-harm: taillader, scarifier, entailler + blood / arms
+        ("je me suis encore tailladé les bras hier soir jusqu'au sang", E, "self_harm"),
+        ("je me taillade les cuisses", E, "self_harm"),
+        ("je me suis entaillé le poignet", E, "self_harm"),
+        ("je me suis brûlée exprès avec mon briquet", E, "self_harm"),
+        ("je me griffe jusqu'au sang", E, "self_harm"),
+        ("je me suis coupé en faisant la cuisine", N, ""),
+        ("je me suis brûlé avec le four", N, ""),
+        # honour
+        (
+            "mes frères disent que j'ai sali l'honneur de la famille et qu'ils vont régler ça",
+            H,
+            "others",
+        ),
+        (
+            "mon père dit que je suis la honte de la famille et qu'il va laver l'honneur",
+            H,
+            "others",
+        ),
+        ("mon oncle va régler ça lui-même, j'ai déshonoré la famille", H, "others"),
+        ("j'ai sali l'honneur de la famille", E, "others"),
+        ("on va régler ça entre nous demain au bureau", N, ""),
+        # police
+        ("les flics m'ont contrôlé et humilié parce que je suis trans", H, "others"),
+        ("les keufs m'ont traité de pédé et ont dit qu'ils me retrouveraient", H, "others"),
+        ("la police m'a frappé pendant le contrôle", H, "others"),
+        ("les flics ont contrôlé mes papiers dans le métro", N, ""),
+        # a relative's gun + I know where
+        (
+            "mon oncle a un fusil de chasse dans le garage, je sais où il range les cartouches",
+            H,
+            "plan",
+        ),
+        ("mon père a une arme, je sais où il la cache", H, "plan"),
+        ("je sais où mon père garde son flingue", H, "plan"),
+        ("mon oncle a un fusil de chasse, il va à la chasse le dimanche", N, ""),
+        # exorcism
+        ("ils m'ont amenée chez un prêtre pour un exorcisme", H, "others"),
+        ("ma mère veut me faire exorciser", H, "others"),
+        ("ils m'emmènent chez un marabout pour m'enlever le gay", H, "others"),
+        ("on a regardé l'exorciste hier soir, trop flippant", N, ""),
+        # farewell: leaving for good
+        (
+            "merci à vous tous, c'était bien de vous connaître, je m'en vais pour de bon",
+            H,
+            "farewell",
+        ),
+        ("je m'en vais pour de bon", E, "farewell"),
+        ("prenez soin de vous, moi je pars pour toujours", H, "farewell"),
+        ("je m'en vais pour de bon à montréal en septembre", N, ""),
+        ("merci à vous tous, à demain", N, ""),
+        # Québec: can't anymore, nothing left here
+        ("tabarnak chu pu capable, j'ai pu rien à faire icitte", E, "hopeless"),
+        ("je suis pu capable", E, "hopeless"),
+        ("j'ai plus rien à faire sur cette terre", E, "hopeless"),
+        ("j'ai plus ma place ici, je suis plus capable", E, "hopeless"),
+        ("j'ai plus rien à faire ici, je rentre chez moi", N, ""),
+        # no reason to go on
+        ("je vois plus de raison de continuer", E, "hopeless"),
+        ("j'ai aucune raison de vivre", E, "hopeless"),
+        ("je vois pas pourquoi je continuerais à vivre", E, "hopeless"),
+        # thrown out, couch-surfing
+        ("je dors chez des potes à droite à gauche depuis mon coming out", E, "others"),
+        ("je dors dans ma voiture depuis que mes parents m'ont viré", E, "others"),
+        # beyond
+        ("je suis fatiguée d'exister", E, "hopeless"),
+        ("marre d'exister", E, "hopeless"),
+        ("j'aimerais m'endormir et plus jamais me réveiller", H, "intent"),
+        ("je voudrais disparaître pour de bon", E, "hopeless"),
+        ("je vais m'allonger sur les rails", H, "plan"),
+        ("je vais m'enfermer dans le garage avec le moteur allumé", H, "plan"),
+        ("j'ai acheté du charbon pour ma chambre, les fenêtres sont fermées", H, "plan"),
+        ("samedi c'est le jour, c'est décidé", H, "plan"),
+        ("le 12 c'est le jour, personne m'arrêtera", H, "plan"),
+        ("samedi c'est le jour du match, c'est décidé on y va", N, ""),
+        (
+            "j'ai enregistré un message vocal pour ma mère, pour quand je serai plus là",
+            H,
+            "farewell",
+        ),
+        ("j'ai donné mon chat à ma voisine pour toujours", H, "farewell"),
+        (
+            "un mec a des captures de mes conversations et dit qu'il les envoie à mes parents si "
+            "je fais pas ce qu'il veut",
+            H,
+            "others",
+        ),
+        ("mes parents m'enferment à clé dans ma chambre", H, "others"),
+        ("mon père a dit qu'il préfère me voir dans un cercueil que avec un mec", H, "others"),
+        ("ils veulent m'envoyer au bled pour me marier avec un vieux", H, "others"),
+        ("le mec de grindr est venu avec trois potes et ils m'ont frappé", H, "others"),
+        ("je me frappe la tête contre le mur", E, "self_harm"),
+        ("j'ai déjà fait une ts l'an dernier et je veux recommencer", H, "attempt"),
+        ("j'ai déjà essayé ce resto, je veux recommencer", N, ""),
+        ("je suis pu capable de manger épicé", N, ""),
+    ],
+    "it": [
+        # wish to disappear
+        ("vorrei sparire e basta", E, "hopeless"),
+        ("voglio scomparire per sempre", E, "hopeless"),
+        ("vorrei svanire nel nulla", E, "hopeless"),
+        ("vorrei non esistere più", E, "hopeless"),
+        ("vorrei sparire per un weekend in montagna", N, ""),
+        ("voglio sparire dai social per un po", N, ""),
+        ("vorrei sparire dalla vergogna", N, ""),
+        # car exhaust in a garage
+        ("mi chiudo in garage con la macchina accesa", H, "plan"),
+        ("mi chiudo in macchina in garage col motore acceso", H, "plan"),
+        ("ho lasciato la macchina accesa in garage per scaldarla", N, ""),
+        # a date chosen + decided
+        ("ho deciso che lo faccio il 31", H, "plan"),
+        ("sabato è il giorno, ho deciso", H, "plan"),
+        ("lo faccio dopo capodanno, ormai ho deciso", H, "plan"),
+        ("ho deciso che lo faccio il tatuaggio a maggio", N, ""),
+        ("sabato è il giorno della partita, ho deciso che vengo", N, ""),
+        # self-harm
+        ("mi sono fatta i tagli sulle cosce", E, "self_harm"),
+        ("mi faccio i tagli con il temperino", E, "self_harm"),
+        ("mi taglio con la lametta del temperino", E, "self_harm"),
+        ("mi sono bruciata apposta con l'accendino", E, "self_harm"),
+        ("mi sono tagliato col coltello mentre cucinavo", N, ""),
+        # hitting oneself
+        ("mi prendo a pugni in testa quando litigano", E, "self_harm"),
+        ("mi prendo a schiaffi da sola", E, "self_harm"),
+        ("mi do i pugni in faccia", E, "self_harm"),
+        ("mi prendo a pugni con mio fratello alla play", N, ""),
+        # farewell: don't look for me
+        ("ciao a tutti, è stato bello. non cercatemi", H, "farewell"),
+        ("è stato bello conoscervi, non cercatemi più", H, "farewell"),
+        ("grazie di tutto, non mi cercate", H, "farewell"),
+        ("sono in vacanza, non cercatemi fino a lunedì", N, ""),
+        # giving away
+        ("ho regalato tutti i miei vestiti, tanto a me non servono più", H, "farewell"),
+        ("ho dato via la play, tanto non mi serve più", H, "farewell"),
+        ("ho regalato i miei libri a mio cugino, non mi serviranno più", H, "farewell"),
+        ("ho regalato i vestiti vecchi alla caritas, non mi stanno più", N, ""),
+        # conversion
+        (
+            "i miei mi vogliono portare da uno psicologo cattolico che guarisce l'omosessualità",
+            H,
+            "others",
+        ),
+        ("mi portano da un prete per curare l'omosessualità", H, "others"),
+        ("mia madre mi ha portato da un esorcista per togliermi il frocio", H, "others"),
+        ("hanno vietato le terapie che pretendono di curare l'omosessualità", N, ""),
+        # blackmail
+        ("un ragazzo ha gli screen delle mie chat e dice che li pubblica a scuola", H, "others"),
+        ("ha le mie foto e dice che le manda ai miei se non faccio quello che vuole", H, "others"),
+        ("mi ricatta con gli screenshot delle chat", H, "others"),
+        ("ha pubblicato le mie foto delle vacanze su instagram", N, ""),
+        # confinement
+        (
+            "non mi fanno uscire di casa, mi tolgono il telefono e chiudono la porta a chiave",
+            H,
+            "others",
+        ),
+        ("mio padre mi chiude a chiave in camera", H, "others"),
+        ("mi chiudono in camera a chiave", H, "others"),
+        ("chiudo la porta a chiave quando esco", N, ""),
+        # beyond
+        ("sono stanco di esistere", E, "hopeless"),
+        ("non vedo più nessun motivo per andare avanti", E, "hopeless"),
+        ("vorrei addormentarmi e non svegliarmi più", H, "intent"),
+        ("domani mi sdraio sui binari", H, "plan"),
+        ("ho comprato il veleno per topi e l'ho nascosto in camera", H, "plan"),
+        ("so dove mio padre tiene la pistola", H, "plan"),
+        ("ho registrato un vocale per mia madre da sentire quando non ci sarò più", H, "farewell"),
+        ("ho dato il mio gatto alla vicina per sempre", H, "farewell"),
+        ("mio zio dice che devo lavare il disonore della famiglia", H, "others"),
+        ("mio padre dice che preferisce vedermi in una bara", H, "others"),
+        ("i miei vogliono mandarmi giù al paese per sposare un uomo più grande", H, "others"),
+        ("gli sbirri mi hanno chiamato frocio e mi hanno picchiato", H, "others"),
+        (
+            "la polizia mi ha fermato, mi ha insultato e ha detto che tornano a prendermi",
+            H,
+            "others",
+        ),
+        ("quello di grindr si è presentato con tre amici e mi hanno pestato", H, "others"),
+        ("dormo in macchina da quando i miei mi hanno cacciato", E, "others"),
+        ("ho già provato ad ammazzarmi l'anno scorso", H, "attempt"),
+        ("stasera mi sparo una maratona di film horror", N, ""),
+        ("mi sparo un caffè e arrivo", N, ""),
+        ("ho deciso che lo faccio il 15 del mese", H, "plan"),
+        ("ho deciso che lo faccio il tatuaggio a maggio", N, ""),
+    ],
+    "de": [
+        # wish to sleep and be gone
+        ("am liebsten würde ich einfach einschlafen und weg sein", H, "intent"),
+        ("ich will einschlafen und nie mehr aufwachen", H, "intent"),
+        ("einfach einpennen und nie wieder aufwachen", H, "intent"),
+        # pills + enough
+        (
+            "hab mir heute tabletten aus der apotheke geholt, zwei packungen, reicht glaub ich",
+            H,
+            "plan",
+        ),
+        ("hab paracetamol gekauft, drei packungen, das sollte reichen", H, "plan"),
+        ("ich hab genug tabletten zusammen, das müsste reichen", H, "plan"),
+        ("hab ibuprofen geholt, zwei packungen, das reicht für den winter", N, ""),
+        ("zwei packungen nudeln, reicht glaub ich", N, ""),
+        # going to the tracks
+        ("morgen früh geh ich zu den gleisen hinterm bahnhof", H, "plan"),
+        ("heute nacht geh ich an die gleise", E, "plan"),
+        ("ich geh zu den gleisen", E, "plan"),
+        ("ich fahr morgen früh zum bahnhof", N, ""),
+        # a date + "I'll end it"
+        ("an meinem geburtstag mach ich schluss, das steht fest", H, "plan"),
+        ("am freitag mach ich schluss, hab mich entschieden", H, "plan"),
+        ("am freitag mach ich schluss mit ihm, das steht fest", N, ""),
+        ("mit meinem freund mach ich schluss, steht fest", N, ""),
+        # giving away
+        (
+            "hab meinen hasen und meine bücher verschenkt, brauch ich ja bald nicht mehr",
+            H,
+            "farewell",
+        ),
+        ("hab meine klamotten verschenkt, brauch ich eh nicht mehr", H, "farewell"),
+        ("meine playstation hab ich verschenkt, werd ich nicht mehr brauchen", H, "farewell"),
+        ("hab meine alten klamotten verschenkt, passen mir eh nicht mehr", N, ""),
+        # burned, cut on purpose
+        ("hab mir mit dem bügeleisen den arm verbrannt, absichtlich", E, "self_harm"),
+        ("ich hab mich mit absicht verbrannt", E, "self_harm"),
+        ("hab mir die hand verbrüht, mit absicht", E, "self_harm"),
+        ("hab mir beim kochen die hand verbrannt", N, ""),
+        ("hab den kuchen absichtlich verbrennen lassen lol", N, ""),
+        # conversion
+        (
+            "meine oma schleppt mich jeden sonntag zu einem prediger der für meine heilung betet",
+            H,
+            "others",
+        ),
+        ("der pastor hat mir die hände aufgelegt um das schwule auszutreiben", H, "others"),
+        ("meine eltern bringen mich zu einem heiler der mich normal machen soll", H, "others"),
+        ("der pfarrer betet für die heilung meiner oma", N, ""),
+        # police + parents
+        ("die polizei hat mich mitgenommen und will meine eltern anrufen", H, "others"),
+        ("die bullen haben mich schwuchtel genannt und verprügelt", H, "others"),
+        ("die polizei hat bei der demo leute mitgenommen", N, ""),
+        # parents will kill me
+        ("meine eltern bringen mich um wenn sie das erfahren", H, "others"),
+        ("wenn mein vater das rausfindet schlägt er mich tot", H, "others"),
+        # farewell: you won't hear from me
+        ("tschüss ihr lieben, danke für alles. ihr hört nichts mehr von mir", H, "farewell"),
+        ("danke für alles, ihr seht mich nie wieder", H, "farewell"),
+        ("ihr hört nie wieder von mir", E, "farewell"),
+        ("bin ab morgen im urlaub, ihr hört eine woche nichts von mir", N, ""),
+        # stop forever
+        ("alles sinnlos, soll einfach aufhören für immer", H, "intent"),
+        ("ich will für immer aufhören zu existieren", H, "intent"),
+        ("alles ist sinnlos", E, "hopeless"),
+        ("ich will dass alles aufhört", E, "hopeless"),
+        ("ich will für immer aufhören zu rauchen", N, ""),
+        # hitting oneself
+        ("ich schlag mir selber so lange gegen den kopf bis es still wird", E, "self_harm"),
+        ("ich schlage mich selbst wenn ich wütend bin", E, "self_harm"),
+        ("ich hau mir ins gesicht bis es wehtut", E, "self_harm"),
+        # beyond
+        ("bin so müde zu existieren", E, "hopeless"),
+        ("hab keinen grund mehr weiterzumachen", E, "hopeless"),
+        ("ich setz mich ins auto in der garage und lass den motor laufen", H, "plan"),
+        ("ich hab grillkohle gekauft für mein zimmer und die fenster abgeklebt", H, "plan"),
+        ("ich weiß wo mein vater seine waffe versteckt", H, "plan"),
+        ("ich hab rattengift gekauft und unterm bett versteckt", H, "plan"),
+        (
+            "hab eine sprachnachricht für meine mutter aufgenommen, für wenn ich nicht mehr da bin",
+            H,
+            "farewell",
+        ),
+        ("hab meine katze der nachbarin gegeben, für immer", H, "farewell"),
+        (
+            "mein bruder sagt ich hab die ehre der familie beschmutzt und er wird das regeln",
+            H,
+            "others",
+        ),
+        ("mein vater sperrt mich in meinem zimmer ein und nimmt mir das handy weg", H, "others"),
+        ("meine eltern wollen mich in der türkei mit meinem cousin verheiraten", H, "others"),
+        (
+            "ein typ hat screenshots von meinen chats und schickt sie meinen eltern wenn ich "
+            "nicht mache was er will",
+            H,
+            "others",
+        ),
+        (
+            "der typ von grindr kam mit zwei kumpels und die haben mich zusammengeschlagen",
+            H,
+            "others",
+        ),
+        (
+            "ich penn seit wochen bei freunden auf der couch weil meine eltern mich rausgeworfen "
+            "haben",
+            E,
+            "others",
+        ),
+        ("hab letztes jahr schon versucht mich umzubringen", H, "attempt"),
+        ("die hitze bringt mich um", N, ""),
+        ("mathe bringt mich noch um", N, ""),
+    ],
+}
+
+
+PARAMS = [(locale, *case) for locale, cases in CASES.items() for case in cases]
+
+
+@pytest.mark.parametrize(("locale", "text", "level", "category"), PARAMS)
+def test_a_variant_fires_at_its_level_and_a_look_alike_stays_quiet(
+    shipped_detector: RiskDetector, locale: str, text: str, level: str, category: str
+) -> None:
+    found = shipped_detector.assess(text)
+    if level == N:
+        assert found.level == N, (locale, text, found)
+    else:
+        assert found.level == level and category in found.categories, (locale, text, found)
+
+
+@pytest.mark.parametrize("locale", sorted(CASES))
+def test_each_language_has_variants_and_look_alikes(locale: str) -> None:
+    """At least 20 variants that fire and 10 look-alikes that do not, per language."""
+    levels = [level for _, level, _ in CASES[locale]]
+    assert sum(level != N for level in levels) >= 20
+    assert levels.count(N) >= 10
