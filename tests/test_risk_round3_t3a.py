@@ -31,8 +31,9 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("mañana es el día del examen, ya estudié todo", N, ""),
         ("el sábado es el día del orgullo, ya decidí que voy", N, ""),
         # B giving things away + won't need
-        ("mi ropa y mis libros a la sofi, ya no los voy a necesitar", N, ""),
         ("ya repartí mis cosas, donde voy no las necesito", H, "farewell"),
+        ("regalé mis tenis, ya no me van a hacer falta", H, "farewell"),
+        ("les di mis juegos a mis primos, ya no los ocupo", H, "farewell"),
         ("vendí mi bici porque me compré otra", N, ""),
         ("le regalé mi ropa vieja a mi prima, ya no me queda", N, ""),
         # C conversion / exorcism
