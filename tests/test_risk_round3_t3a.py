@@ -46,7 +46,7 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         # D hopelessness + wish to end
         ("ya no veo salida, lo mejor es acabar con esto de una vez", H, "intent"),
         ("nadie me acepta, quiero terminar con esto", H, "intent"),
-        ("ya no aguanto más, quiero que esto se acabe ya", H, "intent"),
+        ("ya no aguanto más, quiero que esto se acabe ya", E, "hopeless"),
         ("ya no veo salida", E, "hopeless"),
         ("no le veo salida a nada", E, "hopeless"),
         ("vamos a acabar con esto de una vez, que mañana hay examen", N, ""),
@@ -103,6 +103,8 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("mi papá dijo que prefiere verme en un cajón que con un hombre", H, "others"),
         ("los polis pararon el carro y revisaron los papeles", N, ""),
         ("mi mamá cierra la puerta con llave en la noche por seguridad", N, ""),
+        # second look-alike pass: what the new words could be mistaken for
+        ("hoy es el día de la entrevista, ya está decidido que voy de traje", N, ""),
     ],
     "pt": [
         # tired of existing
@@ -156,7 +158,7 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         # farewell: the only ones
         ("obrigada por tudo, vcs foram os únicos que me trataram bem", H, "farewell"),
         ("vcs foram os unicos que me entenderam. tchau", H, "farewell"),
-        ("você foi a única que se importou comigo, adeus", H, "farewell"),
+        ("vocês foram as únicas que se importaram comigo, adeus", H, "farewell"),
         ("obrigado por tudo, vcs são demais, até amanhã", N, ""),
         # pet given away for good
         ("dei meu gato pra vizinha cuidar pra sempre", H, "farewell"),
@@ -189,6 +191,12 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("sou um peso pra todo mundo", E, "hopeless"),
         ("vou me jogar nessa festa hoje", N, ""),
         ("deitei na grama e dormi", N, ""),
+        # second look-alike pass: what the new words could be mistaken for
+        ("dei meus parabéns pra ela, amiga pra sempre", N, ""),
+        ("tirei prints da conversa pra mandar pra minha mãe ver que fofo", N, ""),
+        ("vou mandar minhas fotos da viagem pra minha mãe", N, ""),
+        ("obrigado por tudo, vc foi o único que me ajudou hoje", N, ""),
+        ("de vez em quando deixo meu gato com a vizinha", N, ""),
     ],
     "fr": [
         # self-harm: taillader, scarifier, entailler + blood / arms
@@ -286,6 +294,11 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("j'ai déjà fait une ts l'an dernier et je veux recommencer", H, "attempt"),
         ("j'ai déjà essayé ce resto, je veux recommencer", N, ""),
         ("je suis pu capable de manger épicé", N, ""),
+        # second look-alike pass: what the new words could be mistaken for
+        ("je suis plus capable que lui en maths", N, ""),
+        ("je bosse à droite à gauche depuis deux ans", N, ""),
+        ("merci à tous, si je réponds pas c'est que je dors", N, ""),
+        ("il a pris mes photos et il les envoie à ma mère par mail", N, ""),
     ],
     "it": [
         # wish to disappear
@@ -375,6 +388,11 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("mi sparo un caffè e arrivo", N, ""),
         ("ho deciso che lo faccio il 15 del mese", H, "plan"),
         ("ho deciso che lo faccio il tatuaggio a maggio", N, ""),
+        # second look-alike pass: what the new words could be mistaken for
+        ("non c'è nessun motivo per continuare la discussione", N, ""),
+        ("il tipo dell'app si è presentato con dei fiori", N, ""),
+        ("le mie foto del mare le pubblica domani sul suo profilo", N, ""),
+        ("il prete ha pregato per guarire la nonna", N, ""),
     ],
     "de": [
         # wish to sleep and be gone
@@ -487,6 +505,13 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("hab letztes jahr schon versucht mich umzubringen", H, "attempt"),
         ("die hitze bringt mich um", N, ""),
         ("mathe bringt mich noch um", N, ""),
+        # second look-alike pass: what the new words could be mistaken for
+        ("der pfarrer betet für meine heilung nach der op", N, ""),
+        ("bei der firmung hat mir der pfarrer die hände aufgelegt", N, ""),
+        ("hab mich am grill verbrannt, an den armen", N, ""),
+        ("die polizei kommt wieder wegen dem unfall", N, ""),
+        ("ich mach schluss mit dem rauchen, steht fest", N, ""),
+        ("morgen früh fahr ich zu gleis 3", N, ""),
     ],
 }
 
