@@ -131,6 +131,35 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("gracias por todo, si ya llegué te aviso", N, ""),
         ("pienso en cambiarme de carrera", N, ""),
         ("tomo todas las pastillas que me recetó el doctor", N, ""),
+        # fourth pass: new wordings of every kind of risk (a sharpened knife, 'it would be easier
+        # without me', accounts deleted, a place that 'cures gays', threats to out), and everyday
+        # look-alikes (love, series, climbing, PrEP and hormones, cooking, family rows, a breakup,
+        # a late train)
+        ("ojala no existiera la neta", E, "hopeless"),
+        ("afilé el cuchillo de la cocina y lo tengo en mi cuarto", H, "plan"),
+        ("tengo el arma de mi tío escondida en mi mochila", H, "plan"),
+        ("me voy a aventar del puente de la avenida esta noche", H, "plan"),
+        ("la última vez me corté las venas y me encontró mi hermana", H, "attempt"),
+        ("le dejé una carta a mi mamá debajo de su almohada", H, "farewell"),
+        ("borré todas mis redes, ya no hace falta nada", H, "farewell"),
+        ("mi papá dijo que si me ve con vestido me mata", H, "others"),
+        ("mis tíos me van a llevar a un lugar donde curan a los gays", E, "others"),
+        ("la policía me detuvo por besar a mi novio y me golpearon", H, "others"),
+        (
+            "un tipo me dijo que si no le paso dinero va a contarle a mi familia que soy gay",
+            H,
+            "others",
+        ),
+        ("todo sería más fácil si yo no estuviera", E, "hopeless"),
+        ("me quemé con un cigarro a propósito", E, "self_harm"),
+        ("me muero por verte mañana", N, ""),
+        ("esta serie me está matando de lo buena que está", N, ""),
+        ("compré una cuerda para escalar este finde", N, ""),
+        ("empecé con la prep y las hormonas este mes", N, ""),
+        ("corté cebolla con el cuchillo nuevo y me lloraban los ojos", N, ""),
+        ("mi mamá y yo nos peleamos por los platos otra vez", N, ""),
+        ("terminé con mi novia y estoy triste", N, ""),
+        ("el tren se retrasó una hora en el puente", N, ""),
     ],
     "pt": [
         # tired of existing
@@ -244,6 +273,31 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("to morta de cansaço hoje", N, ""),
         ("vou matar aula amanha", N, ""),
         ("vou postar minhas fotos da praia amanhã", N, ""),
+        # fourth pass: new wordings of every kind of risk (a sharpened knife, 'it would be easier
+        # without me', accounts deleted, a place that 'cures gays', threats to out), and everyday
+        # look-alikes (love, series, climbing, PrEP and hormones, cooking, family rows, a breakup,
+        # a late train)
+        ("queria simplesmente deixar de existir", H, "intent"),
+        ("afiei a faca da cozinha e guardei no meu quarto", H, "plan"),
+        ("peguei a arma do meu tio e escondi na mochila", H, "plan"),
+        ("hoje a noite eu pulo da ponte", H, "plan"),
+        ("da ultima vez eu cortei os pulsos e minha irma me achou", H, "attempt"),
+        ("deixei uma carta pra minha mae embaixo do travesseiro dela", H, "farewell"),
+        ("apaguei todas as minhas redes, nao precisa mais", H, "farewell"),
+        ("meu pai disse que se me ver de vestido me mata", H, "others"),
+        ("meus tios vão me levar num lugar que cura gay", E, "others"),
+        ("a policia me prendeu por beijar meu namorado e me bateram", H, "others"),
+        ("um cara disse que se eu nao pagar ele conta pra minha familia que sou gay", H, "others"),
+        ("tudo seria mais facil se eu nao estivesse aqui", E, "hopeless"),
+        ("me queimei com cigarro de proposito", E, "self_harm"),
+        ("morrendo de saudade de vc", N, ""),
+        ("essa serie ta me matando de tão boa", N, ""),
+        ("comprei uma corda de escalada pro fim de semana", N, ""),
+        ("comecei a prep e os hormonios esse mes", N, ""),
+        ("cortei cebola com a faca nova e chorei", N, ""),
+        ("briguei com minha mae por causa da louça de novo", N, ""),
+        ("terminei com minha namorada e to triste", N, ""),
+        ("o trem atrasou uma hora na ponte", N, ""),
     ],
     "fr": [
         # self-harm: taillader, scarifier, entailler + blood / arms
@@ -372,6 +426,35 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("on a fait un escape game trop bien", N, ""),
         ("merci pour tout, si je reviens pas avant 20h mangez sans moi", N, ""),
         ("je pense poster mes photos de vacances", N, ""),
+        # fourth pass: new wordings of every kind of risk (a sharpened knife, 'it would be easier
+        # without me', accounts deleted, a place that 'cures gays', threats to out), and everyday
+        # look-alikes (love, series, climbing, PrEP and hormones, cooking, family rows, a breakup,
+        # a late train)
+        ("j'aimerais juste plus exister", H, "intent"),
+        ("j'ai aiguisé le couteau de cuisine et je l'ai gardé dans ma chambre", H, "plan"),
+        ("j'ai pris le flingue de mon oncle, il est dans mon sac", H, "plan"),
+        ("ce soir je saute du pont", H, "plan"),
+        ("la dernière fois je me suis ouvert les veines et ma sœur m'a trouvé", H, "attempt"),
+        ("j'ai laissé une lettre à ma mère sous son oreiller", H, "farewell"),
+        ("j'ai supprimé tous mes réseaux, ça sert plus à rien", H, "farewell"),
+        ("mon père a dit que s'il me voit en robe il me tue", H, "others"),
+        ("mes oncles veulent m'emmener dans un endroit qui soigne les gays", E, "others"),
+        (
+            "les flics m'ont arrêté parce que j'embrassais mon copain et ils m'ont frappé",
+            H,
+            "others",
+        ),
+        ("un mec dit que si je paye pas il dit à tous que je suis gay", H, "others"),
+        ("tout serait plus simple si j'étais plus là", E, "hopeless"),
+        ("je me suis brûlé avec une cigarette exprès", E, "self_harm"),
+        ("je meurs d'envie de te voir", N, ""),
+        ("cette série me tue tellement elle est bien", N, ""),
+        ("j'ai acheté une corde d'escalade pour le week-end", N, ""),
+        ("j'ai commencé la prep et les hormones ce mois-ci", N, ""),
+        ("j'ai coupé des oignons avec le nouveau couteau", N, ""),
+        ("je me suis engueulé avec ma mère pour la vaisselle", N, ""),
+        ("j'ai rompu avec ma copine et je suis triste", N, ""),
+        ("le train a eu une heure de retard sur le pont", N, ""),
     ],
     "it": [
         # wish to disappear
@@ -487,6 +570,34 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("ho preso una tachipirina per il mal di testa", N, ""),
         ("mi taglio i capelli domani", N, ""),
         ("grazie di tutto, se non torno entro le otto chiamate mamma", N, ""),
+        # fourth pass: new wordings of every kind of risk (a sharpened knife, 'it would be easier
+        # without me', accounts deleted, a place that 'cures gays', threats to out), and everyday
+        # look-alikes (love, series, climbing, PrEP and hormones, cooking, family rows, a breakup,
+        # a late train)
+        ("vorrei solo smettere di esistere", H, "intent"),
+        ("ho affilato il coltello della cucina e l'ho messo in camera", H, "plan"),
+        ("ho preso la pistola di mio zio, ce l'ho nello zaino", H, "plan"),
+        ("stanotte mi butto dal ponte", H, "plan"),
+        ("l'ultima volta mi sono tagliata le vene e mi ha trovato mia sorella", H, "attempt"),
+        ("ho cancellato tutti i miei social, non serve più a niente", H, "farewell"),
+        ("mio padre ha detto che se mi vede con il vestito mi ammazza", H, "others"),
+        ("i miei zii mi vogliono portare in un posto dove curano i gay", E, "others"),
+        (
+            "la polizia mi ha fermato perché baciavo il mio ragazzo e mi hanno picchiato",
+            H,
+            "others",
+        ),
+        ("un tipo dice che se non lo pago dice alla mia famiglia che sono gay", H, "others"),
+        ("sarebbe tutto più facile se non ci fossi", E, "hopeless"),
+        ("mi sono bruciata con la sigaretta apposta", E, "self_harm"),
+        ("muoio dalla voglia di vederti", N, ""),
+        ("questa serie mi uccide da quanto è bella", N, ""),
+        ("ho comprato una corda da arrampicata per il weekend", N, ""),
+        ("ho iniziato la prep e gli ormoni questo mese", N, ""),
+        ("ho tagliato le cipolle col coltello nuovo", N, ""),
+        ("ho litigato con mia madre per i piatti", N, ""),
+        ("ho lasciato la mia ragazza e sono triste", N, ""),
+        ("il treno è rimasto fermo un'ora sul ponte", N, ""),
     ],
     "de": [
         # wish to sleep and be gone
@@ -633,6 +744,44 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("ich geh morgen zum friseur", N, ""),
         ("danke für alles, falls ich nicht wiederkomme vor acht esst ohne mich", N, ""),
         ("ich will meine urlaubsbilder posten", N, ""),
+        # fourth pass: new wordings of every kind of risk (a sharpened knife, 'it would be easier
+        # without me', accounts deleted, a place that 'cures gays', threats to out), and everyday
+        # look-alikes (love, series, climbing, PrEP and hormones, cooking, family rows, a breakup,
+        # a late train)
+        ("ich will einfach nicht mehr existieren", H, "intent"),
+        ("hab das küchenmesser geschliffen und in mein zimmer gelegt", H, "plan"),
+        ("hab die pistole von meinem onkel genommen, sie ist in meinem rucksack", H, "plan"),
+        ("heute nacht spring ich von der brücke", H, "plan"),
+        (
+            "letztes mal hab ich mir die pulsadern aufgeschnitten und meine schwester hat mich "
+            "gefunden",
+            H,
+            "attempt",
+        ),
+        ("hab alle meine accounts gelöscht, brauch ich eh nicht mehr", H, "farewell"),
+        ("mein vater hat gesagt wenn er mich im kleid sieht bringt er mich um", H, "others"),
+        ("meine onkel wollen mich an einen ort bringen wo sie schwule heilen", E, "others"),
+        (
+            "die polizei hat mich festgenommen weil ich meinen freund geküsst hab und hat mich "
+            "geschlagen",
+            H,
+            "others",
+        ),
+        (
+            "ein typ sagt wenn ich nicht zahle erzählt er meiner familie dass ich schwul bin",
+            H,
+            "others",
+        ),
+        ("alles wäre leichter wenn ich nicht mehr da wäre", E, "hopeless"),
+        ("hab mich mit einer zigarette verbrannt, mit absicht", E, "self_harm"),
+        ("ich sterbe vor sehnsucht nach dir", N, ""),
+        ("die serie bringt mich um so gut ist sie", N, ""),
+        ("hab ein kletterseil fürs wochenende gekauft", N, ""),
+        ("hab mit prep und hormonen angefangen diesen monat", N, ""),
+        ("hab zwiebeln mit dem neuen messer geschnitten", N, ""),
+        ("hab mich mit meiner mutter wegen dem abwasch gestritten", N, ""),
+        ("hab mit meiner freundin schluss gemacht und bin traurig", N, ""),
+        ("der zug stand eine stunde auf der brücke", N, ""),
     ],
 }
 
