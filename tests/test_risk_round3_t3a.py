@@ -160,6 +160,26 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("mi mamá y yo nos peleamos por los platos otra vez", N, ""),
         ("terminé con mi novia y estoy triste", N, ""),
         ("el tren se retrasó una hora en el puente", N, ""),
+        # fifth pass: leaving this world, 'if I don't answer tomorrow you'll know why', which
+        # bridge, 'if I don't marry him', a date who locked me in, scratching till it bleeds, no
+        # meaning in going on; and look-alikes (an app that won't log me out, 'I know which bridge
+        # you mean', pills bought at a pharmacy, an accident)
+        ("ya me cansé de vivir así, me quiero ir de este mundo", H, "intent"),
+        ("tengo guardadas las pastillas de mi abuela para el sábado", H, "plan"),
+        ("ya sé de qué puente me voy a tirar", H, "plan"),
+        ("si mañana no contesto ya saben por qué", H, "farewell"),
+        ("el año pasado me tomé un bote de pastillas y casi no la cuento", H, "attempt"),
+        ("mi padrastro me pega cada vez que llega borracho", H, "others"),
+        ("mis papás me dijeron que si no me caso con él me desheredan y me echan", E, "others"),
+        ("el de tinder me encerró en su depa y no me deja salir", H, "others"),
+        ("me rasco los brazos hasta que sangran", E, "self_harm"),
+        ("no le encuentro sentido a seguir viviendo", E, "hopeless"),
+        ("ya me cansé de este trabajo", N, ""),
+        ("el sábado voy a tirarme en paracaídas", N, ""),
+        ("la app no me deja salir de la sesión", N, ""),
+        ("ya sé de qué puente hablas, el de la avenida", N, ""),
+        ("tuve un accidente de moto y casi no la cuento", N, ""),
+        ("si no contesto es que estoy en el cine", N, ""),
     ],
     "pt": [
         # tired of existing
@@ -298,6 +318,23 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("briguei com minha mae por causa da louça de novo", N, ""),
         ("terminei com minha namorada e to triste", N, ""),
         ("o trem atrasou uma hora na ponte", N, ""),
+        # fifth pass: leaving this world, 'if I don't answer tomorrow you'll know why', which
+        # bridge, 'if I don't marry him', a date who locked me in, scratching till it bleeds, no
+        # meaning in going on; and look-alikes (an app that won't log me out, 'I know which bridge
+        # you mean', pills bought at a pharmacy, an accident)
+        ("cansei de viver assim, quero ir embora desse mundo", H, "intent"),
+        ("tenho guardado os remedios da minha avó pro sabado", H, "plan"),
+        ("ja sei de qual ponte eu vou pular", H, "plan"),
+        ("se amanha eu nao responder ja sabem o motivo", H, "farewell"),
+        ("ano passado tomei um vidro de remedio e quase nao voltei", H, "attempt"),
+        ("meu padrasto me bate toda vez que chega bebado", H, "others"),
+        ("meus pais disseram que se eu nao casar com ele me deserdam e me expulsam", E, "others"),
+        ("o cara do tinder me trancou no apartamento dele e nao me deixa sair", H, "others"),
+        ("me coço ate sangrar os braços", E, "self_harm"),
+        ("nao encontro sentido em continuar vivendo", E, "hopeless"),
+        ("cansei desse trabalho", N, ""),
+        ("sabado vou pular de paraquedas", N, ""),
+        ("o app nao me deixa sair da conta", N, ""),
     ],
     "fr": [
         # self-harm: taillader, scarifier, entailler + blood / arms
@@ -455,6 +492,33 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("je me suis engueulé avec ma mère pour la vaisselle", N, ""),
         ("j'ai rompu avec ma copine et je suis triste", N, ""),
         ("le train a eu une heure de retard sur le pont", N, ""),
+        # fifth pass: leaving this world, 'if I don't answer tomorrow you'll know why', which
+        # bridge, 'if I don't marry him', a date who locked me in, scratching till it bleeds, no
+        # meaning in going on; and look-alikes (an app that won't log me out, 'I know which bridge
+        # you mean', pills bought at a pharmacy, an accident)
+        ("j'en ai marre de vivre comme ça, je veux quitter ce monde", H, "intent"),
+        ("j'ai gardé les somnifères de ma grand-mère pour samedi", H, "plan"),
+        ("je sais déjà de quel pont je vais sauter", H, "plan"),
+        ("si demain je réponds pas vous saurez pourquoi", H, "farewell"),
+        (
+            "l'an dernier j'ai avalé une boîte de cachets et j'ai failli pas m'en sortir",
+            H,
+            "attempt",
+        ),
+        ("mon beau-père me frappe à chaque fois qu'il rentre bourré", H, "others"),
+        (
+            "mes parents m'ont dit que si je l'épouse pas ils me renient et me mettent dehors",
+            E,
+            "others",
+        ),
+        ("le mec de tinder m'a enfermé chez lui et me laisse pas sortir", H, "others"),
+        ("je me gratte les bras jusqu'au sang", E, "self_harm"),
+        ("je trouve plus de sens à continuer à vivre", E, "hopeless"),
+        ("j'en ai marre de ce boulot", N, ""),
+        ("samedi je vais sauter en parachute", N, ""),
+        ("l'appli me laisse pas sortir de mon compte", N, ""),
+        ("je sais déjà de quel pont tu parles", N, ""),
+        ("j'ai pris une boîte de doliprane à la pharmacie", N, ""),
     ],
     "it": [
         # wish to disappear
@@ -598,6 +662,24 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("ho litigato con mia madre per i piatti", N, ""),
         ("ho lasciato la mia ragazza e sono triste", N, ""),
         ("il treno è rimasto fermo un'ora sul ponte", N, ""),
+        # fifth pass: leaving this world, 'if I don't answer tomorrow you'll know why', which
+        # bridge, 'if I don't marry him', a date who locked me in, scratching till it bleeds, no
+        # meaning in going on; and look-alikes (an app that won't log me out, 'I know which bridge
+        # you mean', pills bought at a pharmacy, an accident)
+        ("sono stanco di vivere così, voglio andarmene da questo mondo", H, "intent"),
+        ("ho messo da parte le pillole di mia nonna per sabato", H, "plan"),
+        ("so già da quale ponte buttarmi", H, "plan"),
+        ("se domani non rispondo sapete perché", H, "farewell"),
+        ("il mio patrigno mi picchia ogni volta che torna ubriaco", H, "others"),
+        ("i miei hanno detto che se non lo sposo mi diseredano e mi cacciano", E, "others"),
+        ("quello di tinder mi ha chiuso in casa sua e non mi fa uscire", H, "others"),
+        ("mi gratto le braccia fino a farle sanguinare", E, "self_harm"),
+        ("non trovo più senso a continuare a vivere", E, "hopeless"),
+        ("sono stanco di questo lavoro", N, ""),
+        ("sabato mi butto col paracadute", N, ""),
+        ("l'app non mi fa uscire dall'account", N, ""),
+        ("lo so già, il viadotto è chiuso", N, ""),
+        ("ho preso una scatola di tachipirina in farmacia", N, ""),
     ],
     "de": [
         # wish to sleep and be gone
@@ -782,6 +864,35 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("hab mich mit meiner mutter wegen dem abwasch gestritten", N, ""),
         ("hab mit meiner freundin schluss gemacht und bin traurig", N, ""),
         ("der zug stand eine stunde auf der brücke", N, ""),
+        # fifth pass: leaving this world, 'if I don't answer tomorrow you'll know why', which
+        # bridge, 'if I don't marry him', a date who locked me in, scratching till it bleeds, no
+        # meaning in going on; and look-alikes (an app that won't log me out, 'I know which bridge
+        # you mean', pills bought at a pharmacy, an accident)
+        ("ich hab keine kraft mehr so zu leben, ich will weg von dieser welt", H, "intent"),
+        ("hab die schlaftabletten von meiner oma für samstag aufgehoben", H, "plan"),
+        ("ich weiß schon von welcher brücke ich springe", H, "plan"),
+        ("wenn ich morgen nicht antworte wisst ihr warum", H, "farewell"),
+        (
+            "letztes jahr hab ich eine packung tabletten geschluckt und hab es fast nicht überlebt",
+            H,
+            "attempt",
+        ),
+        ("mein stiefvater schlägt mich jedes mal wenn er besoffen heimkommt", H, "others"),
+        (
+            "meine eltern sagen wenn ich ihn nicht heirate enterben sie mich und werfen mich raus",
+            E,
+            "others",
+        ),
+        (
+            "der typ von tinder hat mich in seiner wohnung eingesperrt und lässt mich nicht raus",
+            H,
+            "others",
+        ),
+        ("ich kratz mir die arme auf bis sie bluten", E, "self_harm"),
+        ("ich finde keinen sinn mehr weiterzuleben", E, "hopeless"),
+        ("samstag spring ich fallschirm", N, ""),
+        ("die app lässt mich nicht raus aus dem account", N, ""),
+        ("ich weiß schon, die brücke ist gesperrt", N, ""),
     ],
 }
 
