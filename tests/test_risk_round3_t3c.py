@@ -12,9 +12,14 @@ locale loaded."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from bot.safety import RiskDetector
+import pytest
+import yaml
+
+from bot.safety import RiskDetector, SafetyLists
+
+AR_SAFETY = Path(__file__).resolve().parent.parent / "content" / "ar" / "safety.yaml"
 
 # (text, level, category): Arabic script, across dialects
 AR_FIRES: list[tuple[str, str, str]] = [
@@ -83,6 +88,35 @@ AR_FIRES: list[tuple[str, str, str]] = [
     # conversion, with no healer named
     ("بدهم ياخدوني عند دكتور يعالجني من المثلية", "high", "others"),
     ("اهلي بدهم يغيروني من اني مثلي", "high", "others"),
+    # round 3, second pass (probes beyond the misses)
+    ("تعبت من الحياة وبدي ارتاح للابد", "high", "intent"),
+    ("والله لو عندي الجرأة كان قتلت حالي من زمان", "high", "intent"),
+    ("لولا امي كان انتحرت", "high", "intent"),
+    ("مش عايز اكمل في الدنيا دي", "high", "intent"),
+    ("احسن لو ما خلقت", "elevated", "hopeless"),
+    ("نازل عالبحر الليلة وما راجع", "high", "plan"),
+    ("ماشي صوب النهر ومش راجع", "high", "plan"),
+    ("قاعد على الشباك والطابق العاشر تحتي", "elevated", "plan"),
+    ("عارف وين وامتى رح اعملها", "elevated", "plan"),
+    ("حطيت الحبل بالسقف", "high", "plan"),
+    ("اذا صار فيي شي، قولوا لامي اني بحبها", "elevated", "farewell"),
+    ("مسحت كل صوري وحساباتي، خلص ما عاد في شي", "elevated", "farewell"),
+    ("امبارح اخدت كل حبوبي وصحيت بالمستشفى", "high", "attempt"),
+    ("اخدت بنادول كتير وغسلولي معدتي", "high", "attempt"),
+    ("حاولت بس انقطع الحبل", "high", "attempt"),
+    ("شنقت حالي السنة الماضية بس انقطع الحبل", "high", "attempt"),
+    ("بعض ايدي لحد ما تنزف", "elevated", "self_harm"),
+    ("بجرح ايدي لحد ما ينزف", "elevated", "self_harm"),
+    ("اخوي كسرلي ضلعي لما لقاني بالشات", "high", "others"),
+    ("قالولي اذا ما تجوزت بنت عمي رح يتبروا مني ويقتلوني", "high", "others"),
+    ("اهلي مصادرين جوازي وتلفوني", "high", "others"),
+    ("واحد من التطبيق مصورني وبدو الف", "high", "others"),
+    ("قالي بفضحك والصور عندي", "high", "others"),
+    ("قلي اذا ما بتجي لعندي بفضحك عند اهلك", "elevated", "others"),
+    ("الامن استدعاني وسألني عن صحابي المثليين", "high", "others"),
+    ("الشرطة سألوني عن المثليين بالحارة", "high", "others"),
+    ("امي قالت رح تتبرا مني اذا ما تغيرت", "elevated", "others"),
+    ("ابوي رح يتبرى مني لاني مثلي", "elevated", "others"),
 ]
 
 # (text, level, category): Arabizi (Latin letters and digits)
@@ -147,6 +181,26 @@ ARABIZI_FIRES: list[tuple[str, str, str]] = [
     ("ana nawi a5alles 3ala 7ayati", "high", "intent"),
     ("7awelt a2tel 7ali abel sana", "high", "attempt"),
     ("7awalet 2etol 7ale", "high", "attempt"),
+    # round 3, second pass
+    ("ta3ebt men el 7ayat w bdi erta7 lal abad", "high", "intent"),
+    ("lawla mama kan ente7art men zaman", "high", "intent"),
+    ("7addadt el yom, ba3dha khalas", "high", "plan"),
+    ("nazel 3al ba7r el layle w mesh raje3", "high", "plan"),
+    ("ra2e7 3ala el nahr w ma ra7 erja3", "high", "plan"),
+    ("bokra el sob7 ra7 erme 7ali 2eddem el 2atr", "high", "plan"),
+    ("eshtarayt shafrat w khabbayton bel 7ammam", "high", "plan"),
+    ("iza sar fiye shi, 2olo la mama eni b7ebbha", "elevated", "farewell"),
+    ("hay akher marra b7ke ma3kon", "elevated", "farewell"),
+    ("akher layle, intebho 3ala 7alkon", "high", "farewell"),
+    ("mbere7 a5adt kol 7boubi w fe2t bel mostashfa", "high", "attempt"),
+    ("7awalt bas n2ata3 el 7abel", "high", "attempt"),
+    ("sane2t 7ali bas n2ata3 el 7abel", "high", "attempt"),
+    ("baba kol yom byedrobni 3ashan ana mesh rajel kfaye", "high", "others"),
+    ("akhouya kasarli dl3i lama la2ani 3al chat", "high", "others"),
+    ("ahli msadrin jawazi w telefoni", "high", "others"),
+    ("wa7ad men el app msawarni w bido alf", "high", "others"),
+    ("el amn estad3ani w sa2alni 3an s7abi", "high", "others"),
+    ("mama ra7 tetbarra menni iza ma tghayyart", "elevated", "others"),
 ]
 
 # the look-alikes of those families: everyday speech that must stay quiet
@@ -180,6 +234,30 @@ AR_LOOK_ALIKES: list[str] = [
     "طردوني من الشغل وانا بلا فلوس",
     "عندي علبة حبوب امي بشنطتي لاعطيها اياها",
     "بنتعالج من الانفلونزا كلنا",
+    # second pass
+    "بدي ارتاح شوي من الشغل",
+    "بدي ارتاح للابد من هالمدير",
+    "لولا امي كان ما نجحت",
+    "لو عندي الجرأة كان قلتله بحبه",
+    "ياريتني ما رحت عالحفلة",
+    "رايح عالبحر وما راجع الا الصبح",
+    "قاعد على الشباك بتفرج عالمطر",
+    "ساكن بالطابق العاشر والمنظر حلو",
+    "الحبل بالسقف للزينة",
+    "اذا صار فيي شي بالعملية، قولوا لامي اني بحبها",
+    "مسحت كل صوري القديمة، خلص ما عاد بدي ياهم",
+    "اخدت كل حبوبي الصبح",
+    "حاولت اصلح السيارة وما زبطت",
+    "حاولت بس ما مت من الضحك",
+    "بحك جلدي من الحساسية",
+    "بعض اظافري لما اتوتر",
+    "اخوي كسرلي قلبي لما سافر",
+    "اذا رفضت العريس امي رح تزعل",
+    "اهلي مصادرين تلفوني لحد ما تخلص الامتحانات",
+    "صاحبي صورني وانا نايم وبدو يضحك",
+    "امي رح تتبرا مني اذا شافت علاماتي",
+    "الشرطة استدعتني كشاهد على الحادث",
+    "الامن سألني عن صحابي بالجامعة لما ضاعت محفظتي",
 ]
 
 ARABIZI_LOOK_ALIKES: list[str] = [
@@ -200,6 +278,21 @@ ARABIZI_LOOK_ALIKES: list[str] = [
     "shoft film 3an el jinn",
     "bagra7 edi bel sekkina w ana ba6bo5",
     "ma fi amal bel mountakhab",
+    # second pass
+    "ta3ban w bdi erta7 shway",
+    "7addadt el yom lel safar, ba3dha khalas",
+    "lawla mama kan sa2att bel emte7an",
+    "iza sar fiye shi bel 3amaliye 2olo la mama eni b7ebbha",
+    "rayi7 3al ba7r w mesh raje3 abl el layl",
+    "akhouya kasarli el telephone",
+    "baba kol yom byedrobni bel tawle",
+    "hay akher marra b7ke ma3kon 3an el siyase",
+    "masa7t kol sowari el 2adime, 5alas kolshi",
+    "ana 3a shebbek el tabe2 el 3asher w el manzar 7elo",
+    "el shorta estad3atni ka shahed",
+    "wa7ad msawarni w bido dollar 3ashan el sowra",
+    "ahli msadrin telefoni la ba3d el emte7anat",
+    "bokra ra7 erme 7ali 3al takht w nam kel el nhar",
 ]
 
 
@@ -222,3 +315,28 @@ def test_arabizi_variants_fire(
 @pytest.mark.parametrize("text", AR_LOOK_ALIKES + ARABIZI_LOOK_ALIKES)
 def test_their_look_alikes_stay_quiet(shipped_detector: RiskDetector, text: str) -> None:
     assert shipped_detector.assess(text).level == "none", text
+
+
+def test_every_round3_rule_has_a_sentence_above() -> None:
+    """Each round 3 `together` rule of content/ar/safety.yaml (a rule naming an `r_` class),
+    alone in a detector with the file's classes and modifiers and no phrases, is reached by
+    some sentence above: no rule goes untested. (The t2c rules are checked by
+    tests/test_risk_together_t2c.py.) The file is parsed once: building a detector per rule
+    from the parsed lists keeps this fast."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(AR_SAFETY.read_text(encoding="utf-8"), Loader=loader)
+    keep = {key: data[key] for key in ("classes", "modifiers")}
+    texts = [text for text, _, _ in AR_FIRES + ARABIZI_FIRES]
+    untested, seen = [], 0
+    for level, groups in data["together"].items():
+        for category, rules in groups.items():
+            for rule in rules:
+                if "{r_" not in rule:
+                    continue
+                seen += 1
+                lists = {"high": {}, "elevated": {}, **keep}
+                lists["together"] = {level: {category: [rule]}}
+                detector = RiskDetector.from_lists([SafetyLists.model_validate(lists)])
+                if not any(detector.assess(text).at_risk for text in texts):
+                    untested.append(f"{level}.{category}: {rule}")
+    assert seen > 50 and untested == []
