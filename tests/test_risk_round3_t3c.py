@@ -117,6 +117,18 @@ AR_FIRES: list[tuple[str, str, str]] = [
     ("الشرطة سألوني عن المثليين بالحارة", "high", "others"),
     ("امي قالت رح تتبرا مني اذا ما تغيرت", "elevated", "others"),
     ("ابوي رح يتبرى مني لاني مثلي", "elevated", "others"),
+    # round 3, third pass
+    ("راح اذبح نفسي الليلة", "high", "intent"),
+    ("بدي انهي حالي", "high", "intent"),
+    ("عندي مسدس بالبيت وبفكر استعمله على حالي", "high", "plan"),
+    ("بدي اطخ حالي بفرد ابوي", "high", "plan"),
+    ("رجعت اشطب على ايدي", "elevated", "self_harm"),
+    ("عمامي حالفين يقتلوني اذا رجعت عالبلد", "high", "others"),
+    ("ابوي رماني برا البيت بنص الليل", "high", "others"),
+    ("اهلي بيجوزوني لابن عمي الشهر الجاي وانا ما بدي", "high", "others"),
+    ("اخوي حط السكين على رقبتي", "high", "others"),
+    ("واحد من جريندر سرقني وضربني", "high", "others"),
+    ("الشرطة داهموا الحفلة واخدوا كل الشباب", "high", "others"),
 ]
 
 # (text, level, category): Arabizi (Latin letters and digits)
@@ -201,6 +213,16 @@ ARABIZI_FIRES: list[tuple[str, str, str]] = [
     ("wa7ad men el app msawarni w bido alf", "high", "others"),
     ("el amn estad3ani w sa2alni 3an s7abi", "high", "others"),
     ("mama ra7 tetbarra menni iza ma tghayyart", "elevated", "others"),
+    # round 3, third pass
+    ("bedi mout w khalas", "high", "intent"),
+    ("ra7 eshrab chlor el layle", "high", "plan"),
+    ("7abayebi hay risalti el akhira", "high", "farewell"),
+    ("rje3t shatteb 3ala edi", "elevated", "self_harm"),
+    ("khayye 7at el sekkine 3ala ra2bti", "high", "others"),
+    ("3mami 7alfin yo2tlouni iza rje3t 3al balad", "high", "others"),
+    ("ahli bijawzouni la ibn 3ammi w ana ma bade", "high", "others"),
+    ("wa7ad men grindr sara2ni w darabni", "high", "others"),
+    ("el shorta dahamo el 7afle w a5adou kol el shabab", "high", "others"),
 ]
 
 # the look-alikes of those families: everyday speech that must stay quiet
@@ -258,6 +280,17 @@ AR_LOOK_ALIKES: list[str] = [
     "امي رح تتبرا مني اذا شافت علاماتي",
     "الشرطة استدعتني كشاهد على الحادث",
     "الامن سألني عن صحابي بالجامعة لما ضاعت محفظتي",
+    # third pass
+    "رح اذبح الخروف بالعيد",
+    "بدي انهي الشغل الليلة",
+    "ناوية انهي حالي من هالعلاقة",
+    "عندي مسدس ماء وبستعمله على اخوي",
+    "رجعت اشطب الكلمات الغلط",
+    "رجعت اقطع البصل وجرحت ايدي",
+    "عمامي حالفين يجيبوا هدية",
+    "اهلي بيجوزوا اختي الشهر الجاي وانا مبسوطة",
+    "واحد من جريندر ضربني بلوك",
+    "حط السكين على رقبة الخروف",
 ]
 
 ARABIZI_LOOK_ALIKES: list[str] = [
@@ -293,6 +326,14 @@ ARABIZI_LOOK_ALIKES: list[str] = [
     "wa7ad msawarni w bido dollar 3ashan el sowra",
     "ahli msadrin telefoni la ba3d el emte7anat",
     "bokra ra7 erme 7ali 3al takht w nam kel el nhar",
+    # third pass
+    "ra7 edba7 el 5aroof",
+    "bedi mout men el da7ek",
+    "ra7 eshrab chai el layle",
+    "risalti el akhira kanet 2abl shahr",
+    "jouzi byedrobni bel play",
+    "el shorta dahamo bayt el tajer",
+    "rje3t shatteb el kalimat",
 ]
 
 
