@@ -129,6 +129,7 @@ AR_FIRES: list[tuple[str, str, str]] = [
     ("اخوي حط السكين على رقبتي", "high", "others"),
     ("واحد من جريندر سرقني وضربني", "high", "others"),
     ("الشرطة داهموا الحفلة واخدوا كل الشباب", "high", "others"),
+    ("حياتي ما الها معنى", "elevated", "hopeless"),
 ]
 
 # (text, level, category): Arabizi (Latin letters and digits)
@@ -223,6 +224,14 @@ ARABIZI_FIRES: list[tuple[str, str, str]] = [
     ("ahli bijawzouni la ibn 3ammi w ana ma bade", "high", "others"),
     ("wa7ad men grindr sara2ni w darabni", "high", "others"),
     ("el shorta dahamo el 7afle w a5adou kol el shabab", "high", "others"),
+    # round 3, core wordings in more spellings
+    ("nebghi nmout", "high", "intent"),
+    ("ghadi nqtl rasi", "high", "intent"),
+    ("ma fi fayde men 7ayati", "elevated", "hopeless"),
+    ("ana 3ib2 3ala ahli", "elevated", "hopeless"),
+    ("7ayati ma ilha ma3na", "elevated", "hopeless"),
+    ("bade ekhtefi men el donya", "high", "intent"),
+    ("ya rab 5edni", "elevated", "hopeless"),
 ]
 
 # the look-alikes of those families: everyday speech that must stay quiet
@@ -291,6 +300,7 @@ AR_LOOK_ALIKES: list[str] = [
     "اهلي بيجوزوا اختي الشهر الجاي وانا مبسوطة",
     "واحد من جريندر ضربني بلوك",
     "حط السكين على رقبة الخروف",
+    "الحياة ما الها معنى بدون قهوة",
 ]
 
 ARABIZI_LOOK_ALIKES: list[str] = [
@@ -334,6 +344,7 @@ ARABIZI_LOOK_ALIKES: list[str] = [
     "jouzi byedrobni bel play",
     "el shorta dahamo bayt el tajer",
     "rje3t shatteb el kalimat",
+    "ma fi fayde men el mosalsal",
 ]
 
 
