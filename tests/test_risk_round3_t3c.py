@@ -130,6 +130,15 @@ AR_FIRES: list[tuple[str, str, str]] = [
     ("واحد من جريندر سرقني وضربني", "high", "others"),
     ("الشرطة داهموا الحفلة واخدوا كل الشباب", "high", "others"),
     ("حياتي ما الها معنى", "elevated", "hopeless"),
+    # last pass: Gulf and Iraqi danger from others
+    ("ابوي يطقني كل ما يشوفني لابس شي ضيق", "high", "others"),
+    ("اخوي طقني لين طاح سني", "high", "others"),
+    ("عمي قال بيغسل عاره فيني", "high", "others"),
+    ("الهيئة مسكوني مع صاحبي", "high", "others"),
+    ("اهلي ناويين يودوني عند مطوع يقرا علي", "high", "others"),
+    ("ابويه يكتلني اذا عرف", "high", "others"),
+    ("هلي طردوني وانا هسه بالشارع", "high", "others"),
+    ("بابا قال هيوديني مصحة علشان يعالجني", "high", "others"),
 ]
 
 # (text, level, category): Arabizi (Latin letters and digits)
@@ -232,6 +241,10 @@ ARABIZI_FIRES: list[tuple[str, str, str]] = [
     ("7ayati ma ilha ma3na", "elevated", "hopeless"),
     ("bade ekhtefi men el donya", "high", "intent"),
     ("ya rab 5edni", "elevated", "hopeless"),
+    ("baba y6gni kil ma yshofni labes shay thayyeg", "high", "others"),
+    ("abuy yqool bydba7ni iza dara", "high", "others"),
+    ("ekhwani 2aflo 3alay bel ghorfa w 5ethaw jawali", "high", "others"),
+    ("el hay2a meskoni ma3 rab3i", "high", "others"),
 ]
 
 # the look-alikes of those families: everyday speech that must stay quiet
@@ -301,6 +314,13 @@ AR_LOOK_ALIKES: list[str] = [
     "واحد من جريندر ضربني بلوك",
     "حط السكين على رقبة الخروف",
     "الحياة ما الها معنى بدون قهوة",
+    "ابوي يطقني نكت كل يوم",
+    "طقني الحر اليوم",
+    "الشيخ يقرا على الناس بالمسجد",
+    "رح ياخدوني عند الشيخ نزوره بالعيد",
+    "اهلي طردوني من الغرفة لاني كنت عالي الصوت",
+    "الهيئة مسكوا واحد مع مخدرات",
+    "اخدوني على المصحة ازور جدي",
 ]
 
 ARABIZI_LOOK_ALIKES: list[str] = [
@@ -345,6 +365,8 @@ ARABIZI_LOOK_ALIKES: list[str] = [
     "el shorta dahamo bayt el tajer",
     "rje3t shatteb el kalimat",
     "ma fi fayde men el mosalsal",
+    "ekhwani 2aflo el bab 3alay bel ghalat",
+    "baba y6gni nukat",
 ]
 
 
