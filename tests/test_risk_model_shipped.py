@@ -5,6 +5,7 @@ of a message, and is the same everywhere."""
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import math
 import subprocess
@@ -18,7 +19,7 @@ from benchmarks.risk_model_fit import score, train
 from benchmarks.risk_model_train import read
 from bot.content.loader import load_content
 from bot.crisis_reply import SELF, kinds
-from bot.safety import RiskDetector, load_safety
+from bot.safety import RiskDetector, load_safety, run_risk_cli
 from bot.safety.model import (
     BUCKETS,
     MODEL_CATEGORY,
@@ -242,29 +243,26 @@ def test_the_bot_loads_the_model_unless_the_setting_is_off():
     assert without is not None and without.risk is not None and without.risk.model is None
 
 
-def test_the_risk_command_reads_as_the_bot_does_or_with_the_lists_alone():
+def test_the_risk_command_reads_as_the_bot_does_or_with_the_lists_alone(monkeypatch):
     """`python -m bot risk` has the model beside the lists; `--lists-only` shows the lists'
     own verdict (what an editor of the lists wants to see)."""
-    detector, _ = load_safety(ROOT / "content", model=True)
-    assert detector is not None and detector.model is not None
-    lines = [  # risk lines the model was trained on: some are what the lists still miss
-        line.split("\t", 2)[2]
-        for path in sorted((ROOT / "benchmarks/risk_sets").glob("fresh2_*.tsv"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.startswith("risk\t")
-    ]
-    raised = next(t for t in lines if detector.assess(t).categories == {MODEL_CATEGORY})
+    monkeypatch.setattr(RiskModel, "shipped", classmethod(lambda cls: _model(-math.inf)))
 
     def run(*args: str) -> str:
-        return subprocess.run(
-            [sys.executable, "-m", "bot", "risk", *args],
-            input=raised + "\n",
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=True,
-            cwd=ROOT,
-        ).stdout
+        out = io.StringIO()
+        assert run_risk_cli(ROOT / "content", io.StringIO("I have pills\n"), out, *args) == 0
+        return out.getvalue()
 
-    assert run() == f"elevated\t{raised}\n"
-    assert run("--lists-only") == f"none\t{raised}\n"
+    assert run() == "elevated\tI have pills\n"  # a near miss of the lists, raised
+    assert run(None, True) == "none\tI have pills\n"
+    monkeypatch.undo()
+    lines = subprocess.run(
+        [sys.executable, "-m", "bot", "risk", "--lists-only"],
+        input="I want to die\nI have pills\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    assert lines == "high\tI want to die\nnone\tI have pills\n"
