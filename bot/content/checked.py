@@ -172,10 +172,26 @@ class ContentFiles:
         else:
             self._recordable = False
 
+    @property
+    def recording(self) -> bool:
+        """True when a load without errors will write a record of what it parsed."""
+        return self._record is not None and not self.checked
+
+    def raw(self, path: Path) -> bytes | None:
+        """The bytes of a content file as this load read them (None: not one of its files)."""
+        try:
+            return self._bytes.get(path.relative_to(self._directory).as_posix())
+        except ValueError:
+            return None
+
     def built(self, name: str) -> Any | None:
         """What a load of these very files built and kept under `name` (None: build it)."""
-        text = self._built.get(name) if self.checked else None
+        text = self.built_text(name)
         return None if text is None else json.loads(text)
+
+    def built_text(self, name: str) -> str | None:
+        """`built(name)` as the record keeps it (JSON), before it is read."""
+        return self._built.get(name) if self.checked else None
 
     def remember(self, name: str, state: Callable[[], Any]) -> None:
         """Keep what `state()` returns (JSON values) under `name` in the record written next."""
