@@ -20,11 +20,14 @@ is ignored. It holds nothing the content folder does not (no person, no message)
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
 import logging
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -203,3 +206,49 @@ class ContentFiles:
         if self._record is not None and not self.checked and self._recordable:
             built = {name: json.dumps(state()) for name, state in self._to_build.items()}
             self._record.write(self.key, self._as_json, built)
+
+
+class Loaded:
+    """What starts a record vouched for loaded in this process, by what it was made of: the
+    record's key (the checking code and every file's name and bytes), the folder and its
+    subfolders, the default locale and the day (verification dates). Loading the same again
+    gives the same content and the same warnings: a restart in the same process (every bot the
+    tests start) takes it from here. The content is immutable (`/reload` swaps in a new one);
+    only a load without an error is kept, only the last few."""
+
+    RECENT = 2
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._recent: OrderedDict[tuple[str, ...], Any] = OrderedDict()
+
+    @staticmethod
+    def key_of(
+        files: ContentFiles, directory: Path, default_locale: str, today: dt.date
+    ) -> tuple[str, ...] | None:
+        """None when no record vouches for the files (a full check: nothing is taken)."""
+        if not files.checked:
+            return None
+        folders = sorted(p.name for p in directory.iterdir() if p.is_dir())
+        where = str(directory.resolve())
+        return (files.key, where, "\0".join(folders), default_locale, today.isoformat())
+
+    def get(self, key: tuple[str, ...] | None) -> Any | None:
+        if key is None:
+            return None
+        with self._lock:
+            found = self._recent.get(key)
+            if found is not None:
+                self._recent.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[str, ...] | None, loaded: Any) -> None:
+        if key is None:
+            return
+        with self._lock:
+            self._recent[key] = loaded
+            while len(self._recent) > self.RECENT:
+                self._recent.popitem(last=False)
+
+
+LOADED = Loaded()

@@ -22,7 +22,7 @@ import yaml
 
 from bot.content import strict_yaml
 from bot.content.canned import CannedReply, load_canned
-from bot.content.checked import CheckedRecord, ContentFiles
+from bot.content.checked import LOADED, CheckedRecord, ContentFiles, Loaded
 from bot.content.crisis_check import check_contacts
 from bot.content.languages import closest
 from bot.content.merge import FILES, MISSING, check_rendered_lengths, parse_locale, rel
@@ -95,12 +95,19 @@ def load_content(
 
     With a `record` (the bot's own start and /reload), files a full check already found sound,
     byte for byte, are not parsed and checked again (see `bot/content/checked.py`); a load
-    without errors writes the record for the next time."""
+    without errors writes the record for the next time. A load a record vouches for that this
+    process already made (the same files, folder, day and default locale) is not made again
+    (`checked.Loaded`)."""
     today = today or dt.date.today()
     problems: list[Problem] = []
     if not directory.is_dir():
         return None, [Problem(str(directory), "-", "content folder not found")]
     files = ContentFiles(directory, record)
+    loaded = Loaded.key_of(files, directory, default_locale, today)
+    found = LOADED.get(loaded)
+    if found is not None:  # this very load, already done in this process
+        content, kept = found
+        return content, list(kept)
     raw: dict[str, dict[str, Any]] = {}
     for folder in sorted(p for p in directory.iterdir() if p.is_dir() and p.name[0] != "."):
         if not _LOCALE.match(folder.name):
@@ -174,7 +181,9 @@ def load_content(
     if any(p.severity == "error" for p in problems):
         return None, problems
     files.keep()
-    return Content(locales, default_locale, risk, canned, service, practice), problems
+    content = Content(locales, default_locale, risk, canned, service, practice)
+    LOADED.put(loaded, (content, tuple(problems)))
+    return content, problems
 
 
 _TOPIC_ID = re.compile(r"^[a-z][a-z0-9_]{0,23}$")
