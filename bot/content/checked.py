@@ -87,17 +87,15 @@ class CheckedRecord:
                 "content is checked in full"
             )
             return None
-        try:
-            record = json.loads(body)
-        except ValueError:
-            return None
-        if not isinstance(record, dict) or record.get("key") != key:
-            return None
-        parts = {name: record.get(name) for name in ("files", "built")}
-        for part in parts.values():
-            if not isinstance(part, dict) or not all(isinstance(v, str) for v in part.values()):
-                return None
-        return parts  # type: ignore[return-value]
+        with _READ_LOCK:  # the same record read again (a restart in the same process)
+            found = _READ.get(signature)
+        if found is None:
+            found = _decode(body)
+            with _READ_LOCK:
+                _READ.clear()
+                _READ[signature] = found
+        record_key, parts = found
+        return parts if parts is not None and record_key == key else None
 
     def write(self, key: str, files: dict[str, str], built: dict[str, str]) -> None:
         """Keep the files a full check found sound, and what was built from them (JSON)."""
@@ -112,6 +110,27 @@ class CheckedRecord:
             os.replace(partial, self.path)
         except OSError as exc:  # a read-only folder: starts stay correct, only slower
             log.info("could not keep the content record: %s", exc.strerror or exc)
+
+
+# The last record this process read, by its signature (which stands for its body): a record
+# is some megabytes of JSON, and parsing it again gives the same (nothing changes what it gave).
+_READ: dict[bytes, tuple[str | None, dict[str, dict[str, str]] | None]] = {}
+_READ_LOCK = threading.Lock()
+
+
+def _decode(body: bytes) -> tuple[str | None, dict[str, dict[str, str]] | None]:
+    """A record's key and parts (files, built), or no parts if it is not one."""
+    try:
+        record = json.loads(body)
+    except ValueError:
+        return None, None
+    if not isinstance(record, dict) or not isinstance(record.get("key"), str):
+        return None, None
+    parts = {name: record.get(name) for name in ("files", "built")}
+    for part in parts.values():
+        if not isinstance(part, dict) or not all(isinstance(v, str) for v in part.values()):
+            return record["key"], None
+    return record["key"], parts  # type: ignore[return-value]
 
 
 class ContentFiles:
