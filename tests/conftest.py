@@ -11,6 +11,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,7 @@ def together_only(
     """The detector of a shipped file's `together` rules (or of one rule: level, category,
     line) with the file's classes, modifiers and (unless `exclude` is False) exclusions, and none
     of its phrase lists: what a rule catches by itself."""
-    data = yaml.safe_load((CONTENT / locale / FILE_NAME).read_text(encoding="utf-8"))
+    data = _parsed((CONTENT / locale / FILE_NAME).read_text(encoding="utf-8"))
     keep = {key: data[key] for key in ("classes", "together", "modifiers") if key in data}
     if exclude and "exclude" in data:
         keep["exclude"] = data["exclude"]
@@ -69,6 +70,12 @@ def together_only(
     return RiskDetector.from_lists(
         [SafetyLists.model_validate({"high": {}, "elevated": {}, **keep})]
     )
+
+
+@cache
+def _parsed(text: str) -> dict:
+    """A shipped safety file as YAML reads it, once per text (read only, never changed)."""
+    return yaml.safe_load(text)
 
 
 @pytest.fixture(scope="session")
