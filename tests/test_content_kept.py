@@ -5,6 +5,7 @@ else, and every full check (/reload, uploads, `content check`), is made again.""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -65,3 +66,20 @@ def test_another_folder_or_a_new_subfolder_is_made_again(
     broken, problems = load_content(folder, record=record)
     assert broken is None
     assert "folder name is not a locale code" in [p.message for p in problems]
+
+
+def test_content_nobody_holds_is_made_again(
+    record: CheckedRecord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keeping costs no memory: once nothing holds the content, a start makes it again."""
+    load_content(CONTENT, record=record)
+    made: list[int] = []
+    check = loader.check_contacts
+    monkeypatch.setattr(loader, "check_contacts", lambda *a: made.append(1) or check(*a))
+    first, _ = load_content(CONTENT, record=record)
+    assert first is not None and load_content(CONTENT, record=record)[0] is first
+    assert len(made) == 1
+    del first
+    gc.collect()
+    assert load_content(CONTENT, record=record)[0] is not None
+    assert len(made) == 2

@@ -4,6 +4,7 @@ and check again, and a problem is said in full every time."""
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -121,3 +122,14 @@ def test_a_full_check_never_takes_the_detector_of_a_record(
     assert problems == [] and checked is not None and checked is not restored
     assert len(builds) == 2
     assert checked.state() == restored.state()
+
+
+def test_a_detector_nobody_holds_is_not_kept(content: Path, builds: list[int]) -> None:
+    """Keeping costs no memory: once no content holds a detector, it is gone and built again."""
+    first, _ = load_safety(content)
+    assert first is not None
+    del first
+    gc.collect()
+    again, problems = load_safety(content)
+    assert problems == [] and again is not None
+    assert len(builds) == 2

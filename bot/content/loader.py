@@ -105,9 +105,8 @@ def load_content(
     files = ContentFiles(directory, record)
     loaded = Loaded.key_of(files, directory, default_locale, today)
     found = LOADED.get(loaded)
-    if found is not None:  # this very load, already done in this process
-        content, kept = found
-        return content, list(kept)
+    if found is not None:  # this very load, already made in this process and still held
+        return found
     raw: dict[str, dict[str, Any]] = {}
     for folder in sorted(p for p in directory.iterdir() if p.is_dir() and p.name[0] != "."):
         if not _LOCALE.match(folder.name):
@@ -182,7 +181,7 @@ def load_content(
         return None, problems
     files.keep()
     content = Content(locales, default_locale, risk, canned, service, practice)
-    LOADED.put(loaded, (content, tuple(problems)))
+    LOADED.put(loaded, content, problems)
     return content, problems
 
 

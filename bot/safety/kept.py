@@ -2,15 +2,14 @@
 
 Building the risk detector from every locale's lists and checking the lists (every phrase is
 assessed as written) is most of what a content load costs, seconds, and gives the same detector
-for the same bytes: a process runs one version of the code. So they are kept here. No
-`telegram`.
+for the same bytes: a process runs one version of the code. So they are found here while
+they live. No `telegram`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
-from collections import OrderedDict
 from pathlib import Path
 from weakref import WeakValueDictionary
 
@@ -20,19 +19,14 @@ from bot.safety.detector import RiskDetector
 class Kept:
     """Detectors this process built or restored without a problem, by what they were made
     from: the safety files' bytes (a full check) or the record's detector (a start a record
-    vouches for). A restart in the same process, a /reload or an upload that left the lists
-    alone, every bot the tests start take the detector from here. Lists with a problem are
-    never kept: their problems are found, and said in full, each time. A detector is immutable
-    (one is shared by every chat already), so one may serve many loads.
-
-    The last `RECENT` are held; an older one is found here as long as something else holds it
-    (the live content), so keeping costs at most one detector's memory beyond the live one."""
-
-    RECENT = 2
+    vouches for). A load takes the detector from here while something still holds it (the
+    live content, so a /reload or an upload that left the lists alone; the tests hold the
+    shipped lists for the whole run): keeping costs no memory. Lists with a problem are never
+    kept: their problems are found, and said in full, each time. A detector is immutable (one
+    is shared by every chat already), so one may serve many loads."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()  # uploads are checked in a worker thread
-        self._recent: OrderedDict[bytes, RiskDetector] = OrderedDict()
         self._alive: WeakValueDictionary[bytes, RiskDetector] = WeakValueDictionary()
 
     @staticmethod
@@ -56,23 +50,12 @@ class Kept:
         if key is None:
             return None
         with self._lock:
-            found = self._recent.get(key) or self._alive.get(key)
-            if found is not None:
-                self._hold(key, found)
-            return found
+            return self._alive.get(key)
 
     def put(self, key: bytes | None, detector: RiskDetector) -> None:
-        if key is None:
-            return
-        with self._lock:
-            self._alive[key] = detector
-            self._hold(key, detector)
-
-    def _hold(self, key: bytes, detector: RiskDetector) -> None:
-        self._recent[key] = detector
-        self._recent.move_to_end(key)
-        while len(self._recent) > self.RECENT:
-            self._recent.popitem(last=False)
+        if key is not None:
+            with self._lock:
+                self._alive[key] = detector
 
 
 KEPT = Kept()
