@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import io
 import logging
 import shutil
@@ -11,6 +12,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,8 @@ import yaml
 
 from bot.app import configure_logging
 from bot.config import decode_data_key
+from bot.content.checked import CheckedRecord
+from bot.content.loader import Content, load_content
 from bot.crypto import generate_data_key
 from bot.harness import DEFAULT_SPEC, Harness, offline_settings
 from bot.safety import RiskDetector, SafetyLists, load_safety
@@ -59,7 +63,7 @@ def together_only(
     """The detector of a shipped file's `together` rules (or of one rule: level, category,
     line) with the file's classes, modifiers and (unless `exclude` is False) exclusions, and none
     of its phrase lists: what a rule catches by itself."""
-    data = yaml.safe_load((CONTENT / locale / FILE_NAME).read_text(encoding="utf-8"))
+    data = _parsed((CONTENT / locale / FILE_NAME).read_text(encoding="utf-8"))
     keep = {key: data[key] for key in ("classes", "together", "modifiers") if key in data}
     if exclude and "exclude" in data:
         keep["exclude"] = data["exclude"]
@@ -69,6 +73,12 @@ def together_only(
     return RiskDetector.from_lists(
         [SafetyLists.model_validate({"high": {}, "elevated": {}, **keep})]
     )
+
+
+@cache
+def _parsed(text: str) -> dict:
+    """A shipped safety file as YAML reads it, once per text (read only, never changed)."""
+    return yaml.safe_load(text)
 
 
 @pytest.fixture(scope="session")
@@ -93,11 +103,27 @@ def log_output() -> io.StringIO:
     logging.getLogger().handlers.clear()
 
 
+@lru_cache(maxsize=1)
+def shipped_content(today: dt.date) -> tuple[Content, Content]:
+    """The shipped content as every bot the tests start loads it, loaded once a day and held
+    for the whole run: checked in full (which writes the shared record), then as a start the
+    record vouches for. While they are held, every start and every full check of the same
+    files takes them (bot/content/checked.py `Loaded`, bot/safety/kept.py), as a restart in
+    one process would, instead of making them again."""
+    record = CheckedRecord(RECORD, SESSION_KEY)
+    full, problems = load_content(CONTENT, today=today, record=record)
+    assert full is not None, [str(p) for p in problems if p.severity == "error"]
+    vouched, _ = load_content(CONTENT, today=today, record=record)
+    assert vouched is not None
+    return full, vouched
+
+
 @asynccontextmanager
 async def running_harness(
     tmp_path: Path, clock: FakeClock, *, content: Path = CONTENT, **changes: object
 ) -> AsyncIterator[Harness]:
     """The real bot against the stand-in on a fresh database; checks the Bot API on exit."""
+    shipped_content(dt.date.today())
     shared = {"data_keys": (SESSION_KEY,), "content_record": RECORD}
     settings = offline_settings(
         tmp_path / "data" / "bot.sqlite3",

@@ -20,11 +20,14 @@ is ignored. It holds nothing the content folder does not (no person, no message)
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
 import logging
 import os
+import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -70,9 +73,9 @@ class CheckedRecord:
     def _sign(self, body: bytes) -> str:
         return hmac.new(self._key, body, hashlib.sha256).hexdigest()
 
-    def read(self, key: str) -> dict[str, dict[str, str]] | None:
-        """The files and what was built from them (each as JSON, by name), if the record is for
-        exactly `key` and signed by this bot."""
+    def vouches(self, key: str) -> bytes | None:
+        """The record's body, if it is signed by this bot and for exactly `key`; not parsed yet
+        (some megabytes of JSON: a load that already has what it needs never parses them)."""
         try:
             raw = self.path.read_bytes()
         except OSError:
@@ -84,17 +87,14 @@ class CheckedRecord:
                 "content is checked in full"
             )
             return None
-        try:
-            record = json.loads(body)
-        except ValueError:
-            return None
-        if not isinstance(record, dict) or record.get("key") != key:
-            return None
-        parts = {name: record.get(name) for name in ("files", "built")}
-        for part in parts.values():
-            if not isinstance(part, dict) or not all(isinstance(v, str) for v in part.values()):
-                return None
-        return parts  # type: ignore[return-value]
+        # The body is JSON this bot wrote (`write`), which starts with its key.
+        return body if body.startswith(b'{"key": ' + json.dumps(key).encode() + b", ") else None
+
+    def read(self, key: str) -> dict[str, dict[str, str]] | None:
+        """The files and what was built from them (each as JSON, by name), if the record is for
+        exactly `key` and signed by this bot."""
+        body = self.vouches(key)
+        return None if body is None else _parts(body, key)
 
     def write(self, key: str, files: dict[str, str], built: dict[str, str]) -> None:
         """Keep the files a full check found sound, and what was built from them (JSON)."""
@@ -109,6 +109,21 @@ class CheckedRecord:
             os.replace(partial, self.path)
         except OSError as exc:  # a read-only folder: starts stay correct, only slower
             log.info("could not keep the content record: %s", exc.strerror or exc)
+
+
+def _parts(body: bytes, key: str) -> dict[str, dict[str, str]] | None:
+    """A record's files and what was built from them, each as JSON by name (None: not one)."""
+    try:
+        record = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or record.get("key") != key:
+        return None
+    parts = {name: record.get(name) for name in ("files", "built")}
+    for part in parts.values():
+        if not isinstance(part, dict) or not all(isinstance(v, str) for v in part.values()):
+            return None
+    return parts  # type: ignore[return-value]
 
 
 class ContentFiles:
@@ -131,9 +146,8 @@ class ContentFiles:
                 digest.update(name.encode() + b"\0" + self._bytes[name] + b"\0")
         self.key = digest.hexdigest()
         self._record = record
-        found = record.read(self.key) if record is not None else None
-        self._from_record = found["files"] if found else None
-        self._built = found["built"] if found else {}
+        self._vouched = record.vouches(self.key) if record is not None else None
+        self._parts: dict[str, dict[str, str]] | None = None  # read when first needed
         self._as_json: dict[str, str] = {}
         self._to_build: dict[str, Callable[[], Any]] = {}
         self._recordable = True
@@ -141,7 +155,16 @@ class ContentFiles:
     @property
     def checked(self) -> bool:
         """True when a full check of exactly these files and this code found no error."""
-        return self._from_record is not None
+        return self._vouched is not None
+
+    def _from_record(self, part: str) -> dict[str, str]:
+        """The record's `files` or `built` (JSON by name), parsed the first time one is asked
+        for. Were a record this bot signed not to parse, the files are parsed from their bytes
+        (the very bytes the record vouches for) and the detector built from them."""
+        if self._parts is None:
+            parts = _parts(self._vouched, self.key) if self._vouched is not None else None
+            self._parts = parts or {"files": {}, "built": {}}
+        return self._parts[part]
 
     def parse(self, path: Path) -> Any:
         """The file's data. Raises like `strict_yaml.load`, or OSError / UnicodeDecodeError."""
@@ -149,8 +172,8 @@ class ContentFiles:
             name = path.relative_to(self._directory).as_posix()
         except ValueError:
             name = None
-        if name is not None and self._from_record is not None and name in self._from_record:
-            return json.loads(self._from_record[name])  # new objects each time, as YAML gives
+        if name is not None and self.checked and name in self._from_record("files"):
+            return json.loads(self._from_record("files")[name])  # new objects, as YAML gives
         raw = self._bytes.get(name) if name is not None else None
         data = strict_yaml.load((raw if raw is not None else path.read_bytes()).decode())
         if name is None or raw is None:
@@ -172,10 +195,26 @@ class ContentFiles:
         else:
             self._recordable = False
 
+    @property
+    def recording(self) -> bool:
+        """True when a load without errors will write a record of what it parsed."""
+        return self._record is not None and not self.checked
+
+    def raw(self, path: Path) -> bytes | None:
+        """The bytes of a content file as this load read them (None: not one of its files)."""
+        try:
+            return self._bytes.get(path.relative_to(self._directory).as_posix())
+        except ValueError:
+            return None
+
     def built(self, name: str) -> Any | None:
         """What a load of these very files built and kept under `name` (None: build it)."""
-        text = self._built.get(name) if self.checked else None
+        text = self.built_text(name)
         return None if text is None else json.loads(text)
+
+    def built_text(self, name: str) -> str | None:
+        """`built(name)` as the record keeps it (JSON), before it is read."""
+        return self._from_record("built").get(name) if self.checked else None
 
     def remember(self, name: str, state: Callable[[], Any]) -> None:
         """Keep what `state()` returns (JSON values) under `name` in the record written next."""
@@ -187,3 +226,46 @@ class ContentFiles:
         if self._record is not None and not self.checked and self._recordable:
             built = {name: json.dumps(state()) for name, state in self._to_build.items()}
             self._record.write(self.key, self._as_json, built)
+
+
+class Loaded:
+    """What starts a record vouched for loaded in this process, by what it was made of: the
+    record's key (the checking code and every file's name and bytes), the folder and its
+    subfolders, the default locale and the day (verification dates). Loading the same again
+    gives the same content and the same warnings, so a start takes it from here while
+    something still holds it (the live content; the tests hold the shipped content for the
+    whole run): keeping costs no memory. The content is immutable (`/reload` swaps in a new
+    one); only a load without an error is kept."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: dict[tuple[str, ...], tuple[weakref.ref[Any], tuple[Any, ...]]] = {}
+
+    @staticmethod
+    def key_of(
+        files: ContentFiles, directory: Path, default_locale: str, today: dt.date
+    ) -> tuple[str, ...] | None:
+        """None when no record vouches for the files (a full check: nothing is taken)."""
+        if not files.checked:
+            return None
+        folders = sorted(p.name for p in directory.iterdir() if p.is_dir())
+        where = str(directory.resolve())
+        return (files.key, where, "\0".join(folders), default_locale, today.isoformat())
+
+    def get(self, key: tuple[str, ...] | None) -> tuple[Any, list[Any]] | None:
+        """The content and the problems (warnings) its load found, if still held."""
+        with self._lock:
+            entry = self._kept.get(key) if key is not None else None
+            content = entry[0]() if entry is not None else None
+            return None if entry is None or content is None else (content, list(entry[1]))
+
+    def put(self, key: tuple[str, ...] | None, content: Any, problems: list[Any]) -> None:
+        if key is None:
+            return
+        with self._lock:
+            for old in [k for k, (ref, _) in self._kept.items() if ref() is None]:
+                del self._kept[old]
+            self._kept[key] = (weakref.ref(content), tuple(problems))
+
+
+LOADED = Loaded()

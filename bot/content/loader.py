@@ -22,7 +22,7 @@ import yaml
 
 from bot.content import strict_yaml
 from bot.content.canned import CannedReply, load_canned
-from bot.content.checked import CheckedRecord, ContentFiles
+from bot.content.checked import LOADED, CheckedRecord, ContentFiles, Loaded
 from bot.content.crisis_check import check_contacts
 from bot.content.languages import closest
 from bot.content.merge import FILES, MISSING, check_rendered_lengths, parse_locale, rel
@@ -96,13 +96,21 @@ def load_content(
 
     With a `record` (the bot's own start and /reload), files a full check already found sound,
     byte for byte, are not parsed and checked again (see `bot/content/checked.py`); a load
-    without errors writes the record for the next time. With `model`, the risk detector has the
-    statistical model beside the lists (the bot, unless `RISK_MODEL=off`)."""
+    without errors writes the record for the next time. A load a record vouches for that this
+    process already made (the same files, folder, day, default locale and `model`) is not made
+    again (`checked.Loaded`). With `model`, the risk detector has the statistical model beside
+    the lists (the bot, unless `RISK_MODEL=off`)."""
     today = today or dt.date.today()
     problems: list[Problem] = []
     if not directory.is_dir():
         return None, [Problem(str(directory), "-", "content folder not found")]
     files = ContentFiles(directory, record)
+    loaded = Loaded.key_of(files, directory, default_locale, today)
+    if loaded is not None:
+        loaded = (*loaded, "model" if model else "lists alone")
+    found = LOADED.get(loaded)
+    if found is not None:  # this very load, already made in this process and still held
+        return found
     raw: dict[str, dict[str, Any]] = {}
     for folder in sorted(p for p in directory.iterdir() if p.is_dir() and p.name[0] != "."):
         if not _LOCALE.match(folder.name):
@@ -176,7 +184,9 @@ def load_content(
     if any(p.severity == "error" for p in problems):
         return None, problems
     files.keep()
-    return Content(locales, default_locale, risk, canned, service, practice), problems
+    content = Content(locales, default_locale, risk, canned, service, practice)
+    LOADED.put(loaded, content, problems)
+    return content, problems
 
 
 _TOPIC_ID = re.compile(r"^[a-z][a-z0-9_]{0,23}$")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,7 @@ from pydantic import ValidationError
 from bot.content import strict_yaml
 from bot.safety import cjk, together
 from bot.safety.detector import RiskDetector
+from bot.safety.kept import KEPT, Kept
 from bot.safety.model import RiskModel
 from bot.safety.normalize import APOSTROPHE, WORD, phrase_tokens, tokens
 from bot.safety.schema import (
@@ -45,31 +47,68 @@ def load_safety(
     a problem. Returns no detector when there is any problem: the caller should keep the
     previous detector (on reload) or refuse to start, never run without one. With `files`
     vouched for by a record of a full check (`files.checked`), the editor's checks are skipped:
-    they found nothing in these very bytes with this very code. With `model`, the shipped
-    statistical model (`bot.safety.model`) stands beside the lists (the bot and `python -m bot
-    risk`); without, the lists alone decide (their checks, their tests).
+    they found nothing in these very bytes with this very code. Lists this process already
+    found sound, byte for byte, are not built and checked again (`bot.safety.kept`). With
+    `model`, the shipped statistical model (`bot.safety.model`) stands beside the lists, on a
+    copy (the bot and `python -m bot risk`); without, the lists alone decide (their checks,
+    their tests).
     """
-    problems: list[SafetyProblem] = []
+    detector, problems = _load(content_dir, files)
+    if model and detector is not None:
+        detector = detector.with_model(RiskModel.shipped())
+    return detector, problems
+
+
+def _load(
+    content_dir: Path, files: ContentFiles | None
+) -> tuple[RiskDetector | None, list[SafetyProblem]]:
     if not content_dir.is_dir():
         return None, [(str(content_dir), "-", "content folder not found")]
+    folders = sorted(p for p in content_dir.iterdir() if p.is_dir())
+    state = files.built_text(DETECTOR) if files is not None else None
+    raw = {folder: _read(folder / FILE_NAME, files) for folder in folders}
+    key = Kept.key_of(content_dir, raw, state)
+    detector = KEPT.get(key)
+    if detector is not None:
+        if files is not None:
+            if files.recording:  # the record written next keeps every file as parsed
+                for folder in folders:
+                    if isinstance(raw[folder], bytes):
+                        files.parse(folder / FILE_NAME)
+            files.remember(DETECTOR, detector.state)
+        return detector, []
+    detector, problems = _build(content_dir, folders, raw, state, files)
+    if detector is not None:
+        KEPT.put(key, detector)
+    return detector, problems
+
+
+def _build(
+    content_dir: Path,
+    folders: list[Path],
+    raw: dict[Path, bytes | OSError | None],
+    state: str | None,
+    files: ContentFiles | None,
+) -> tuple[RiskDetector | None, list[SafetyProblem]]:
+    """`load_safety` in full: parse, build (or restore from the record) and check."""
+    problems: list[SafetyProblem] = []
     parsed: list[tuple[str, SafetyLists]] = []
-    for folder in sorted(p for p in content_dir.iterdir() if p.is_dir()):
+    for folder in folders:
         path = folder / FILE_NAME
         rel = _rel(path, content_dir)
-        if not path.exists():
+        if raw[folder] is None:
             if folder.name == BASE_LOCALE:
                 problems.append((rel, "-", "required file missing"))
             continue
-        lists = _parse(path, rel, problems, files)
+        lists = _parse(path, rel, problems, files, raw[folder])
         if lists is not None:
             parsed.append((rel, lists))
     if not (content_dir / BASE_LOCALE).is_dir():
         problems.append(
             (_rel(content_dir / BASE_LOCALE / FILE_NAME, content_dir), "-", "required file missing")
         )
-    state = files.built(DETECTOR) if files is not None else None
     if state is not None:  # the very lists, read by the very code, at the last full check
-        detector = RiskDetector.from_state(state)
+        detector = RiskDetector.from_state(json.loads(state))
     else:
         english = [lists for rel, lists in parsed if Path(rel).parent.name == BASE_LOCALE]
         detector = RiskDetector.from_lists(
@@ -81,9 +120,21 @@ def load_safety(
         _check(parsed, detector, problems)
     if problems:
         return None, problems
-    if model:
-        detector = detector.with_model(RiskModel.shipped())
     return detector, problems
+
+
+def _read(path: Path, files: ContentFiles | None) -> bytes | OSError | None:
+    """A safety file's bytes (as the load read them), None when there is none, or why it could
+    not be read."""
+    found = files.raw(path) if files is not None else None
+    if found is not None:
+        return found
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return exc
 
 
 def _words(files: Iterable[SafetyLists]) -> set[str]:
@@ -108,12 +159,16 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _parse(
-    path: Path, rel: str, problems: list[SafetyProblem], files: ContentFiles | None
+    path: Path,
+    rel: str,
+    problems: list[SafetyProblem],
+    files: ContentFiles | None,
+    raw: bytes | OSError | None,
 ) -> SafetyLists | None:
     try:  # libyaml (C), anchors and deep nesting refused: as every content file
-        data: Any = (
-            files.parse(path) if files else strict_yaml.load(path.read_text(encoding="utf-8"))
-        )
+        if isinstance(raw, OSError):
+            raise raw
+        data: Any = files.parse(path) if files else strict_yaml.load(_text(raw or b""))
     except strict_yaml.StrictYamlError as exc:
         problems.append((rel, "-", str(exc)))
         return None
@@ -130,6 +185,11 @@ def _parse(
             key = ".".join(str(part) for part in err["loc"]) or "-"
             problems.append((rel, key, err["msg"]))
         return None
+
+
+def _text(raw: bytes) -> str:
+    """The bytes as `Path.read_text(encoding="utf-8")` reads them (newlines made "\\n")."""
+    return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _entries(lists: SafetyLists) -> Iterable[tuple[str, str, bool]]:
