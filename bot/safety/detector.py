@@ -77,6 +77,7 @@ MAX_GAPS = 3  # ... and in all
 EMOJI_WORDS = 3  # an emoji of the lists counts only in a message of at most this many words
 _KEY_LIMIT = 65_536
 MODEL_RAISED = RiskAssessment("elevated", frozenset({MODEL_CATEGORY}))
+_LEAF: dict[str, int] = {}  # the children of every leaf of a built trie: never written to
 
 
 # (rank, category, gaps allowed) for a risk phrase; (PART, rule, part) for a part of a
@@ -123,7 +124,7 @@ class RiskDetector:
             for t in seq
         )
         self._children: list[dict[str, int]] = [{}]
-        self._out: list[list[_Payload]] = [[]]
+        self._out: list[Sequence[_Payload]] = [[]]  # lists while building, then tuples
         self._gap_limit: list[int] = [0]  # words that may be inserted after this node
         self._gap_child: dict[int, int] = {}  # node -> its node after a `*` (CJK)
         for seq, payloads in phrases.items():
@@ -179,7 +180,15 @@ class RiskDetector:
         return d
 
     def _derive(self) -> None:
-        """What follows from the trie, and the per-word caches."""
+        """What follows from the trie, and the per-word caches. The trie is made lean first:
+        every leaf shares one empty mapping and each node's payloads are one shared tuple (most
+        nodes have the same few), about a third of its memory."""
+        self._children = [node or _LEAF for node in self._children]
+        shared: dict[Any, Any] = {}
+        self._out = [
+            shared.setdefault(key, key)
+            for key in (tuple(shared.setdefault(p, p) for p in payloads) for payloads in self._out)
+        ]
         # the statistical model beside the lists (`bot.safety.model`), set by `load_safety`
         self.model: RiskModel | None = None
         self._vocabulary = frozenset(k for node in self._children for k in node)

@@ -93,17 +93,18 @@ def english_words() -> frozenset[str]:
     return frozenset(_frequencies())
 
 
-def _index(words: Iterable[str]) -> dict[str, set[str]]:
+def _index(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """Each word under itself and every string it gives with one letter left out: two words
-    one edit apart share an entry (SymSpell's symmetric deletes)."""
+    one edit apart share an entry (SymSpell's symmetric deletes). Tuples, sorted: a third of
+    the memory of sets, and the same in every process."""
     index: dict[str, set[str]] = {}
     for word in words:
         for variant in _deletes(word) | {word}:
             index.setdefault(variant, set()).add(word)
-    return index
+    return {variant: tuple(sorted(found)) for variant, found in index.items()}
 
 
-def _near_in(index: dict[str, set[str]], token: str, variants: set[str]) -> list[str]:
+def _near_in(index: dict[str, tuple[str, ...]], token: str, variants: set[str]) -> list[str]:
     found: set[str] = set()
     for variant in variants:
         found.update(index.get(variant, ()))
