@@ -75,6 +75,22 @@ def together_only(
     )
 
 
+def shipped_lists(locale: str) -> SafetyLists:
+    """A shipped safety file, as its schema reads it."""
+    data = _parsed((CONTENT / locale / FILE_NAME).read_text(encoding="utf-8"))
+    return SafetyLists.model_validate(data)
+
+
+def rule_of(locale: str, line: str) -> tuple[str, str]:
+    """(level, category) of a `together` rule line of a shipped file."""
+    together = shipped_lists(locale).together
+    for level, groups in (("high", together.high), ("elevated", together.elevated)):
+        for category, rules in groups.items():
+            if line in rules:
+                return level, category
+    raise AssertionError(f"{locale}: no together rule {line!r}")
+
+
 @cache
 def _parsed(text: str) -> dict:
     """A shipped safety file as YAML reads it, once per text (read only, never changed)."""

@@ -12,13 +12,10 @@ tenses, word orders, slang, no diacritics), and the benign look-alikes each coul
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
-import yaml
 
-from bot.safety import RiskDetector, SafetyLists
-from tests.conftest import CONTENT, together_only
+from bot.safety import RiskDetector
+from tests.conftest import rule_of, together_only
 
 LEVELS = {"none": 0, "elevated": 1, "high": 2}
 
@@ -475,25 +472,9 @@ LOOK_ALIKES: list[tuple[str, str]] = [
 ]
 
 
-@cache
-def _lists(locale: str) -> SafetyLists:
-    data = yaml.safe_load((CONTENT / locale / "safety.yaml").read_text(encoding="utf-8"))
-    return SafetyLists.model_validate(data)
-
-
-def _rule(locale: str, line: str) -> tuple[str, str]:
-    """(level, category) of a rule line of the locale's file."""
-    together = _lists(locale).together
-    for level, groups in (("high", together.high), ("elevated", together.elevated)):
-        for category, rules in groups.items():
-            if line in rules:
-                return level, category
-    raise AssertionError(f"{locale}: no together rule {line!r}")
-
-
 @pytest.mark.parametrize(("locale", "line", "text"), RULES)
 def test_the_rule_fires_by_itself_at_its_level(locale: str, line: str, text: str) -> None:
-    level, category = _rule(locale, line)
+    level, category = rule_of(locale, line)
     result = together_only(locale, (level, category, line)).assess(text)
     assert (result.level, result.categories) == (level, frozenset({category})), text
 
@@ -502,7 +483,7 @@ def test_the_rule_fires_by_itself_at_its_level(locale: str, line: str, text: str
 def test_the_shipped_lists_rate_it_as_high_at_least(
     shipped_detector: RiskDetector, locale: str, line: str, text: str
 ) -> None:
-    level, category = _rule(locale, line)
+    level, category = rule_of(locale, line)
     result = shipped_detector.assess(text)
     assert LEVELS[result.level] >= LEVELS[level], text
     assert category in result.categories or result.level == "high", text

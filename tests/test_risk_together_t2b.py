@@ -4,13 +4,10 @@ lists rate that sentence at least as high; and the benign look-alikes of the rul
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
-import yaml
 
-from bot.safety import RiskDetector, SafetyLists
-from tests.conftest import CONTENT, together_only
+from bot.safety import RiskDetector
+from tests.conftest import rule_of, shipped_lists, together_only
 from tests.test_risk_round3_t3b import RULES as ROUND3_RULES
 
 LEVELS = {"none": 0, "elevated": 1, "high": 2}
@@ -302,30 +299,14 @@ LOOK_ALIKES: list[str] = [
 ]
 
 
-@cache
-def _lists(locale: str) -> SafetyLists:
-    data = yaml.safe_load((CONTENT / locale / "safety.yaml").read_text(encoding="utf-8"))
-    return SafetyLists.model_validate(data)
-
-
-def _rule(locale: str, line: str) -> tuple[str, str]:
-    """(level, category) of a rule line of the locale's file."""
-    together = _lists(locale).together
-    for level, groups in (("high", together.high), ("elevated", together.elevated)):
-        for category, rules in groups.items():
-            if line in rules:
-                return level, category
-    raise AssertionError(f"{locale}: no together rule {line!r}")
-
-
 def _only(locale: str, line: str) -> RiskDetector:
     """A detector of one rule, with its file's classes, exclusions and modifiers, no phrases."""
-    return together_only(locale, (*_rule(locale, line), line))
+    return together_only(locale, (*rule_of(locale, line), line))
 
 
 @pytest.mark.parametrize("locale", ["pl", "ru", "tr", "ja", "zh", "zh-Hant"])
 def test_every_rule_has_a_sentence(locale: str) -> None:
-    together = _lists(locale).together
+    together = shipped_lists(locale).together
     rules = {
         line
         for groups in (together.high, together.elevated)
@@ -338,7 +319,7 @@ def test_every_rule_has_a_sentence(locale: str) -> None:
 
 @pytest.mark.parametrize(("locale", "line", "text"), CASES)
 def test_the_rule_fires_by_itself_at_its_level(locale: str, line: str, text: str) -> None:
-    level, category = _rule(locale, line)
+    level, category = rule_of(locale, line)
     result = _only(locale, line).assess(text)
     assert (result.level, result.categories) == (level, frozenset({category})), text
 
@@ -347,7 +328,7 @@ def test_the_rule_fires_by_itself_at_its_level(locale: str, line: str, text: str
 def test_the_shipped_lists_rate_it_as_high_at_least(
     shipped_detector: RiskDetector, locale: str, line: str, text: str
 ) -> None:
-    level, category = _rule(locale, line)
+    level, category = rule_of(locale, line)
     result = shipped_detector.assess(text)
     assert LEVELS[result.level] >= LEVELS[level], text
     assert category in result.categories or result.level == "high", text
