@@ -2,20 +2,22 @@
 `none` to `elevated`, never anything else.
 
 Why: the lists catch what they name; people in danger often write what no list names. On
-messages nobody tuned on, the model finds a good share of what the lists miss (figures in the
-README, "Risk detection: figures"). It never lowers a verdict, never raises to `high`, and
-never speaks where an exclusion of the lists matched (an admin's word that a wording is benign:
-"dying of laughter").
+messages nobody tuned on, the model finds part of what the lists miss (figures in the README,
+"Risk detection: figures"). It never lowers a verdict, never raises to `high`, is asked only
+about a near miss of the lists (a part of some `together` rule found, the rule incomplete) and
+never where an exclusion of the lists matched (an admin's word that a wording is benign: "dying
+of laughter"); see `RiskDetector.lists_verdict`.
 
 What it is: a logistic regression over hashed binary features of the message as the lists read
 it (normalised, glued reading, its first `READ_TOKENS` tokens): each word (as the lists match
 it: English words stemmed), each pair of neighbouring words, and the character 3-, 4- and
-5-grams of each word of three letters or more
-with its edges marked. A feature is the CRC-32 of its text in `BUCKETS` buckets (the same in
-every process and on every machine). Trained by `python -m benchmarks.risk_model_train` from the
-team's labelled sets and public general posts (sources and licences in the README); the weights
-ship in `risk_model.bin.gz` beside this module. No `telegram` import; nothing of a message is
-kept.
+5-grams of each word of three letters or more, with its edges marked. A feature is the CRC-32
+of its text in `BUCKETS` buckets (the same in every process and on every machine). Trained by
+`python -m benchmarks.risk_model_train` from the team's labelled sets, ordinary support-chat
+messages and public general posts (sources and licences in the README); the weights ship in
+`risk_model.bin.gz` beside this module. No `telegram` import. Nothing of a message is stored:
+like the detector's own key cache, a bounded in-memory cache keeps the buckets of the first
+16,384 distinct words met, for speed, and dies with the process.
 """
 
 from __future__ import annotations
