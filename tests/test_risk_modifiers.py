@@ -4,7 +4,7 @@ Portuguese "dele", he, lowering "ho messo da parte delle pastiglie per non svegl
 
 from __future__ import annotations
 
-from bot.safety import RiskDetector, SafetyLists
+from bot.safety import RiskDetector, SafetyLists, tokens
 
 
 def detector() -> RiskDetector:
@@ -57,3 +57,32 @@ def test_a_word_before_a_negation_can_make_it_no_negation() -> None:
     assert d.assess("بعد ما حاولت صحيت في العناية المركزة").level == "high"
     assert d.assess("بعد، ما بدي موت").level == "elevated"  # not in the same clause
     assert RiskDetector.from_state(d.state()).assess("كل ما بدي موت").level == "high"
+
+
+def _negatable() -> RiskDetector:
+    return RiskDetector(
+        {
+            tokens("cop arrested me"): {("high", "others")},
+            tokens("хочу не проснуться"): {("high", "intent")},
+        },
+        negation=["didn't", "не", "никогда"],
+        together=[("high", "others", [[tokens("если не дам денег")], [tokens("сообщит")]])],
+    )
+
+
+def test_a_negation_inside_another_part_of_the_rule_is_that_parts_own():
+    """ "если не дам денег" (if I don't give money) + "сообщит" (will tell): the "не" belongs to
+    the first part and does not deny the second; a negation of the second part still does."""
+    detector = _negatable()
+    assert detector.assess("если не дам денег сообщит родителям").level == "high"
+    assert detector.assess("если не дам денег не сообщит").level == "none"
+
+
+def test_a_phrase_never_reads_across_an_inserted_negation():
+    """Words may be inserted into a longer phrase ("the cop just arrested me"), but not a
+    negation ("the cop didn't arrest me"), unless it stands before a negation of the phrase's
+    own (Russian double negation: "хочу никогда не проснуться")."""
+    detector = _negatable()
+    assert detector.assess("the cop just arrested me").level == "high"
+    assert detector.assess("the cop didn't arrest me").level == "none"
+    assert detector.assess("хочу никогда не проснуться").level == "high"

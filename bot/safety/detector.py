@@ -319,6 +319,7 @@ class RiskDetector:
             self._gap_child,
         )
         root, gap_keys, cache = children[0], self._gap_keys, self._keys
+        negates = self._lowering.negates
         keys = [k if (k := cache.get(tok)) is not None else self.key(tok) for tok in toks]
         # partial matches: (node, start, last matched position, words skipped so far, the
         # last position at which a word may still be inserted after it)
@@ -337,7 +338,12 @@ class RiskDetector:
                 nxt = children[node].get(key)
                 if nxt is not None:
                     gaps = skipped + i - last - 1
-                    if not gaps or (gaps <= MAX_GAPS and bounds[start] == bounds[i]):
+                    if not gaps or (
+                        gaps <= MAX_GAPS
+                        and bounds[start] == bounds[i]
+                        and (negates(toks[i]) or not any(map(negates, toks[last + 1 : i])))
+                    ):  # words may be inserted, but not a negation ("the cop didn't arrest
+                        # me"), unless before one of the phrase's own ("никогда не проснуться")
                         moved.append((nxt, start, i, gaps, i + gap_limit[nxt]))
                 if i <= deadline:
                     kept.append(entry)
@@ -365,8 +371,11 @@ class RiskDetector:
         for start, end, rank, category, spans in (
             matched(self._rules, found, excluded) if found else ()
         ):
-            # a negation before any part denies the fact the rule stands on: nothing
-            if not any(self._lowering.lowers(toks, keys, bounds, s, e, True) for s, e in spans):
+            # a negation before any part denies the fact the rule stands on: nothing (a word of
+            # another part of the rule is that part's own: "if i don't pay" + "send")
+            if not any(
+                self._lowering.lowers(toks, keys, bounds, s, e, True, spans) for s, e in spans
+            ):
                 hits.append((start, end, rank, category, False))
         if not hits:
             return NO_RISK, bool(excluded), bool(found)

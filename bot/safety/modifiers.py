@@ -4,7 +4,7 @@ the test the detector asks of every high match: is it lowered?"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bot.safety import cjk
@@ -107,6 +107,10 @@ class Lowering:
                 self._written[token] = found
         return found
 
+    def negates(self, token: str) -> bool:
+        """Is this word (as written) a negation word of the lists?"""
+        return not self._negation.isdisjoint(self._as_written(token))
+
     def _not_negation(self, token: str) -> bool:
         return bool(self._not_after) and not self._not_after.isdisjoint(self._as_written(token))
 
@@ -118,12 +122,19 @@ class Lowering:
         start: int,
         end: int,
         others: bool,
+        inside: Sequence[tuple[int, int]] = (),
     ) -> bool:
         """Is the high match `toks[start:end + 1]` lowered? A word counts as written (or
         elongated), never as the misspelling of a word of the lists it may also be read as:
-        Italian "delle" is not Portuguese "dele" (he)."""
+        Italian "delle" is not Portuguese "dele" (he). Words within `inside` (the other parts of
+        the same `together` rule) are that part's own words, never a modifier of this one: "if i
+        don't pay he will send" keeps its "send"."""
+
+        def theirs(first: int, last: int) -> bool:
+            return any(s <= last and first <= e for s, e in inside)
+
         for j in range(max(0, start - LOOK_BACK), start):
-            if bounds[j] != bounds[start]:
+            if bounds[j] != bounds[start] or (inside and theirs(j, j)):
                 continue
             readings = self._as_written(toks[j])
             if not self._negation.isdisjoint(readings):
@@ -138,10 +149,11 @@ class Lowering:
                 for seq in table.get(keys[last], ()):
                     first = last - len(seq) + 1
                     if first >= 0 and tuple(keys[first : last + 1]) == seq:
-                        if bounds[first] == bounds[start]:
+                        if bounds[first] == bounds[start] and not theirs(first, last):
                             return True
         for first in range(end + 1, min(end + 2 + LOOK_AHEAD, len(keys))):
             for seq in self._after_seqs.get(keys[first], ()):
                 if tuple(keys[first : first + len(seq)]) == seq and bounds[first] == bounds[end]:
-                    return True
+                    if not theirs(first, first + len(seq) - 1):
+                        return True
         return False
