@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import handlers.content_admin
+from bot.content import strict_yaml
 from bot.content.loader import load_content
 from bot.harness import Harness
 from tests.conftest import ADMIN_ID, CONTENT
@@ -103,3 +104,35 @@ async def test_uploads_are_parsed_off_the_event_loop(
     guide = h.settings.content_dir / "ar" / "guide.yaml"
     await upload(h, "ar-guide.yaml", guide.read_bytes())
     assert threads and threading.get_ident() not in threads
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb: 2\na: 3\n",
+        "classes:\n  tome: [a]\n  pills: [b]\n  tome: [a, c]\n",
+        "x:\n  - a: 1\n    a: 2\n",
+        "x: {c: 1, c: 2}\n",
+    ],
+)
+def test_a_key_twice_in_one_place_is_refused(text: str) -> None:
+    """YAML keeps the last of two equal keys and drops the first without a word: a class or a
+    list of risk phrases written twice lost the first (helper t3c lost four rules this way,
+    and the Spanish lists held a class twice). Refused, naming the line and the key."""
+    with pytest.raises(strict_yaml.StrictYamlError, match="appears twice"):
+        strict_yaml.load(text)
+
+
+@pytest.mark.parametrize("text", ["x:\n  a: 1\ny:\n  a: 1\n", "- a\n- a\n", "a: [a, a]\n"])
+def test_the_same_key_in_two_places_is_fine(text: str) -> None:
+    strict_yaml.load(text)
+
+
+def test_content_check_names_a_key_written_twice(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    safety = content / "es" / "safety.yaml"
+    safety.write_text(safety.read_text() + "\nexclude:\n  - algo\n", encoding="utf-8")
+    loaded, problems = load_content(content)
+    assert loaded is None
+    assert any("'exclude' appears twice" in str(p) for p in problems), problems

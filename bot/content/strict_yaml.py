@@ -39,19 +39,43 @@ def _refuse_what_content_never_needs(text: str) -> None:
 
 
 def _walk(text: str) -> None:
-    depth = 0
+    # one frame a collection: for a mapping, the keys seen and whether a key comes next
+    frames: list[tuple[set[str], list[bool]] | None] = []
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             mark = event.start_mark
             raise StrictYamlError(
                 f"line {mark.line + 1}: anchors and aliases (& and *) are not allowed in content"
             )
+        top = frames[-1] if frames else None
+        if isinstance(event, _CLOSE):
+            frames.pop()
+            _value_done(frames)
+            continue
+        if top is not None and top[1][0]:  # a key of a mapping
+            key = event.value if isinstance(event, yaml.ScalarEvent) else None
+            if key is not None and key in top[0]:
+                raise StrictYamlError(
+                    f"line {event.start_mark.line + 1}: {key!r} appears twice in one place; "
+                    "the second would silently replace the first: merge them"
+                )
+            if key is not None:
+                top[0].add(key)
+            top[1][0] = False
+            if not isinstance(event, _OPEN):
+                continue
         if isinstance(event, _OPEN):
-            depth += 1
-            if depth > MAX_DEPTH:
+            frames.append((set(), [True]) if isinstance(event, yaml.MappingStartEvent) else None)
+            if len(frames) > MAX_DEPTH:
                 raise StrictYamlError(f"nested more than {MAX_DEPTH} levels deep")
-        elif isinstance(event, _CLOSE):
-            depth -= 1
+        elif isinstance(event, yaml.ScalarEvent):
+            _value_done(frames)
+
+
+def _value_done(frames: list[tuple[set[str], list[bool]] | None]) -> None:
+    """A value of the innermost collection ended: in a mapping, a key comes next."""
+    if frames and frames[-1] is not None:
+        frames[-1][1][0] = True
 
 
 def load(text: str) -> Any:
