@@ -251,17 +251,7 @@ class RiskDetector:
     ) -> RiskDetector:
         """Merge the lists of all locales (`bot.safety.merge`); a phrase listed twice keeps every
         (level, category). `typo_words`: the English words of the lists (`bot.safety.typos`)."""
-        m = merged(lists)
-        return cls(
-            m.phrases,
-            m.excludes,
-            negation=m.negation,
-            third_person=m.third_person,
-            negation_after=m.negation_after,
-            not_negation_after=m.not_negation_after,
-            together=m.together,
-            typo_words=typo_words,
-        )
+        return cls(**vars(merged(lists)), typo_words=typo_words)  # Merged's fields: our params
 
     def key(self, token: str) -> str:
         """A token's match key: its stem, or for an elongated word ("dieee", "gooodbye") the

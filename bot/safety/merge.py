@@ -16,7 +16,7 @@ Seq = tuple[str, ...]
 class Merged:
     """Phrases (normalised token sequences) -> {(level, category)}, exclusions (each also as read
     with its apostrophes apart), the modifier words, and `together` rules: (level, category, the
-    phrases of each part)."""
+    phrases of each part). The fields are named as `RiskDetector`'s parameters."""
 
     phrases: dict[Seq, set[tuple[str, str]]] = field(default_factory=dict)
     excludes: set[Seq] = field(default_factory=set)
