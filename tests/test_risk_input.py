@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.safety import RiskDetector
-from bot.safety.normalize import APOSTROPHE, normalize, readings
+from bot.safety.normalize import ELISION, normalize, readings
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 LEVELS = {"none", "elevated", "high"}
@@ -118,11 +118,31 @@ READINGS = st.lists(st.one_of(PIECES, APOSTROPHES), max_size=40).map("".join)
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(READINGS)
 def test_both_readings_from_one_normalisation_are_the_two_readings(text: str) -> None:
-    """`readings()` normalises once for both ways of reading apostrophes; it must give exactly
+    """`readings()` normalises once for both ways of reading elisions; it must give exactly
     what normalising twice gives (runs meeting across an apostrophe, empty clauses, the
     marker character written by the person themself)."""
-    apart = normalize(APOSTROPHE.sub(" ", text)) if APOSTROPHE.search(text) else None
+    apart = normalize(ELISION.sub(" ", text)) if ELISION.search(text) else None
     assert readings(text) == (normalize(text), apart)
+
+
+@pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        ("I'm done, I don't want this, it's my mom's car", None),  # English: read glued only
+        ("we're, I've, I'll, I'd, can’t, WON'T", None),
+        ("'cause my parents' house", None),  # an apostrophe not between two letters
+        ("l'automutilation", "l automutilation"),  # an elision: read apart too
+        ("c'è chi", "c e chi"),
+        ("3'ayeb", "3 ayeb"),  # Arabizi
+        ("I'm sure l'ho fatto", "im sure l ho fatto"),  # the elision only
+    ],
+)
+def test_only_an_elision_is_read_apart(text: str, apart: str | None) -> None:
+    """An English contraction or possessive is read glued only, as the lists write it: read
+    apart too, it was a second scan of nine messages in ten with an apostrophe, which changed
+    no verdict of the team's sets and flagged 11 more of 4,680 mental-health posts. An
+    elision is read both ways ("l'automutilation" holds "automutilation")."""
+    assert readings(text)[1] == apart
 
 
 def test_elongation_is_read_in_a_text_of_many_distinct_characters() -> None:

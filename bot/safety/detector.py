@@ -268,10 +268,11 @@ class RiskDetector:
     def assess(self, text: str) -> RiskAssessment:
         """Scan `text`. High beats elevated; exclusions cancel matches lying inside them.
 
-        A text with an apostrophe is also read with the words apart: normalising deletes
+        A text with an elision is also read with the words apart: normalising deletes
         apostrophes (so "can't" is "cant" and Arabizi 3' stays one word), which glues a French
         elision onto its word ("l'automutilation" = "lautomutilation"); read apart, the phrase
-        "automutilation" is found too. Both readings count. Where the lists find nothing, no
+        "automutilation" is found too. Both readings count. An English contraction or
+        possessive is read glued only (`normalize.ELISION`). Where the lists find nothing, no
         exclusion matched, and a part of some `together` rule was found (a near miss of the
         lists), the model (if any) may raise the message to `elevated`.
         """

@@ -15,7 +15,7 @@ from bot.safety import cjk, together
 from bot.safety.detector import RiskDetector
 from bot.safety.kept import KEPT, Kept
 from bot.safety.model import RiskModel
-from bot.safety.normalize import APOSTROPHE, WORD, phrase_tokens, tokens
+from bot.safety.normalize import ELISION, WORD, phrase_tokens, tokens
 from bot.safety.schema import (
     BASE_LOCALE,
     CATEGORY_NAME,
@@ -225,7 +225,7 @@ def _check(
     all_excludes: dict[tuple[str, ...], str] = {}
     for rel, lists in parsed:
         for i, phrase in enumerate(lists.exclude):
-            for text in (phrase, APOSTROPHE.sub(" ", phrase)):  # both readings
+            for text in (phrase, ELISION.sub(" ", phrase)):  # both readings
                 all_excludes.setdefault(read_as(text), f"{rel}: exclude.{i}")
     for rel, lists in parsed:
         for level, groups in (("high", lists.high), ("elevated", lists.elevated)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.safety.normalize import APOSTROPHE, phrase_tokens, tokens
+from bot.safety.normalize import ELISION, phrase_tokens, tokens
 from bot.safety.schema import EMOJI_CATEGORY, SafetyLists, expand
 from bot.safety.together import parts
 
@@ -43,7 +43,7 @@ def merged(lists: Iterable[SafetyLists]) -> Merged:
                 phrases.setdefault(tokens(emoji), set()).add((level, EMOJI_CATEGORY))
         for line in item.exclude:  # each also as read apart (see `RiskDetector.assess`)
             for phrase in expand(line, item.classes):
-                excludes.update({tokens(phrase), tokens(APOSTROPHE.sub(" ", phrase))})
+                excludes.update({tokens(phrase), tokens(ELISION.sub(" ", phrase))})
         for level, groups in (
             ("high", item.together.high),
             ("elevated", item.together.elevated),

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bot.safety import cjk
-from bot.safety.normalize import APOSTROPHE, elongated_readings, match_key, tokens
+from bot.safety.normalize import ELISION, elongated_readings, match_key, tokens
 
 LOOK_BACK = 3  # words before a high phrase where a negation or third person is looked for
 # ... and characters, for a CJK one: it must end at most this close before the phrase, so that
@@ -55,10 +55,10 @@ class Lowering:
         negation_after: Iterable[str] = (),
         not_negation_after: Iterable[str] = (),
     ) -> None:
-        # "don't" is "dont" in the first reading and "don t" in the one with words apart
-        # (see `RiskDetector.assess`): the "t" of a split contraction is a negation there.
+        # "n'ai" is "nai" in the first reading and "n ai" in the one with words apart
+        # (see `RiskDetector.assess`): the "n" of a split elision is a negation there.
         negation = list(negation)
-        split_negation = [tokens(APOSTROPHE.sub(" ", w))[-1:] for w in negation if "'" in w]
+        split_negation = [tokens(ELISION.sub(" ", w))[-1:] for w in negation if "'" in w]
         words = [*map(tokens, negation), *split_negation]
         self._negation, self._negation_seqs = modifier_words(words)
         self._third, self._third_seqs = modifier_words(map(tokens, third_person))
