@@ -77,7 +77,7 @@ MENTIONS = re.compile(r"\b(die|died|dying|dead|death|kill\w*|suicid\w*|overdos\w
 SHORT = 280
 # Sets whose misses are not printed unless asked: the lists are never tuned on them, so their
 # figures say how the lists do on words nobody fitted them to.
-TEST_SETS = ("TEST", "  ...", "held-out", "FRESH3", "CHATBENCH")
+TEST_SETS = ("TEST", "  ...", "held-out", "FRESH4", "CHATBENCH")
 
 
 @dataclass
@@ -217,13 +217,16 @@ def main(argv: list[str] | None = None) -> int:
     # Fresh blind sets (fresh_: run twice, then read to write the together rules; fresh2_:
     # written by two testers who never saw the lists, run before and after session 4, then
     # read to write session 5's wordings; fresh3_: written by three testers who never saw
-    # the lists, before session 5's work: only figures, never their lines).
+    # the lists, before session 5's work, read to write session 6's; fresh4_: written by three
+    # testers who never saw the lists, before session 6's work: only figures, never their lines).
     for path in sorted(SETS.glob("fresh_*.tsv")):
         sets[f"fresh (read since) {path.stem}"] = _tsv(path.name)
     for path in sorted(SETS.glob("fresh2_*.tsv")):
         sets[f"fresh2 (read since) {path.stem}"] = _tsv(path.name)
     for path in sorted(SETS.glob("fresh3_*.tsv")):
-        sets[f"FRESH3 blind {path.stem}"] = _tsv(path.name)
+        sets[f"fresh3 (read since) {path.stem}"] = _tsv(path.name)
+    for path in sorted(SETS.glob("fresh4_*.tsv")):
+        sets[f"FRESH4 blind {path.stem}"] = _tsv(path.name)
     # Ordinary support-chat messages, all benign (helper c3b): what a support bot mostly reads;
     # never trained on, their flagged lines never printed.
     chat = [line for path in sorted(SETS.glob("chatbench_*.tsv")) for line in _tsv(path.name)]

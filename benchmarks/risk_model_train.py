@@ -5,7 +5,8 @@
 Data (nothing else):
 - risk and benign: every labelled set in `benchmarks/risk_sets/` written by the team (held-out,
   blind and fresh sets in 13 languages, about 5,000 lines), except the sets kept to measure the
-  model: `fresh3_*` (blind: never read), `lookalikes.tsv`, `issue9.tsv` and `heldout2.tsv`;
+  model: `fresh4_*` (blind: never read), `fresh3_*` (blind when this model was trained),
+  `lookalikes.tsv`, `issue9.tsv` and `heldout2.tsv`;
 - benign: the dev half (odd posts) of the eight general subreddits of the Reddit Mental Health
   Dataset sample (Low et al. 2020, CC BY 4.0), which `benchmarks/risk.py` downloads; the TEST
   half stays unseen.
@@ -36,7 +37,7 @@ from bot.safety.normalize import read_normalized, readings
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "benchmarks" / "risk_sets"
 HELD_OUT = ("lookalikes.tsv", "issue9.tsv", "heldout2.tsv")
-BLIND_PREFIX = ("fresh3_", "chatbench_")  # measured on, never trained on
+BLIND_PREFIX = ("fresh3_", "fresh4_", "chatbench_")  # measured on, never trained on
 FOLDS = 5
 TEAM_RAISED = 0.01
 GENERAL_RAISED = 0.005
