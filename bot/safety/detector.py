@@ -17,7 +17,7 @@ How matching works, and why:
   ("killing" -> "kill", "wrists" -> "wrist"), the word itself otherwise. A phrase only ever
   matches whole words ("skill myself" is not "kill myself"); an emoji is a token of its own.
 * A phrase of three words or more tolerates a few words inserted between its own: up to
-  `MAX_GAP` at any one place and `MAX_GAPS` in all ("I want to *fucking* die", "end my
+  `walk.MAX_GAP` at any one place and `walk.MAX_GAPS` in all ("I want to *fucking* die", "end my
   *miserable* life", "I wish I could *just* die"), but never across clause punctuation (a full
   stop, comma, question mark...). Two-word phrases match only as written ("kill myself"): with
   room between two words almost anything would match.
@@ -69,11 +69,10 @@ from bot.safety.schema import (
     RANK,
     SafetyLists,
 )
-from bot.safety.together import CJK_SPAN, PART, SPAN, Found, Rule, matched
+from bot.safety.together import CJK_SPAN, PART, SPAN, Rule, matched
 from bot.safety.typos import Typos
+from bot.safety.walk import MAX_GAP, Trie, walk
 
-MAX_GAP = 2  # words a longer phrase tolerates between two of its own
-MAX_GAPS = 3  # ... and in all
 EMOJI_WORDS = 3  # an emoji of the lists counts only in a message of at most this many words
 _KEY_LIMIT = 65_536
 MODEL_RAISED = RiskAssessment("elevated", frozenset({MODEL_CATEGORY}))
@@ -198,6 +197,9 @@ class RiskDetector:
             k for node in self._children for k, child in node.items() if child in self._gap_child
         )
         self._keys: dict[str, str] = {}
+        self._walked = Trie(
+            self._children, self._out, self._gap_limit, self._gap_child, self._gap_keys
+        )
 
     def _insert(self, seq: tuple[str, ...], gaps: bool = True) -> int:
         node = 0
@@ -303,62 +305,9 @@ class RiskDetector:
     def _scan(self, toks: list[str], bounds: list[int]) -> tuple[RiskAssessment, bool, bool]:
         """The lists' verdict on one reading, whether an exclusion matched in it, and whether a
         part of a `together` rule was found in it."""
-        children, out, gap_limit, gap_child = (
-            self._children,
-            self._out,
-            self._gap_limit,
-            self._gap_child,
-        )
-        root, gap_keys, cache = children[0], self._gap_keys, self._keys
-        negates = self._lowering.negates
+        cache = self._keys
         keys = [k if (k := cache.get(tok)) is not None else self.key(tok) for tok in toks]
-        # partial matches: (node, start, last matched position, words skipped so far, the
-        # last position at which a word may still be inserted after it)
-        alive: list[tuple[int, int, int, int, int]] = []
-        hits: list[tuple[int, int, int, str, bool]] = []  # (start, end, rank, category, gapped)
-        excluded: list[tuple[int, int]] = []
-        found: list[Found] = []  # parts of `together` rules
-        for i, key in enumerate(keys):
-            node = root.get(key)
-            if node is None and not alive:
-                continue  # most words: nothing starts here, nothing is waiting
-            moved = [] if node is None else [(node, i, i, 0, i + gap_limit[node])]
-            kept = []  # this word may be one inserted
-            for entry in alive:
-                node, start, last, skipped, deadline = entry
-                nxt = children[node].get(key)
-                if nxt is not None:
-                    gaps = skipped + i - last - 1
-                    if not gaps or (
-                        gaps <= MAX_GAPS
-                        and bounds[start] == bounds[i]
-                        and (negates(toks[i]) or not any(map(negates, toks[last + 1 : i])))
-                    ):  # words may be inserted, but not a negation ("the cop didn't arrest
-                        # me"), unless before one of the phrase's own ("никогда не проснуться")
-                        moved.append((nxt, start, i, gaps, i + gap_limit[nxt]))
-                if i <= deadline:
-                    kept.append(entry)
-            if not moved:
-                alive = kept
-                continue
-            if key in gap_keys:  # a `*` of a CJK phrase: its next character may come at once
-                moved += [
-                    (child, start, i, skipped, i + gap_limit[child])
-                    for n, start, _, skipped, _ in moved
-                    if (child := gap_child.get(n)) is not None
-                ]
-            for node, start, _, skipped, _ in moved:
-                if out[node]:
-                    for payload in out[node]:
-                        if payload is None:
-                            if not skipped and bounds[start] == bounds[i]:
-                                excluded.append((start, i))  # in one clause: "想死，你..." counts
-                        elif payload[0] == PART:
-                            if not skipped:
-                                found.append((start, i, payload[1], payload[2]))
-                        elif not skipped or payload[2]:
-                            hits.append((start, i, payload[0], payload[1], bool(skipped)))
-            alive = moved + kept
+        hits, excluded, found = walk(self._walked, keys, toks, bounds, self._lowering.negates)
         for start, end, rank, category, spans in (
             matched(self._rules, found, excluded) if found else ()
         ):
