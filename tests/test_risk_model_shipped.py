@@ -18,8 +18,8 @@ import pytest
 from benchmarks.risk_model_fit import score, train
 from benchmarks.risk_model_train import read
 from bot.content.loader import load_content
-from bot.crisis_reply import SELF, kinds
-from bot.safety import RiskDetector, load_safety, run_risk_cli
+from bot.crisis_reply import OTHERS, SELF, kinds
+from bot.safety import OTHERS_CATEGORY, RiskDetector, load_safety, run_risk_cli
 from bot.safety.model import (
     BUCKETS,
     MODEL_CATEGORY,
@@ -46,11 +46,15 @@ def _model(threshold: float, weights: dict[str, float] | None = None) -> RiskMod
 
 
 def _detector(model: RiskModel | None) -> RiskDetector:
-    """Two phrases, an exclusion, and a rule (pills + tonight) whose one part is a near miss."""
+    """Two phrases, an exclusion, and two rules (pills + tonight; my father + hits me, danger
+    from others) whose one part is a near miss."""
     detector = RiskDetector(
         {tokens("want to die"): {("high", "intent")}, tokens("so tired"): {("elevated", "mood")}},
         [tokens("dying of laughter"), tokens("pills for my headache")],
-        together=[("high", "plan", [[tokens("pills")], [tokens("tonight")]])],
+        together=[
+            ("high", "plan", [[tokens("pills")], [tokens("tonight")]]),
+            ("high", "others", [[tokens("my father")], [tokens("hits me")]]),
+        ],
     )
     detector.model = model
     return detector
@@ -109,6 +113,18 @@ def test_without_a_model_the_lists_alone_decide():
 def test_a_model_raise_gets_the_answer_for_a_risk_to_oneself():
     verdict = _detector(_model(-math.inf)).assess("i have all the pills in my drawer")
     assert kinds(verdict) == [SELF]
+
+
+def test_a_model_raise_near_a_rule_of_danger_from_others_gets_both_answers():
+    """The model cannot tell whose danger it is; the rule it stood near can: near a part of a
+    danger-from-others rule, the visitor gets that answer too (after the one for a risk to
+    oneself), and the volunteer sees the flag."""
+    always = _detector(_model(-math.inf))
+    verdict = always.assess("my father found out and now he locks the door")
+    assert (verdict.level, verdict.categories) == ("elevated", {MODEL_CATEGORY, OTHERS_CATEGORY})
+    assert kinds(verdict) == [SELF, OTHERS]
+    mixed = always.assess("my father keeps the pills in the kitchen")
+    assert mixed.categories == {MODEL_CATEGORY, OTHERS_CATEGORY}
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.safety import cjk
 from bot.safety.assessment import NO_RISK, RiskAssessment, both
@@ -69,13 +69,25 @@ from bot.safety.schema import (
     RANK,
     SafetyLists,
 )
-from bot.safety.together import CJK_SPAN, PART, SPAN, Rule, matched
+from bot.safety.together import CJK_SPAN, PART, SPAN, Found, Rule, matched
 from bot.safety.typos import Typos
 from bot.safety.walk import MAX_GAP, Trie, walk
 
 EMOJI_WORDS = 3  # an emoji of the lists counts only in a message of at most this many words
 _KEY_LIMIT = 65_536
 MODEL_RAISED = RiskAssessment("elevated", frozenset({MODEL_CATEGORY}))
+# ... near a rule of danger from others: both answers, the one for a risk to oneself first
+MODEL_RAISED_OTHERS = RiskAssessment("elevated", frozenset({MODEL_CATEGORY, OTHERS_CATEGORY}))
+
+
+class NearMiss(NamedTuple):
+    """What the model may read of a message the lists left at none: its tokens, and whether a
+    part of a rule of danger from others was found in it."""
+
+    tokens: list[str]
+    others: bool
+
+
 _LEAF: dict[str, int] = {}  # the children of every leaf of a built trie: never written to
 
 
@@ -278,10 +290,10 @@ class RiskDetector:
         exclusion matched, and a part of some `together` rule was found (a near miss of the
         lists), the model (if any) may raise the message to `elevated`.
         """
-        verdict, toks = self.lists_verdict(text)
-        if toks is None or self.model is None or not self.model.raises(toks):
+        verdict, near = self.lists_verdict(text)
+        if near is None or self.model is None or not self.model.raises(near.tokens):
             return verdict
-        return MODEL_RAISED
+        return MODEL_RAISED_OTHERS if near.others else MODEL_RAISED
 
     def with_model(self, model: RiskModel | None) -> RiskDetector:
         """This detector with `model` beside its lists: a shallow copy sharing the trie (a
@@ -290,8 +302,8 @@ class RiskDetector:
         other.model = model
         return other
 
-    def lists_verdict(self, text: str) -> tuple[RiskAssessment, list[str] | None]:
-        """The lists' own verdict, and the tokens the model may read: only where the lists found
+    def lists_verdict(self, text: str) -> tuple[RiskAssessment, NearMiss | None]:
+        """The lists' own verdict, and what the model may read: only where the lists found
         nothing, no exclusion matched, and a part of some `together` rule was found (a near
         miss of the lists); None otherwise."""
         glued, apart = readings(text)
@@ -299,12 +311,16 @@ class RiskDetector:
         result, quiet, near = self._scan(toks, bounds)
         if apart is not None:
             other, quiet_apart, near_apart = self._scan(*read_normalized(apart))
-            result, quiet, near = both(result, other), quiet or quiet_apart, near or near_apart
-        return result, (toks if near and not quiet and not result.at_risk else None)
+            result, quiet, near = both(result, other), quiet or quiet_apart, near | near_apart
+        if not near or quiet or result.at_risk:
+            return result, None
+        return result, NearMiss(toks, OTHERS_CATEGORY in near)
 
-    def _scan(self, toks: list[str], bounds: list[int]) -> tuple[RiskAssessment, bool, bool]:
-        """The lists' verdict on one reading, whether an exclusion matched in it, and whether a
-        part of a `together` rule was found in it."""
+    def _scan(
+        self, toks: list[str], bounds: list[int]
+    ) -> tuple[RiskAssessment, bool, frozenset[str]]:
+        """The lists' verdict on one reading, whether an exclusion matched in it, and, where the
+        verdict is none, the categories of the `together` rules a part of which was found."""
         cache = self._keys
         keys = [k if (k := cache.get(tok)) is not None else self.key(tok) for tok in toks]
         hits, excluded, found = walk(self._walked, keys, toks, bounds, self._lowering.negates)
@@ -318,7 +334,7 @@ class RiskDetector:
             ):
                 hits.append((start, end, rank, category, False))
         if not hits:
-            return NO_RISK, bool(excluded), bool(found)
+            return NO_RISK, bool(excluded), self._near(found)
         rank = 0
         categories: set[str] = set()
         wordy = any(h[3] == EMOJI_CATEGORY for h in hits) and (
@@ -339,8 +355,12 @@ class RiskDetector:
             categories.add(category)
             rank = max(rank, level)
         if not rank:
-            return NO_RISK, bool(excluded), bool(found)
-        return RiskAssessment(LEVELS[rank], frozenset(categories)), bool(excluded), bool(found)
+            return NO_RISK, bool(excluded), self._near(found)
+        return RiskAssessment(LEVELS[rank], frozenset(categories)), bool(excluded), frozenset()
+
+    def _near(self, found: list[Found]) -> frozenset[str]:
+        """The categories of the rules of the parts found (a near miss of the lists)."""
+        return frozenset(self._rules[rule][1] for _, _, rule, _ in found)
 
 
 def _any_cjk(part_seqs: Sequence[Iterable[tuple[str, ...]]]) -> bool:
