@@ -4,8 +4,9 @@
 
 Data (nothing else):
 - risk and benign: every labelled set in `benchmarks/risk_sets/` written by the team (held-out,
-  blind and fresh sets in 13 languages, about 5,000 lines), except the sets kept to measure the
-  model: `fresh4_*` (blind: never read), `fresh3_*` (blind when this model was trained),
+  blind, fresh and training sets in 13 languages, about 7,500 lines, and 1,400 lines of ordinary
+  support chat: `chat_train_*`, `chat_train2_*`), except the sets kept to measure the
+  model: `fresh4_*` (blind: never read), `chatbench_*` (ordinary chat, held out),
   `lookalikes.tsv`, `issue9.tsv` and `heldout2.tsv`;
 - benign: the dev half (odd posts) of the eight general subreddits of the Reddit Mental Health
   Dataset sample (Low et al. 2020, CC BY 4.0), which `benchmarks/risk.py` downloads; the TEST
@@ -16,9 +17,9 @@ random numbers; scores summed with `math.fsum`), over the hashed features of
 `bot.safety.model`. The threshold is set without looking at a score of anything the model was
 trained on: 5-fold cross-validation with the folds by file (a whole set, one writer's lines, is
 left out at a time: the model is scored on a writer it has not read), and the threshold is
-the higher of the scores that let through at most 1 % of the team's benign lines and at most
-0.5 % of the general posts. Writes `bot/safety/risk_model.bin.gz` (the same bytes on every
-run); `--check` trains and fails if the shipped file differs.
+the highest of the scores that let through at most 1 % of the team's benign lines, 0.5 % of the
+general posts and 0.5 % of the ordinary chat. Writes `bot/safety/risk_model.bin.gz` (the same
+bytes on every run); `--check` trains and fails if the shipped file differs.
 """
 
 from __future__ import annotations
@@ -37,12 +38,12 @@ from bot.safety.normalize import read_normalized, readings
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "benchmarks" / "risk_sets"
 HELD_OUT = ("lookalikes.tsv", "issue9.tsv", "heldout2.tsv")
-BLIND_PREFIX = ("fresh3_", "fresh4_", "chatbench_")  # measured on, never trained on
+BLIND_PREFIX = ("fresh4_", "chatbench_")  # measured on, never trained on
 FOLDS = 5
 TEAM_RAISED = 0.01
 GENERAL_RAISED = 0.005
 CHAT_RAISED = 0.005
-CHAT_PREFIX = "chat_train_"  # ordinary support-chat messages, all benign
+CHAT_PREFIX = ("chat_train_", "chat_train2_")  # ordinary support-chat messages, all benign
 DIGITS = 4
 GENERAL = "dev reddit, 8 general subreddits (odd)"
 
