@@ -1,5 +1,5 @@
 """Round 4 (t4d): English wordings that generalise, from the families of the fresh3 misses
-(benchmarks/risk_sets/fresh3_en.tsv, dev data since this round) and four passes of probes written
+(benchmarks/risk_sets/fresh3_en.tsv, dev data since this round) and five passes of probes written
 before the rules that cover them (a day picked around someone's wedding, "tell her it wasn't her
 fault" for whoever reads it later, a beating promised with a belt, the quickest way to go that
 doesn't hurt, "never better" and "want it over", waiting for the courage at a place, an act begun
@@ -211,6 +211,42 @@ EN: list[tuple[str, str, str]] = [
     ("this is the last time im gonna post here", H, "farewell"),
     ("i think tonight's the night i finally do it", H, "intent"),
     ("just took everything in the cabinet", H, "attempt"),
+    # fifth pass: a mixed batch (means and farewells told through a detail, honour, police, apps)
+    ("finally know how im going to do it and it feels calm", H, "plan"),
+    ("i counted how many i have. its enough", E, "plan"),
+    ("wrote down all my passwords for my sister", E, "farewell"),
+    ("made a playlist for my funeral and sent it to my friend, told her to play it", E, "farewell"),
+    ("i'm so sorry mum. i love you. i cant do this anymore", E, "hopeless"),
+    ("there's a bottle of vodka and a box of my nan's tablets on my desk", H, "plan"),
+    ("staring at the bridge from my window every night", E, "plan"),
+    ("i want to walk into the sea and keep going", H, "intent"),
+    ("i wanna crash my car on the motorway", H, "intent"),
+    ("kms fr this time no joke", H, "intent"),
+    ("dont want to be alive when they find out", H, "intent"),
+    ("im so done with being a burden. soon they wont have to deal with me", E, "hopeless"),
+    ("tried to hang myself last month but the belt snapped", H, "plan"),
+    ("woke up on the bathroom floor with an empty pill bottle", H, "attempt"),
+    ("i carve his name into my leg when i miss him", E, "self_harm"),
+    ("i punch myself in the face when i mess up", E, "self_harm"),
+    ("dad put a gun to my head and said he would rather have a dead son than a gay one", H, "plan"),
+    ("my uncles said theres only one way to clean this shame", H, "others"),
+    ('my aunt is taking me to a man who will "pray the demons out" this weekend', H, "others"),
+    ("theyre forcing me to marry him next month and took my phone", H, "others"),
+    ("my parents locked me out and said dont come back until youre straight", E, "others"),
+    (
+        "someone from twitter found my real name and is threatening to send everything to my job",
+        H,
+        "others",
+    ),
+    ("met him on the app, he drove me somewhere and wouldnt let me out of the car", H, "others"),
+    ("the police are arresting gay men in my city and my name was in his phone", H, "others"),
+    (
+        "my brother is watching my every move and said if he catches me again im finished",
+        E,
+        "others",
+    ),
+    ("step dad comes into my room at night and i cant tell anyone", E, "others"),
+    ("they said they would send me to the village and i would never come back", E, "others"),
 ]
 
 # the look-alikes of each family: none may fire
@@ -310,6 +346,21 @@ LOOK_ALIKES: list[str] = [
     "i think tonight's the night i finally finish the book",
     "just took everything out of the cabinet to clean it",
     "my cousin says theyll stone me in fortnite lol",
+    # fifth pass
+    "finally know how im going to do my hair for the wedding",
+    "i counted how many candles i have. its enough for the party",
+    "paid off my phone bill, tying up loose ends before the holiday",
+    "made a playlist for my birthday and sent it to my friend",
+    "if i dont answer tomorrow im at the dentist",
+    "i wanna crash at my friends place tonight",
+    "kms away from home, miss my mum",
+    "my mom burnt the toast again lol",
+    "my uncle said theres only one way to clean this carpet",
+    "my aunt is taking me to church this weekend",
+    "my parents locked me out by accident, waiting for them to get home",
+    "my brother is watching the match and said if i change the channel im finished lol",
+    "they said they would send me to the village for the summer to see grandma",
+    "woke up on the bathroom floor after the party lol",
 ]
 
 
