@@ -237,6 +237,7 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("amanhã não vou estar cá, vou para o Porto", N, ""),
         ("não vejo saída pra esse trânsito", N, ""),
         ("dia 20 eu acabo a faculdade", N, ""),
+        ("meu pai me mata se eu chegar tarde kkk", N, ""),
         ("tomei 2 comprimidos de dipirona pra dor de cabeça", N, ""),
         ("escrevi cartas de natal pros meus primos", N, ""),
         ("minha família quer me casar logo, dizem que tô ficando velha kkk", N, ""),
@@ -576,6 +577,9 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         ("domani non ci sarò alla riunione, ho il dentista", N, ""),
         ("ho salutato tutti e sono andata a dormire", N, ""),
         ("il mio gatto lo lascio alla vicina quando vado in vacanza", N, ""),
+        ("mia madre mi uccide se non finisco i compiti", N, ""),
+        ("mio padre mi ammazza se perdo le chiavi di nuovo lol", N, ""),
+        ("mio padre mi uccide se scopre che sono gay", H, "others"),
         # pass 2: new probes across the risks, written before the pass-2 edits, and look-alikes
         ("non ce la faccio piu a stare al mondo", E, "hopeless"),
         ("sarebbe tutto piu semplice se domani non mi svegliassi", E, "hopeless"),
