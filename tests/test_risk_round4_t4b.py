@@ -114,6 +114,10 @@ RULES: list[tuple[str, str, str]] = [
     ("ja", "{home} + {ochikake} + {wazato}", "屋上から落ちかけた、わざとだよ"),
     ("ja", "{kazoku} + {oidasare}", "親にバレたら勘当される"),
     ("ja", "{shashin} + {miseru} + {odoshi}", "元カレにスクショを親に見せるって脅された"),
+    ("ru", "{zakonchu} + {noch}", "этой ночью со всем покончу"),
+    ("ru", "{vysota_lat} + {shag_lat}", "sizhu na podokonnike, shagnu i vse"),
+    ("zh-Hant", "{gamman} + {yunkit}", "聽日就一了百了"),
+    ("zh-Hant", "{wai} + {soeng} + {beitai}", "佢威脅話要將我啲裸照發俾我屋企人"),
 ]
 
 # (locale, text, level, category)
@@ -534,6 +538,45 @@ PROBES: list[tuple[str, str, str, str]] = [
     ("zh", "上课又用圆规把手划出血了", "elevated", "self_harm"),
     ("zh", "这是我最后一次给你们发消息", "elevated", "farewell"),
     ("zh", "不想活下去了", "high", "intent"),
+    # pass 5: Latin-letter Russian, Polish and Turkish without diacritics, Cantonese
+    ("ru", "hochu sdohnut uzhe", "high", "intent"),
+    ("ru", "ne vizhu smysla zhit", "high", "intent"),
+    ("ru", "nakopila tabletki, dolzhno hvatit", "high", "plan"),
+    ("ru", "segodnya noch'yu vse zakonchu", "elevated", "plan"),
+    ("ru", "otec izbil remnem kogda uznal chto ya gei", "high", "others"),
+    ("ru", "menya zaperli doma i zabrali telefon", "high", "others"),
+    ("ru", "vsem spasibo za vse, ne ishchite menya", "high", "farewell"),
+    ("ru", "opyat rezhu ruki", "elevated", "self_harm"),
+    ("ru", "stoyu na kryshe, odin shag", "high", "plan"),
+    ("ru", "brat skazal chto ubyet esli uvidit s parnem", "high", "others"),
+    ("pl", "nie chce juz zyc", "high", "intent"),
+    ("pl", "mam dosc wszystkiego, chce umrzec", "high", "intent"),
+    ("pl", "stary mnie zbil pasem bo jestem gejem", "high", "others"),
+    ("pl", "znowu sie tne, nie moge przestac", "elevated", "self_harm"),
+    ("pl", "rodzice zamkneli mnie w pokoju i zabrali telefon", "high", "others"),
+    ("pl", "typ grozi ze wysle moje nudesy rodzicom", "high", "others"),
+    ("pl", "dziekuje wam za wszystko, zegnajcie", "high", "farewell"),
+    ("pl", "stoje na moscie i patrze w dol", "elevated", "hopeless"),
+    ("pl", "wszystkim bedzie lepiej beze mnie", "elevated", "hopeless"),
+    ("tr", "olmek istiyorum artik", "high", "intent"),
+    ("tr", "yasamak istemiyorum hicbir anlami yok", "high", "intent"),
+    ("tr", "babam beni kemerle dovdu gay oldugumu ogrenince", "high", "others"),
+    ("tr", "haplarimi biriktirdim yeter bence", "high", "plan"),
+    ("tr", "beni zorla evlendirecekler kacamiyorum", "high", "others"),
+    ("tr", "bu gece her seyi bitirecegim", "high", "plan"),
+    ("tr", "herkese tesekkurler, elveda", "high", "farewell"),
+    ("tr", "yine kendimi kestim", "elevated", "self_harm"),
+    ("tr", "kopruye gidip atlayacagim", "high", "plan"),
+    ("tr", "foto larimi aileme gondermekle tehdit ediyor", "elevated", "others"),
+    ("zh-Hant", "我真係好想死咗佢", "high", "intent"),
+    ("zh-Hant", "唔想再活落去", "high", "intent"),
+    ("zh-Hant", "我儲咗好多藥", "high", "plan"),
+    ("zh-Hant", "今晚就會完結一切", "high", "plan"),
+    ("zh-Hant", "老豆知道我係同志之後打咗我一身", "high", "others"),
+    ("zh-Hant", "阿媽鎖咗我喺屋企，仲收埋我部電話", "high", "others"),
+    ("zh-Hant", "多謝大家，以後唔好搵我", "high", "farewell"),
+    ("zh-Hant", "又鎅咗手", "elevated", "self_harm"),
+    ("zh-Hant", "我而家企喺天台邊", "high", "plan"),
 ]
 
 # (locale, text): each must stay at none
@@ -684,6 +727,12 @@ LOOK_ALIKES: list[tuple[str, str]] = [
     ("zh", "差点笑死"),
     ("zh", "我妈打我电话了"),
     ("zh", "用圆规画圆"),
+    # pass 5: Latin-letter Russian, Polish and Turkish without diacritics, Cantonese
+    ("ru", "rezhu ovoshchi na salat"),
+    ("ru", "stoyu na mostu, krasivo"),
+    ("tr", "herkese teşekkürler, iyi akşamlar"),
+    ("zh-Hant", "今晚就完結呢套劇"),
+    ("zh-Hant", "阿媽話要將我啲相俾屋企人睇，好尷尬"),
 ]
 
 
