@@ -9,6 +9,7 @@ import pytest
 from bot.safety import RiskDetector
 from tests.conftest import rule_of, shipped_lists, together_only
 from tests.test_risk_round3_t3b import RULES as ROUND3_RULES
+from tests.test_risk_round4_t4b import RULES as ROUND4_RULES
 
 LEVELS = {"none": 0, "elevated": 1, "high": 2}
 
@@ -313,18 +314,21 @@ def test_every_rule_has_a_sentence(locale: str) -> None:
         for lines in groups.values()
         for line in lines
     }
-    # the rules of round 3 (t3b) have their sentences in tests/test_risk_round3_t3b.py
-    assert rules == {line for loc, line, _ in [*CASES, *ROUND3_RULES] if loc == locale}
+    # the rules of rounds 3 and 4 (t3b, t4b) have their sentences in tests/test_risk_round3_t3b.py
+    # and tests/test_risk_round4_t4b.py
+    assert rules == {
+        line for loc, line, _ in [*CASES, *ROUND3_RULES, *ROUND4_RULES] if loc == locale
+    }
 
 
-@pytest.mark.parametrize(("locale", "line", "text"), [*CASES, *ROUND3_RULES])
+@pytest.mark.parametrize(("locale", "line", "text"), [*CASES, *ROUND3_RULES, *ROUND4_RULES])
 def test_the_rule_fires_by_itself_at_its_level(locale: str, line: str, text: str) -> None:
     level, category = rule_of(locale, line)
     result = _only(locale, line).assess(text)
     assert (result.level, result.categories) == (level, frozenset({category})), text
 
 
-@pytest.mark.parametrize(("locale", "line", "text"), [*CASES, *ROUND3_RULES])
+@pytest.mark.parametrize(("locale", "line", "text"), [*CASES, *ROUND3_RULES, *ROUND4_RULES])
 def test_the_shipped_lists_rate_it_as_high_at_least(
     shipped_detector: RiskDetector, locale: str, line: str, text: str
 ) -> None:
