@@ -399,6 +399,8 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
         # third pass: core wordings in other spellings (doubled letters, -y / -e endings, e / i,
         # o / ou), Egyptian futures, Maghrebi; and the idioms of love and laughter
         ("bddi moot", H, "intent"),
+        ("7awalt e2tol 7ali el sene el madye", H, "attempt"),
+        ("jarrabt marra 2otol 7ale bas ma zabatet", H, "attempt"),
         ("baddi mout", H, "intent"),
         ("bidy mout", H, "intent"),
         ("bedde mout", H, "intent"),
