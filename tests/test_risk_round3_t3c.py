@@ -405,7 +405,7 @@ def test_every_round3_rule_has_a_sentence_above() -> None:
     for level, groups in data["together"].items():
         for category, rules in groups.items():
             for rule in rules:
-                if "{r_" not in rule:
+                if "{r_" not in rule or "{u_" in rule:  # round 4: test_risk_round4_t4c.py
                     continue
                 seen += 1
                 lists = {"high": {}, "elevated": {}, **keep}
