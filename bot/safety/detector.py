@@ -127,12 +127,13 @@ class RiskDetector:
             (RANK[lv], cat, len(ps), CJK_SPAN if _any_cjk(ps) else SPAN) for lv, cat, ps in rules
         ]
         # A phrase written elongated ("want to dieee") reads like a message: its word takes the
-        # double- or single-letter form that is a word of the lists ("die").
+        # double- or single-letter form that is a word of the lists ("die"). A word of the lists,
+        # exclusions included, is itself: as a message's word is read, whatever other lists say
+        # ("cook" of an exclusion is not Turkish "cok" with a vowel doubled).
+        excludes = list(excludes)
+        parts = (seq for *_, ps in rules for part in ps for seq in part)
         self._listed = frozenset(
-            match_key(t)
-            for seqs in (phrases, (seq for *_, ps in rules for part in ps for seq in part))
-            for seq in seqs
-            for t in seq
+            match_key(t) for seqs in (phrases, excludes, parts) for seq in seqs for t in seq
         )
         self._children: list[dict[str, int]] = [{}]
         self._out: list[Sequence[_Payload]] = [[]]  # lists while building, then tuples
