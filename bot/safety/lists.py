@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.content import strict_yaml
-from bot.safety import cjk, together
+from bot.safety import cjk, kept, together
 from bot.safety.detector import RiskDetector
 from bot.safety.kept import KEPT, Kept
 from bot.safety.model import RiskModel
@@ -65,7 +65,7 @@ def _load(
     if not content_dir.is_dir():
         return None, [(str(content_dir), "-", "content folder not found")]
     folders = sorted(p for p in content_dir.iterdir() if p.is_dir())
-    state = files.built_text(DETECTOR) if files is not None else None
+    state = files.built(DETECTOR) if files is not None else None
     raw = {folder: _read(folder / FILE_NAME, files) for folder in folders}
     key = Kept.key_of(content_dir, raw, state)
     detector = KEPT.get(key)
@@ -75,7 +75,7 @@ def _load(
                 for folder in folders:
                     if isinstance(raw[folder], bytes):
                         files.parse(folder / FILE_NAME)
-            files.remember(DETECTOR, detector.state)
+            files.remember(DETECTOR, partial(kept.dumps, detector))
         return detector, []
     detector, problems = _build(content_dir, folders, raw, state, files)
     if detector is not None:
@@ -87,7 +87,7 @@ def _build(
     content_dir: Path,
     folders: list[Path],
     raw: dict[Path, bytes | OSError | None],
-    state: str | None,
+    state: bytes | None,
     files: ContentFiles | None,
 ) -> tuple[RiskDetector | None, list[SafetyProblem]]:
     """`load_safety` in full: parse, build (or restore from the record) and check."""
@@ -107,15 +107,15 @@ def _build(
         problems.append(
             (_rel(content_dir / BASE_LOCALE / FILE_NAME, content_dir), "-", "required file missing")
         )
-    if state is not None:  # the very lists, read by the very code, at the last full check
-        detector = RiskDetector.from_state(json.loads(state))
-    else:
+    # the very lists, read by the very code, at the last full check
+    detector = kept.loads(state) if state is not None else None
+    if detector is None:
         english = [lists for rel, lists in parsed if Path(rel).parent.name == BASE_LOCALE]
         detector = RiskDetector.from_lists(
             (lists for _, lists in parsed), typo_words=_words(english)
         )
     if files is not None:
-        files.remember(DETECTOR, detector.state)
+        files.remember(DETECTOR, partial(kept.dumps, detector))
     if files is None or not files.checked:
         _check(parsed, detector, problems)
     if problems:
