@@ -78,6 +78,19 @@ class CheckedRecord:
         self.path = path
         self._key = hmac.new(data_key, b"content checked record", hashlib.sha256).digest()
 
+    @property
+    def signing_key(self) -> bytes:
+        """The key records are signed with (derived from the data key, never the data key)."""
+        return self._key
+
+    @classmethod
+    def signed_with(cls, path: Path, signing_key: bytes) -> CheckedRecord:
+        """A record at `path` signed with `signing_key` (a child process checking content
+        for the bot: `bot.content.apart`)."""
+        record = cls.__new__(cls)
+        record.path, record._key = path, signing_key
+        return record
+
     def _sign(self, body: bytes) -> str:
         return hmac.new(self._key, body, hashlib.sha256).hexdigest()
 

@@ -20,10 +20,14 @@ import io
 import pickle
 import threading
 from pathlib import Path
-from typing import Any
-from weakref import WeakValueDictionary
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary, WeakValueDictionary
 
 from bot.safety.detector import RiskDetector
+from bot.safety.schema import FILE_NAME
+
+if TYPE_CHECKING:
+    from bot.content.checked import ContentFiles
 
 _CACHES = {"model": None, "_keys": {}}  # made at run time, never kept: the model is set beside
 # the lists by each load (`RiskDetector.with_model`), the word cache fills as messages come
@@ -76,6 +80,8 @@ class Kept:
     def __init__(self) -> None:
         self._lock = threading.Lock()  # uploads are checked in a worker thread
         self._alive: WeakValueDictionary[bytes, RiskDetector] = WeakValueDictionary()
+        # a detector with the model beside its lists -> the detector of the lists alone
+        self._bases: WeakKeyDictionary[RiskDetector, RiskDetector] = WeakKeyDictionary()
 
     @staticmethod
     def key_of(
@@ -103,7 +109,41 @@ class Kept:
     def put(self, key: bytes | None, detector: RiskDetector) -> None:
         if key is not None:
             with self._lock:
-                self._alive[key] = detector
+                self._alive[key] = self._bases.get(detector, detector)
+
+    def holds(self, content_dir: Path) -> bool:
+        """True when this process checked the lists of `content_dir` itself, byte for byte, and
+        still holds them: a full check of them builds nothing (`bot.content.apart`)."""
+        return content_dir.is_dir() and self.get(_lists_key(content_dir, None)) is not None
+
+    def beside(self, copy: RiskDetector, base: RiskDetector) -> RiskDetector:
+        """`copy` (the model beside `base`'s lists) holds `base` alive while it lives, so the
+        live content keeps the lists' own detector found (the bot runs with the model: without
+        this, nothing held it and every load built it again)."""
+        with self._lock:
+            self._bases[copy] = base
+        return copy
 
 
 KEPT = Kept()
+
+
+def read(path: Path, files: ContentFiles | None) -> bytes | OSError | None:
+    """A safety file's bytes (as the load read them), None when there is none, or why it could
+    not be read."""
+    found = files.raw(path) if files is not None else None
+    if found is not None:
+        return found
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return exc
+
+
+def _lists_key(content_dir: Path, files: ContentFiles | None) -> bytes | None:
+    """What a detector checked from the lists of `content_dir` is kept by (their bytes, as
+    `files` read them); None: a file could not be read."""
+    folders = sorted(p for p in content_dir.iterdir() if p.is_dir())
+    return Kept.key_of(content_dir, {f: read(f / FILE_NAME, files) for f in folders}, None)

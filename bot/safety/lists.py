@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from bot.content import strict_yaml
 from bot.safety import cjk, kept, together
 from bot.safety.detector import RiskDetector
-from bot.safety.kept import KEPT, Kept
+from bot.safety.kept import KEPT, Kept, read
 from bot.safety.model import RiskModel
 from bot.safety.normalize import APOSTROPHE, WORD, phrase_tokens, tokens
 from bot.safety.schema import (
@@ -55,7 +55,7 @@ def load_safety(
     """
     detector, problems = _load(content_dir, files)
     if model and detector is not None:
-        detector = detector.with_model(RiskModel.shipped())
+        detector = KEPT.beside(detector.with_model(RiskModel.shipped()), detector)
     return detector, problems
 
 
@@ -66,7 +66,7 @@ def _load(
         return None, [(str(content_dir), "-", "content folder not found")]
     folders = sorted(p for p in content_dir.iterdir() if p.is_dir())
     state = files.built(DETECTOR) if files is not None else None
-    raw = {folder: _read(folder / FILE_NAME, files) for folder in folders}
+    raw = {folder: read(folder / FILE_NAME, files) for folder in folders}
     key = Kept.key_of(content_dir, raw, state)
     detector = KEPT.get(key)
     if detector is not None:
@@ -121,20 +121,6 @@ def _build(
     if problems:
         return None, problems
     return detector, problems
-
-
-def _read(path: Path, files: ContentFiles | None) -> bytes | OSError | None:
-    """A safety file's bytes (as the load read them), None when there is none, or why it could
-    not be read."""
-    found = files.raw(path) if files is not None else None
-    if found is not None:
-        return found
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        return exc
 
 
 def _words(files: Iterable[SafetyLists]) -> set[str]:
