@@ -34,8 +34,12 @@ SAYINGS = ("I want to die", "i want to die laughing", "there is no way out", "lo
 
 
 @pytest.fixture(autouse=True)
-def own_kept(monkeypatch: pytest.MonkeyPatch) -> Kept:
-    """Each test keeps detectors apart from the rest of the run, as a process of its own."""
+def own_kept(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Kept | None:
+    """Each test keeps detectors apart from the rest of the run, as a process of its own; but
+    a running bot shares the run's (the shipped content it may load first is held for the
+    whole run: kept apart, every later full check of the run would build it again)."""
+    if "editable_harness" in request.fixturenames:
+        return None
     own = Kept()
     monkeypatch.setattr(lists, "KEPT", own)
     return own

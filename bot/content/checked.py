@@ -8,13 +8,13 @@ beside its database: a key (SHA-256 over the checking code's source and every co
 name and bytes), the files as parsed (JSON), and what was built from them (the risk detector,
 pickled: restored as it was built, in one pass and with nothing left over, where rebuilding it
 from a JSON description left tens of megabytes of freed intermediates in the heap). At the
-next start, if the key still matches,
-the files come from the record and those checks are skipped, with the texts' own checks
-(placeholders and plural forms against English: each Fluent text is parsed when first said);
-everything else (the models of every file, crisis facts against English, verification dates)
-runs as always. One changed byte, one new file, a new version of the checking code: the key
-differs, everything is checked and a new record written. `python -m bot content check`,
-`/reload` and content uploads never use a record.
+next start, if the key still matches, the files come from the record and those checks are
+skipped, with the texts' own checks (placeholders and plural forms against English: each
+Fluent text is parsed when first said); everything else (the models of every file, crisis
+facts against English, verification dates) runs as always. One changed byte, one new file,
+a new version of the checking code: the key differs, everything is checked and a new record
+written. `python -m bot content check`, `/reload` and content uploads never use a record (a
+/reload writes a new one: see `bot.content.apart`, where full checks run in a child process).
 
 The record is signed with a key derived from the newest data key (HMAC-SHA-256), so a file put
 beside the database cannot pass unchecked content off as checked; a record that does not verify
@@ -196,8 +196,8 @@ class ContentFiles:
 
     def _from_record(self, part: str) -> dict[str, Any]:
         """The record's `files` (JSON) or `built` (bytes), by name, read the first time one is
-        asked for. Were a record this bot signed not to parse, the files are parsed from their bytes
-        (the very bytes the record vouches for) and the detector built from them."""
+        asked for. Were a record this bot signed not to parse, the files are parsed from their
+        bytes (the very bytes the record vouches for) and the detector built from them."""
         if self._parts is None:
             parts = _parts(self._vouched, self.key) if self._vouched is not None else None
             self._parts = parts or {"files": {}, "built": {}}
