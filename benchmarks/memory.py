@@ -6,7 +6,12 @@ that state: messages relayed in 200 open chats, volunteers with free places taki
 visitor (each refreshes the place messages of the queue head), and `/queue` asked. Goal: no
 more than 150 MB resident.
 
-    python -m benchmarks.memory [--waiting N] [--sessions N] [--quick]
+The bot starts as a restart does: the content record written when the state was made vouches
+for the content. With `--checked`, the record is removed first, so the bot checks the content
+in full (as at a first start or after a content change; in a child process, see
+`bot/content/apart.py`).
+
+    python -m benchmarks.memory [--waiting N] [--sessions N] [--quick] [--checked]
 """
 
 from __future__ import annotations
@@ -29,7 +34,9 @@ CASELOAD = 10
 FREE_VOLUNTEERS = 20  # on duty with no chat yet: they press /next
 
 
-async def run(waiting: int = 100_000, sessions: int = 1_000, active: int = 200) -> Result:
+async def run(
+    waiting: int = 100_000, sessions: int = 1_000, active: int = 200, checked: bool = False
+) -> Result:
     standin = BotAPIStandIn(token="123456:MEMORY-BENCH")
     await standin.start()
     try:
@@ -49,6 +56,8 @@ async def run(waiting: int = 100_000, sessions: int = 1_000, active: int = 200) 
                 )  # fmt: skip
             finally:
                 await core.close()
+            if checked:  # no record: the content checked in full, as at a first start
+                settings.content_record_path.unlink()
             env = bot_environment(standin, key, database, CASELOAD_LIMIT=str(CASELOAD))
             known = [
                 *population.volunteers,
@@ -89,7 +98,8 @@ async def run(waiting: int = 100_000, sessions: int = 1_000, active: int = 200) 
         "MB",
         goal=f"<= {GOAL_MB:.0f}",
         met=rss / 1024 <= GOAL_MB,
-        note=f"{waiting} waiting, {sessions} open chats, database {db_mb:.0f} MB",
+        note=f"{waiting} waiting, {sessions} open chats, database {db_mb:.0f} MB, "
+        + ("content checked in full" if checked else "a restart: content from its record"),
     )
     result.add("peak_rss", peak / 1024, "MB", goal=f"<= {GOAL_MB:.0f}", met=peak / 1024 <= GOAL_MB)
     result.add("log_errors", float(errors), "lines", goal="0", met=errors == 0)
@@ -101,9 +111,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--waiting", type=int, default=100_000)
     parser.add_argument("--sessions", type=int, default=1_000)
     parser.add_argument("--quick", action="store_true", help="10,000 waiting")
+    parser.add_argument(
+        "--checked", action="store_true", help="no content record: the content checked in full"
+    )
     args = parser.parse_args(argv)
     waiting = 10_000 if args.quick else args.waiting
-    report([asyncio.run(run(waiting, args.sessions))])
+    report([asyncio.run(run(waiting, args.sessions, checked=args.checked))])
 
 
 if __name__ == "__main__":

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import yaml
 
-from bot.content import strict_yaml
+from bot.content import apart, strict_yaml
 from bot.content.canned import CANNED_FILE
-from bot.content.loader import FILES, Problem, load_content
+from bot.content.loader import FILES, Problem
 from bot.content.practice import PRACTICE_FILE
 from bot.content_diff import diff_lines, fit, flatten
 from bot.hours import FILE_NAME as SERVICE_FILE
@@ -98,7 +98,7 @@ def propose(
         shutil.copytree(content_dir, staging)
         (staging / locale).mkdir(exist_ok=True)
         (staging / locale / file).write_bytes(body)
-        _, problems = load_content(staging)
+        problems = apart.check(staging)  # in a child process (see bot/content/apart.py)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         return None, errors

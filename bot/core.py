@@ -19,8 +19,9 @@ from pathlib import Path
 
 from bot.admin import AuditLog, Blocks
 from bot.config import Settings
+from bot.content import apart
 from bot.content.checked import CheckedRecord
-from bot.content.loader import Content, ContentError, Problem, load_content
+from bot.content.loader import Content, ContentError, Problem
 from bot.crypto import PSEUDONYM_KEY_CONTEXT, DataCipher, Pseudonymizer
 from bot.fence import Fence
 from bot.mentoring import MentoringService
@@ -61,20 +62,26 @@ class ContentStore:
         # Beside the database: what a full check of the content found, so that a restart with
         # the same content and code skips parsing and checking it again (bot/content/checked.py).
         self._record = CheckedRecord(settings.content_record_path, settings.data_keys[0])
-        content, problems = self._load(self._record)
+        content, problems = self._load(full=False)
         if content is None:
             raise ContentError(problems)
         self.current: Content = content
         self.version = content_version(settings.content_dir)
         release_freed_memory(content)
 
-    def _load(self, record: CheckedRecord | None = None) -> tuple[Content | None, list[Problem]]:
+    def _load(self, *, full: bool) -> tuple[Content | None, list[Problem]]:
+        """A full check runs in a child process and the content is taken from the record it
+        writes, as a restart takes it (`bot.content.apart`): this process's memory holds what
+        the content is, not what checking it took."""
         s = self._settings
-        return load_content(s.content_dir, s.default_locale, record=record, model=s.risk_model)
+        return apart.load(
+            s.content_dir, s.default_locale, self._record, model=s.risk_model, full=full
+        )
 
     def reload(self) -> list[Problem]:
-        """Everything checked (the admin reads every problem, warnings too); no record used."""
-        content, problems = self._load()
+        """Everything checked (the admin reads every problem, warnings too); no record used
+        (the check writes a new one)."""
+        content, problems = self._load(full=True)
         if content is not None:
             self.current = content
             self.version = content_version(self._settings.content_dir)

@@ -5,17 +5,23 @@ each one first for anchors, aliases and deep nesting) and checking every safety 
 the detector built from them. None of that can give a different answer for the same bytes and
 the same checking code. So after content loaded without an error, the bot writes a *record*
 beside its database: a key (SHA-256 over the checking code's source and every content file's
-name and bytes), and the files as parsed (JSON). At the next start, if the key still matches,
-the files come from the record and those checks are skipped, with the texts' own checks
-(placeholders and plural forms against English: each Fluent text is parsed when first said);
-everything else (the models of every file, crisis facts against English, verification dates)
-runs as always. One changed byte, one new file, a new version of the checking code: the key
-differs, everything is checked and a new record written. `python -m bot content check`,
-`/reload` and content uploads never use a record.
+name and bytes), the files as parsed (JSON), and what was built from them (the risk detector,
+pickled: restored as it was built, in one pass and with nothing left over, where rebuilding it
+from a JSON description left tens of megabytes of freed intermediates in the heap). At the
+next start, if the key still matches, the files come from the record and those checks are
+skipped, with the texts' own checks (placeholders and plural forms against English: each
+Fluent text is parsed when first said); everything else (the models of every file, crisis
+facts against English, verification dates) runs as always. One changed byte, one new file,
+a new version of the checking code: the key differs, everything is checked and a new record
+written. `python -m bot content check`, `/reload` and content uploads never use a record (a
+/reload writes a new one: see `bot.content.apart`, where full checks run in a child process).
 
 The record is signed with a key derived from the newest data key (HMAC-SHA-256), so a file put
 beside the database cannot pass unchecked content off as checked; a record that does not verify
-is ignored. It holds nothing the content folder does not (no person, no message). No `telegram`.
+is ignored, and only a verified one is ever unpickled, by an unpickler that makes no object but
+strings, bytes and containers (what was built is unpickled by its own reader: see
+`bot.safety.kept`). It holds nothing the content folder does not (no person, no message). No
+`telegram`.
 """
 
 from __future__ import annotations
@@ -23,9 +29,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import io
 import json
 import logging
 import os
+import pickle
 import threading
 import weakref
 from collections.abc import Callable
@@ -37,7 +45,7 @@ from bot.content import strict_yaml
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # 2: the risk detector built from the lists is kept too
+FORMAT = 3  # 2: the risk detector built from the lists is kept too; 3: pickled, not as JSON
 # The checking code: every check of the content lives in these two packages (the YAML walk,
 # the safety lists' checks and the texts' checks are what a record lets a start skip).
 _CODE = tuple(
@@ -70,12 +78,25 @@ class CheckedRecord:
         self.path = path
         self._key = hmac.new(data_key, b"content checked record", hashlib.sha256).digest()
 
+    @property
+    def signing_key(self) -> bytes:
+        """The key records are signed with (derived from the data key, never the data key)."""
+        return self._key
+
+    @classmethod
+    def signed_with(cls, path: Path, signing_key: bytes) -> CheckedRecord:
+        """A record at `path` signed with `signing_key` (a child process checking content
+        for the bot: `bot.content.apart`)."""
+        record = cls.__new__(cls)
+        record.path, record._key = path, signing_key
+        return record
+
     def _sign(self, body: bytes) -> str:
         return hmac.new(self._key, body, hashlib.sha256).hexdigest()
 
     def vouches(self, key: str) -> bytes | None:
         """The record's body, if it is signed by this bot and for exactly `key`; not parsed yet
-        (some megabytes of JSON: a load that already has what it needs never parses them)."""
+        (some megabytes: a load that already has what it needs never parses them)."""
         try:
             raw = self.path.read_bytes()
         except OSError:
@@ -87,19 +108,19 @@ class CheckedRecord:
                 "content is checked in full"
             )
             return None
-        # The body is JSON this bot wrote (`write`), which starts with its key.
-        return body if body.startswith(b'{"key": ' + json.dumps(key).encode() + b", ") else None
+        # The body is what this bot wrote (`write`): its key on a line, then the parts.
+        return body if body.startswith(_header(key)) else None
 
-    def read(self, key: str) -> dict[str, dict[str, str]] | None:
-        """The files and what was built from them (each as JSON, by name), if the record is for
-        exactly `key` and signed by this bot."""
+    def read(self, key: str) -> dict[str, dict[str, Any]] | None:
+        """The files (each as JSON) and what was built from them (each as bytes), by name, if
+        the record is for exactly `key` and signed by this bot."""
         body = self.vouches(key)
         return None if body is None else _parts(body, key)
 
-    def write(self, key: str, files: dict[str, str], built: dict[str, str]) -> None:
-        """Keep the files a full check found sound, and what was built from them (JSON)."""
-        record = {"key": key, "files": files, "built": built}
-        body = json.dumps(record, ensure_ascii=False).encode()
+    def write(self, key: str, files: dict[str, str], built: dict[str, bytes]) -> None:
+        """Keep the files a full check found sound (JSON), and what was built from them."""
+        parts = {"files": files, "built": built}
+        body = _header(key) + pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)
         partial = self.path.with_name(self.path.name + ".partial")
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the first start
@@ -111,19 +132,35 @@ class CheckedRecord:
             log.info("could not keep the content record: %s", exc.strerror or exc)
 
 
-def _parts(body: bytes, key: str) -> dict[str, dict[str, str]] | None:
-    """A record's files and what was built from them, each as JSON by name (None: not one)."""
+def _header(key: str) -> bytes:
+    """A record's first line: its format and key (a start compares it before anything else)."""
+    return json.dumps({"key": key, "format": FORMAT}).encode() + b"\n"
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Strings, bytes and containers only: no class, no function is ever looked up."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"a content record holds no {module}.{name}")
+
+
+def _parts(body: bytes, key: str) -> dict[str, dict[str, Any]] | None:
+    """A record's files (JSON) and what was built from them (bytes), by name (None: not one)."""
+    header = _header(key)
+    if not body.startswith(header):
+        return None
     try:
-        record = json.loads(body)
-    except ValueError:
+        parts = _PlainUnpickler(io.BytesIO(body[len(header) :])).load()
+    except Exception:  # a signed record this code cannot read: check in full
         return None
-    if not isinstance(record, dict) or record.get("key") != key:
+    kinds = {"files": str, "built": bytes}
+    if not isinstance(parts, dict) or set(parts) != set(kinds):
         return None
-    parts = {name: record.get(name) for name in ("files", "built")}
-    for part in parts.values():
-        if not isinstance(part, dict) or not all(isinstance(v, str) for v in part.values()):
+    for name, kind in kinds.items():
+        part = parts[name]
+        if not isinstance(part, dict) or not all(isinstance(v, kind) for v in part.values()):
             return None
-    return parts  # type: ignore[return-value]
+    return parts
 
 
 class ContentFiles:
@@ -147,9 +184,9 @@ class ContentFiles:
         self.key = digest.hexdigest()
         self._record = record
         self._vouched = record.vouches(self.key) if record is not None else None
-        self._parts: dict[str, dict[str, str]] | None = None  # read when first needed
+        self._parts: dict[str, dict[str, Any]] | None = None  # read when first needed
         self._as_json: dict[str, str] = {}
-        self._to_build: dict[str, Callable[[], Any]] = {}
+        self._to_build: dict[str, Callable[[], bytes]] = {}
         self._recordable = True
 
     @property
@@ -157,10 +194,10 @@ class ContentFiles:
         """True when a full check of exactly these files and this code found no error."""
         return self._vouched is not None
 
-    def _from_record(self, part: str) -> dict[str, str]:
-        """The record's `files` or `built` (JSON by name), parsed the first time one is asked
-        for. Were a record this bot signed not to parse, the files are parsed from their bytes
-        (the very bytes the record vouches for) and the detector built from them."""
+    def _from_record(self, part: str) -> dict[str, Any]:
+        """The record's `files` (JSON) or `built` (bytes), by name, read the first time one is
+        asked for. Were a record this bot signed not to parse, the files are parsed from their
+        bytes (the very bytes the record vouches for) and the detector built from them."""
         if self._parts is None:
             parts = _parts(self._vouched, self.key) if self._vouched is not None else None
             self._parts = parts or {"files": {}, "built": {}}
@@ -207,24 +244,21 @@ class ContentFiles:
         except ValueError:
             return None
 
-    def built(self, name: str) -> Any | None:
-        """What a load of these very files built and kept under `name` (None: build it)."""
-        text = self.built_text(name)
-        return None if text is None else json.loads(text)
-
-    def built_text(self, name: str) -> str | None:
-        """`built(name)` as the record keeps it (JSON), before it is read."""
+    def built(self, name: str) -> bytes | None:
+        """What a load of these very files built and kept under `name`, as the bytes its
+        builder gave (`remember`); None: build it."""
         return self._from_record("built").get(name) if self.checked else None
 
-    def remember(self, name: str, state: Callable[[], Any]) -> None:
-        """Keep what `state()` returns (JSON values) under `name` in the record written next."""
+    def remember(self, name: str, state: Callable[[], bytes]) -> None:
+        """Keep what `state()` returns under `name` in the record written next (called then,
+        once: after the load's checks, so it describes what they found sound)."""
         self._to_build[name] = state
 
     def keep(self) -> None:
         """After a load without errors: write the record for the next start (when these files
         did not come from one already)."""
         if self._record is not None and not self.checked and self._recordable:
-            built = {name: json.dumps(state()) for name, state in self._to_build.items()}
+            built = {name: state() for name, state in self._to_build.items()}
             self._record.write(self.key, self._as_json, built)
 
 

@@ -91,6 +91,7 @@ def load_content(
     today: dt.date | None = None,
     record: CheckedRecord | None = None,
     model: bool = False,
+    files: ContentFiles | None = None,
 ) -> tuple[Content | None, list[Problem]]:
     """Read and check every locale under `directory`. Content is None if there are errors.
 
@@ -99,12 +100,13 @@ def load_content(
     without errors writes the record for the next time. A load a record vouches for that this
     process already made (the same files, folder, day, default locale and `model`) is not made
     again (`checked.Loaded`). With `model`, the risk detector has the statistical model beside
-    the lists (the bot, unless `RISK_MODEL=off`)."""
+    the lists (the bot, unless `RISK_MODEL=off`). `files`: the files of `directory` already
+    read, with or without a record (`bot.content.apart`)."""
     today = today or dt.date.today()
     problems: list[Problem] = []
     if not directory.is_dir():
         return None, [Problem(str(directory), "-", "content folder not found")]
-    files = ContentFiles(directory, record)
+    files = files or ContentFiles(directory, record)
     loaded = Loaded.key_of(files, directory, default_locale, today)
     if loaded is not None:
         loaded = (*loaded, "model" if model else "lists alone")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,9 +11,9 @@ import yaml
 from pydantic import ValidationError
 
 from bot.content import strict_yaml
-from bot.safety import cjk, together
+from bot.safety import cjk, kept, together
 from bot.safety.detector import RiskDetector
-from bot.safety.kept import KEPT, Kept
+from bot.safety.kept import KEPT, Kept, read
 from bot.safety.model import RiskModel
 from bot.safety.normalize import ELISION, WORD, phrase_tokens, tokens
 from bot.safety.schema import (
@@ -55,7 +55,7 @@ def load_safety(
     """
     detector, problems = _load(content_dir, files)
     if model and detector is not None:
-        detector = detector.with_model(RiskModel.shipped())
+        detector = KEPT.beside(detector.with_model(RiskModel.shipped()), detector)
     return detector, problems
 
 
@@ -65,8 +65,8 @@ def _load(
     if not content_dir.is_dir():
         return None, [(str(content_dir), "-", "content folder not found")]
     folders = sorted(p for p in content_dir.iterdir() if p.is_dir())
-    state = files.built_text(DETECTOR) if files is not None else None
-    raw = {folder: _read(folder / FILE_NAME, files) for folder in folders}
+    state = files.built(DETECTOR) if files is not None else None
+    raw = {folder: read(folder / FILE_NAME, files) for folder in folders}
     key = Kept.key_of(content_dir, raw, state)
     detector = KEPT.get(key)
     if detector is not None:
@@ -75,7 +75,7 @@ def _load(
                 for folder in folders:
                     if isinstance(raw[folder], bytes):
                         files.parse(folder / FILE_NAME)
-            files.remember(DETECTOR, detector.state)
+            files.remember(DETECTOR, partial(kept.dumps, detector))
         return detector, []
     detector, problems = _build(content_dir, folders, raw, state, files)
     if detector is not None:
@@ -87,7 +87,7 @@ def _build(
     content_dir: Path,
     folders: list[Path],
     raw: dict[Path, bytes | OSError | None],
-    state: str | None,
+    state: bytes | None,
     files: ContentFiles | None,
 ) -> tuple[RiskDetector | None, list[SafetyProblem]]:
     """`load_safety` in full: parse, build (or restore from the record) and check."""
@@ -107,34 +107,20 @@ def _build(
         problems.append(
             (_rel(content_dir / BASE_LOCALE / FILE_NAME, content_dir), "-", "required file missing")
         )
-    if state is not None:  # the very lists, read by the very code, at the last full check
-        detector = RiskDetector.from_state(json.loads(state))
-    else:
+    # the very lists, read by the very code, at the last full check
+    detector = kept.loads(state) if state is not None else None
+    if detector is None:
         english = [lists for rel, lists in parsed if Path(rel).parent.name == BASE_LOCALE]
         detector = RiskDetector.from_lists(
             (lists for _, lists in parsed), typo_words=_words(english)
         )
     if files is not None:
-        files.remember(DETECTOR, detector.state)
+        files.remember(DETECTOR, partial(kept.dumps, detector))
     if files is None or not files.checked:
         _check(parsed, detector, problems)
     if problems:
         return None, problems
     return detector, problems
-
-
-def _read(path: Path, files: ContentFiles | None) -> bytes | OSError | None:
-    """A safety file's bytes (as the load read them), None when there is none, or why it could
-    not be read."""
-    found = files.raw(path) if files is not None else None
-    if found is not None:
-        return found
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        return exc
 
 
 def _words(files: Iterable[SafetyLists]) -> set[str]:
