@@ -157,6 +157,45 @@ def test_a_signed_record_holding_anything_but_a_detector_is_built_again(
     assert restored.assess("I want to die").level == "high"
 
 
+def _global_call(module: str, name: str, *args: str) -> bytes:
+    """A pickle (protocol 4) that calls `module.name(*args)`, as a forged record could."""
+
+    def text(value: str) -> bytes:
+        data = value.encode()
+        return b"\x8c" + bytes([len(data)]) + data  # SHORT_BINUNICODE
+
+    tuple_of = {1: b"\x85", 2: b"\x86"}[len(args)]  # TUPLE1, TUPLE2
+    return (
+        b"\x80\x04"
+        + text(module)
+        + text(name)
+        + b"\x93"
+        + b"".join(map(text, args))
+        + (
+            tuple_of + b"R."  # REDUCE, STOP
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("bot.safety.kept", "io.FileIO"),  # a class reached through a name a module imported
+        ("bot.safety.kept", "Path"),
+        ("bot.safety.detector", "copy.copy"),
+    ],
+)
+def test_a_detector_is_unpickled_from_its_own_classes_and_nothing_else(
+    tmp_path: Path, module: str, name: str
+) -> None:
+    """Even a record signed with the bot's key (someone holding DATA_KEYS) makes nothing but
+    the detector's own four classes: a class a `bot.safety` module merely imports (io.FileIO
+    would create or empty any file the bot may write) is refused before it is called."""
+    target = tmp_path / "made"
+    assert kept.loads(_global_call(module, name, str(target), "w")) is None
+    assert not target.exists()
+
+
 def test_the_record_itself_makes_no_object_but_data(
     content: Path, record: CheckedRecord, builds: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,7 +24,10 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary, WeakValueDictionary
 
 from bot.safety.detector import RiskDetector
+from bot.safety.modifiers import Lowering
 from bot.safety.schema import FILE_NAME
+from bot.safety.typos import Typos
+from bot.safety.walk import Trie
 
 if TYPE_CHECKING:
     from bot.content.checked import ContentFiles
@@ -47,15 +50,19 @@ def dumps(detector: RiskDetector) -> bytes:
     return out.getvalue()
 
 
+# The classes a pickled detector is made of, and nothing else: not any class a `bot.safety`
+# module can reach (it imports io, pathlib, threading: io.FileIO would create or empty a file).
+_CLASSES = {(c.__module__, c.__qualname__): c for c in (RiskDetector, Lowering, Typos, Trie)}
+
+
 class _Unpickler(pickle.Unpickler):
-    """Only classes of `bot.safety` (the detector and its parts); never a function."""
+    """Only the detector's own classes (`_CLASSES`), by their exact names; never a function."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if module.split(".")[:2] == ["bot", "safety"]:
-            found = super().find_class(module, name)
-            if isinstance(found, type):
-                return found
-        raise pickle.UnpicklingError(f"a risk detector holds no {module}.{name}")
+        found = _CLASSES.get((module, name))
+        if found is None:
+            raise pickle.UnpicklingError(f"a risk detector holds no {module}.{name}")
+        return found
 
 
 def loads(data: bytes) -> RiskDetector | None:
