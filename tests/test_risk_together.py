@@ -170,6 +170,19 @@ def test_content_check_names_each_bad_rule(tmp_path: Path) -> None:
     assert not any(k == "together.high.plan.3" for _, k, _ in problems)
 
 
+def test_content_check_refuses_a_star_inside_a_part(tmp_path: Path) -> None:
+    """A part is matched exactly as written, so a `*` inside it (in a class word too) never let
+    a word in: the part silently never matched with one (helper t4b). Now it is said."""
+    problems = _check(
+        tmp_path,
+        {"high": {"plan": ["{means} + in my * backpack", "{gaps} + {means}"]}},
+        classes={**EN.get("classes", {}), "gaps": ["hid it * somewhere"]},
+    )
+    said = [(k, m.split(" (")[0]) for _, k, m in problems]
+    assert ("together.high.plan.0", "no '*' inside a part of a rule") in said
+    assert ("together.high.plan.1", "no '*' inside a part of a rule") in said
+
+
 def test_content_check_refuses_parts_too_far_apart(tmp_path: Path) -> None:
     long_part = " ".join(f"w{i}" for i in range(SPAN))
     problems = _check(tmp_path, {"high": {"plan": [f"rope + {long_part}"]}})

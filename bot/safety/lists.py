@@ -317,6 +317,17 @@ def _check_together(
                 if not all(_classes_known(rel, key, part, lists, problems) for part in found):
                     continue
                 phrases = [expand(part, lists.classes) for part in found]
+                starred = [p for ps in phrases for p in ps if cjk.GAP_MARK in p]
+                if starred:  # a part is matched as written: its `*` would never let a word in
+                    problems.append(
+                        (
+                            rel,
+                            key,
+                            f"no '*' inside a part of a rule (as {starred[0]!r}): a part is "
+                            "matched exactly as written; make the words two parts, or a phrase",
+                        )
+                    )
+                    continue
                 empty = [p for ps in phrases for p in ps if not read_as(p, phrase_tokens)]
                 if empty:
                     problems.append((rel, key, f"empty after normalisation (as {empty[0]!r})"))
