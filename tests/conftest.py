@@ -81,6 +81,16 @@ def shipped_lists(locale: str) -> SafetyLists:
     return SafetyLists.model_validate(data)
 
 
+def assert_reads(detector: RiskDetector, text: str, level: str, category: str = "") -> None:
+    """A variant fires at `level` with `category` among its categories; a look-alike (level
+    "none") stays quiet. The one check of every language's list of wordings."""
+    found = detector.assess(text)
+    if level == "none":
+        assert found.level == "none", (text, found)
+    else:
+        assert found.level == level and category in found.categories, (text, found)
+
+
 def rule_of(locale: str, line: str) -> tuple[str, str]:
     """(level, category) of a `together` rule line of a shipped file."""
     together = shipped_lists(locale).together
