@@ -9,7 +9,7 @@ import logging
 import shutil
 import tempfile
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -89,6 +89,32 @@ def assert_reads(detector: RiskDetector, text: str, level: str, category: str = 
         assert found.level == "none", (text, found)
     else:
         assert found.level == level and category in found.categories, (text, found)
+
+
+def rules_no_text_reaches(
+    locale: str, texts: list[str], picked: Callable[[str], bool]
+) -> tuple[int, list[str]]:
+    """Each `together` rule of a shipped file that `picked(rule)` chooses, alone in a detector
+    with the file's classes and modifiers and no phrases: (how many were chosen, those that
+    none of `texts` reaches). The file is parsed once; a detector per rule is cheap."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load((CONTENT / locale / FILE_NAME).read_text(encoding="utf-8"), Loader=loader)
+    keep = {key: data[key] for key in ("classes", "modifiers")}
+    untested, seen = [], 0
+    for level, groups in data["together"].items():
+        for category, rules in groups.items():
+            for rule in filter(picked, rules):
+                seen += 1
+                lists = {
+                    "high": {},
+                    "elevated": {},
+                    **keep,
+                    "together": {level: {category: [rule]}},
+                }
+                detector = RiskDetector.from_lists([SafetyLists.model_validate(lists)])
+                if not any(detector.assess(text).at_risk for text in texts):
+                    untested.append(f"{level}.{category}: {rule}")
+    return seen, untested
 
 
 def rule_of(locale: str, line: str) -> tuple[str, str]:

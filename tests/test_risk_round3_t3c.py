@@ -15,10 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from bot.safety import RiskDetector, SafetyLists
-from tests.conftest import assert_reads
+from bot.safety import RiskDetector
+from tests.conftest import assert_reads, rules_no_text_reaches
 
 AR_SAFETY = Path(__file__).resolve().parent.parent / "content" / "ar" / "safety.yaml"
 
@@ -396,20 +395,7 @@ def test_every_round3_rule_has_a_sentence_above() -> None:
     some sentence above: no rule goes untested. (The t2c rules are checked by
     tests/test_risk_together_t2c.py.) The file is parsed once: building a detector per rule
     from the parsed lists keeps this fast."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(AR_SAFETY.read_text(encoding="utf-8"), Loader=loader)
-    keep = {key: data[key] for key in ("classes", "modifiers")}
     texts = [text for text, _, _ in AR_FIRES + ARABIZI_FIRES]
-    untested, seen = [], 0
-    for level, groups in data["together"].items():
-        for category, rules in groups.items():
-            for rule in rules:
-                if "{r_" not in rule or "{u_" in rule:  # round 4: test_risk_round4_t4c.py
-                    continue
-                seen += 1
-                lists = {"high": {}, "elevated": {}, **keep}
-                lists["together"] = {level: {category: [rule]}}
-                detector = RiskDetector.from_lists([SafetyLists.model_validate(lists)])
-                if not any(detector.assess(text).at_risk for text in texts):
-                    untested.append(f"{level}.{category}: {rule}")
+    # round 4 (`u_` classes): test_risk_round4_t4c.py
+    seen, untested = rules_no_text_reaches("ar", texts, lambda r: "{r_" in r and "{u_" not in r)
     assert seen > 50 and untested == []

@@ -22,10 +22,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from bot.safety import RiskDetector, SafetyLists
-from tests.conftest import assert_reads
+from bot.safety import RiskDetector
+from tests.conftest import assert_reads, rules_no_text_reaches
 
 AR_SAFETY = Path(__file__).resolve().parent.parent / "content" / "ar" / "safety.yaml"
 
@@ -491,20 +490,6 @@ def test_every_round4_rule_has_a_sentence_above() -> None:
     alone in a detector with the file's classes and modifiers and no phrases, is reached by
     some variant above: no rule goes untested. (The file is parsed once, as in
     tests/test_risk_round3_t3c.py.)"""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(AR_SAFETY.read_text(encoding="utf-8"), Loader=loader)
-    keep = {key: data[key] for key in ("classes", "modifiers")}
     texts = [text for cases in CASES.values() for text, level, _ in cases if level != N]
-    untested, seen = [], 0
-    for level, groups in data["together"].items():
-        for category, rules in groups.items():
-            for rule in rules:
-                if "{u_" not in rule:
-                    continue
-                seen += 1
-                lists = {"high": {}, "elevated": {}, **keep}
-                lists["together"] = {level: {category: [rule]}}
-                detector = RiskDetector.from_lists([SafetyLists.model_validate(lists)])
-                if not any(detector.assess(text).at_risk for text in texts):
-                    untested.append(f"{level}.{category}: {rule}")
+    seen, untested = rules_no_text_reaches("ar", texts, lambda rule: "{u_" in rule)
     assert seen > 50 and untested == []
