@@ -12,14 +12,10 @@ locale loaded."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.safety import RiskDetector
 from tests.conftest import assert_reads, rules_no_text_reaches
-
-AR_SAFETY = Path(__file__).resolve().parent.parent / "content" / "ar" / "safety.yaml"
 
 # (text, level, category): Arabic script, across dialects
 AR_FIRES: list[tuple[str, str, str]] = [

@@ -19,14 +19,10 @@ model cannot mask a gap. A line is (text, level, category); a look-alike has lev
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.safety import RiskDetector
 from tests.conftest import assert_reads, rules_no_text_reaches
-
-AR_SAFETY = Path(__file__).resolve().parent.parent / "content" / "ar" / "safety.yaml"
 
 H, E, N = "high", "elevated", "none"
 
