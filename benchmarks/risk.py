@@ -77,7 +77,7 @@ MENTIONS = re.compile(r"\b(die|died|dying|dead|death|kill\w*|suicid\w*|overdos\w
 SHORT = 280
 # Sets whose misses are not printed unless asked: the lists are never tuned on them, so their
 # figures say how the lists do on words nobody fitted them to.
-TEST_SETS = ("TEST", "  ...", "held-out", "FRESH4", "CHATBENCH")
+TEST_SETS = ("TEST", "  ...", "held-out", "FRESH4", "FRESH5", "CHATBENCH")
 
 
 @dataclass
@@ -227,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
         sets[f"fresh3 (read since) {path.stem}"] = _tsv(path.name)
     for path in sorted(SETS.glob("fresh4_*.tsv")):
         sets[f"FRESH4 blind {path.stem}"] = _tsv(path.name)
+    # fresh5_: written by three more testers who never saw the lists, while the model was
+    # retrained on more data at the end of session 6: only figures, never their lines.
+    for path in sorted(SETS.glob("fresh5_*.tsv")):
+        sets[f"FRESH5 blind {path.stem}"] = _tsv(path.name)
     # Ordinary support-chat messages, all benign (helper c3b): what a support bot mostly reads;
     # never trained on, their flagged lines never printed.
     chat = [line for path in sorted(SETS.glob("chatbench_*.tsv")) for line in _tsv(path.name)]

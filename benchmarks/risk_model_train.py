@@ -6,7 +6,7 @@ Data (nothing else):
 - risk and benign: every labelled set in `benchmarks/risk_sets/` written by the team (held-out,
   blind, fresh and training sets in 13 languages, about 7,500 lines, and 1,400 lines of ordinary
   support chat: `chat_train_*`, `chat_train2_*`), except the sets kept to measure the
-  model: `fresh4_*` (blind: never read), `chatbench_*` (ordinary chat, held out),
+  model: `fresh4_*` and `fresh5_*` (blind: never read), `chatbench_*` (ordinary chat, held out),
   `lookalikes.tsv`, `issue9.tsv` and `heldout2.tsv`;
 - benign: the dev half (odd posts) of the eight general subreddits of the Reddit Mental Health
   Dataset sample (Low et al. 2020, CC BY 4.0), which `benchmarks/risk.py` downloads; the TEST
@@ -38,7 +38,7 @@ from bot.safety.normalize import read_normalized, readings
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "benchmarks" / "risk_sets"
 HELD_OUT = ("lookalikes.tsv", "issue9.tsv", "heldout2.tsv")
-BLIND_PREFIX = ("fresh4_", "chatbench_")  # measured on, never trained on
+BLIND_PREFIX = ("fresh4_", "fresh5_", "chatbench_")  # measured on, never trained on
 FOLDS = 5
 TEAM_RAISED = 0.01
 GENERAL_RAISED = 0.005
