@@ -145,6 +145,22 @@ def test_only_an_elision_is_read_apart(text: str, apart: str | None) -> None:
     assert readings(text)[1] == apart
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I honestly wish I would've died in that wreck",  # the apart reading found this one
+        "wish i wouldve died",
+        "i wish i'd died",
+        "I should've died that night",
+        "i should of died",
+    ],
+)
+def test_a_contraction_read_glued_still_meets_its_phrase(detector: RiskDetector, text: str) -> None:
+    """Read apart, "would've" had met "wish i would die" with "ve" as an inserted word; read
+    glued only, the lists hold the glued forms themselves."""
+    assert detector.assess(text).level == "high", text
+
+
 def test_elongation_is_read_in_a_text_of_many_distinct_characters() -> None:
     """Over 200 distinct characters, runs are found by a regular expression: its letter, not
     the whole run, is what gets shortened (it was the whole run: "dieeeeee" stayed long)."""

@@ -43,8 +43,9 @@ APOSTROPHE = re.compile("['`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\uff07]")
 # The apostrophes read as a space in the second reading: between two letters or digits (an
 # elision: "l'automutilation", "c'è", Arabizi "3'"), not before the ending of an English
 # contraction or possessive ("don't", "I'm", "she's", "we're", "I've", "I'll", "I'd"): the lists
-# write those glued ("dont"), as people type them, and read apart they were only a second scan
-# of nine messages in ten with an apostrophe, which found nothing more but false alarms.
+# write those glued ("dont"), as people type them; read apart they cost a second scan of nine
+# messages in ten with an apostrophe, changed no verdict of the team's sets, and among 6,164
+# public posts found 11 false alarms and one real post ("wish i would've died", now listed).
 ELISION = re.compile(
     r"(?<=\w)['`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\uff07](?=\w)"
     r"(?!(?:s|t|m|re|ve|ll|d)(?!\w))",
