@@ -161,6 +161,11 @@ def test_a_contraction_read_glued_still_meets_its_phrase(detector: RiskDetector,
     assert detector.assess(text).level == "high", text
 
 
+@pytest.mark.parametrize("text", ["i should have died laughing", "i should've died laughing lol"])
+def test_should_have_died_laughing_is_a_laugh(detector: RiskDetector, text: str) -> None:
+    assert detector.assess(text).level == "none", text
+
+
 def test_elongation_is_read_in_a_text_of_many_distinct_characters() -> None:
     """Over 200 distinct characters, runs are found by a regular expression: its letter, not
     the whole run, is what gets shortened (it was the whole run: "dieeeeee" stayed long)."""
