@@ -6,6 +6,7 @@ import atexit
 import datetime as dt
 import io
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -25,6 +26,8 @@ from bot.content.loader import Content, load_content
 from bot.crypto import generate_data_key
 from bot.harness import DEFAULT_SPEC, Harness, offline_settings
 from bot.safety import RiskDetector, SafetyLists, load_safety
+from bot.safety import lists as safety_lists
+from bot.safety.kept import Kept
 from bot.safety.schema import FILE_NAME
 from bot.standin import SimUser
 
@@ -115,6 +118,19 @@ def rules_no_text_reaches(
                 if not any(detector.assess(text).at_risk for text in texts):
                     untested.append(f"{level}.{category}: {rule}")
     return seen, untested
+
+
+def detectors_apart(monkeypatch: pytest.MonkeyPatch) -> Kept:
+    """Detectors kept apart from the rest of the run, as in a process of its own (a new start)."""
+    own = Kept()
+    monkeypatch.setattr(safety_lists, "KEPT", own)
+    return own
+
+
+@pytest.fixture
+def record(tmp_path: Path) -> CheckedRecord:
+    """A content record beside a database in `tmp_path`, signed with a key of its own."""
+    return CheckedRecord(tmp_path / "bot.sqlite3.content-checked", os.urandom(32))
 
 
 def rule_of(locale: str, line: str) -> tuple[str, str]:

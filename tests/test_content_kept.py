@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import os
 import shutil
 from pathlib import Path
 
@@ -25,11 +24,6 @@ def loaded(monkeypatch: pytest.MonkeyPatch) -> Loaded:
     own = Loaded()
     monkeypatch.setattr(loader, "LOADED", own)
     return own
-
-
-@pytest.fixture
-def record(tmp_path: Path) -> CheckedRecord:
-    return CheckedRecord(tmp_path / "bot.sqlite3.content-checked", os.urandom(32))
 
 
 def test_the_same_start_is_made_once(record: CheckedRecord) -> None:

@@ -30,11 +30,6 @@ SAYINGS = (
 )
 
 
-@pytest.fixture
-def record(tmp_path: Path) -> CheckedRecord:
-    return CheckedRecord(tmp_path / "bot.sqlite3.content-checked", os.urandom(32))
-
-
 def said(content: Content) -> dict[tuple[str, str], str]:
     """Every Fluent text of every locale, filled in with a count and a name."""
     out: dict[tuple[str, str], str] = {}

@@ -22,7 +22,7 @@ from bot.content.loader import Problem, load_content
 from bot.harness import Harness
 from bot.safety import RiskDetector, kept, lists, load_safety
 from bot.safety.kept import Kept
-from tests.conftest import ADMIN_ID, say
+from tests.conftest import ADMIN_ID, detectors_apart, say
 
 ROOT = Path(__file__).resolve().parent.parent
 LISTS = (
@@ -40,9 +40,7 @@ def own_kept(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) ->
     whole run: kept apart, every later full check of the run would build it again)."""
     if "editable_harness" in request.fixturenames:
         return None
-    own = Kept()
-    monkeypatch.setattr(lists, "KEPT", own)
-    return own
+    return detectors_apart(monkeypatch)
 
 
 @pytest.fixture
@@ -86,7 +84,7 @@ def full_check(content: Path, record: CheckedRecord) -> RiskDetector:
 
 
 def restart(content: Path, record: CheckedRecord, monkeypatch: pytest.MonkeyPatch) -> RiskDetector:
-    monkeypatch.setattr(lists, "KEPT", Kept())  # a new process
+    detectors_apart(monkeypatch)  # a new process
     files = ContentFiles(content, record)
     assert files.checked
     detector, problems = load_safety(content, files)
@@ -209,7 +207,7 @@ def test_the_record_itself_makes_no_object_but_data(
     body = header + out.getvalue()
     record.path.write_bytes(record._sign(body).encode() + b"\n" + body)
     assert ContentFiles(content, record).checked  # signed, for these files...
-    monkeypatch.setattr(lists, "KEPT", Kept())
+    detectors_apart(monkeypatch)
     files = ContentFiles(content, record)
     detector, problems = load_safety(content, files)  # ...but not read: parsed and built again
     assert problems == [] and detector is not None

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from bot.content.checked import CheckedRecord, ContentFiles
-from bot.safety import RiskDetector, lists, load_safety
+from bot.safety import RiskDetector, load_safety
 from bot.safety.kept import Kept
+from tests.conftest import detectors_apart
 
 LISTS = (
     "high:\n  intent: ['want to die', 'end my life']\n"
@@ -24,9 +25,7 @@ LISTS = (
 @pytest.fixture(autouse=True)
 def kept(monkeypatch: pytest.MonkeyPatch) -> Kept:
     """Each test keeps detectors apart from the rest of the run, as a process of its own."""
-    own = Kept()
-    monkeypatch.setattr(lists, "KEPT", own)
-    return own
+    return detectors_apart(monkeypatch)
 
 
 @pytest.fixture
@@ -112,7 +111,7 @@ def test_a_full_check_never_takes_the_detector_of_a_record(
     files = ContentFiles(content, record)
     assert load_safety(content, files)[0] is not None
     files.keep()
-    monkeypatch.setattr(lists, "KEPT", Kept())  # the next start: a new process
+    detectors_apart(monkeypatch)  # the next start: a new process
     files = ContentFiles(content, record)
     assert files.checked
     restored, problems = load_safety(content, files)
