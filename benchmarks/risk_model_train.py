@@ -4,22 +4,25 @@
 
 Data (nothing else):
 - risk and benign: every labelled set in `benchmarks/risk_sets/` written by the team (held-out,
-  blind, fresh and training sets in 13 languages, about 7,500 lines, and 1,400 lines of ordinary
-  support chat: `chat_train_*`, `chat_train2_*`), except the sets kept to measure the
-  model: `fresh4_*` and `fresh5_*` (blind: never read), `chatbench_*` (ordinary chat, held out),
-  `lookalikes.tsv`, `issue9.tsv` and `heldout2.tsv`;
+  blind, fresh and training sets in 13 languages, and ordinary support chat: `chat_train*_*`),
+  except the sets kept to measure the model: `fresh4_*`, `fresh5_*` and `fresh6_*` (blind: never
+  read), `chatbench_*` (ordinary chat, held out), `lookalikes.tsv`, `issue9.tsv`, `heldout2.tsv`;
 - benign: the dev half (odd posts) of the eight general subreddits of the Reddit Mental Health
   Dataset sample (Low et al. 2020, CC BY 4.0), which `benchmarks/risk.py` downloads; the TEST
   half stays unseen.
 
 Training: `benchmarks.risk_model_fit.train` (logistic regression, Adagrad in a fixed order, no
 random numbers; scores summed with `math.fsum`), over the hashed features of
-`bot.safety.model`. The threshold is set without looking at a score of anything the model was
+`bot.safety.model`. The thresholds are set without looking at a score of anything the model was
 trained on: 5-fold cross-validation with the folds by file (a whole set, one writer's lines, is
-left out at a time: the model is scored on a writer it has not read), and the threshold is
-the highest of the scores that let through at most 1 % of the team's benign lines, 0.5 % of the
-general posts and 0.5 % of the ordinary chat. Writes `bot/safety/risk_model.bin.gz` (the same
-bytes on every run); `--check` trains and fails if the shipped file differs.
+left out at a time: the model is scored on a writer it has not read). The threshold for a near
+miss of the lists is the highest of the scores that let through at most 1 % of the team's benign
+lines, 0.5 % of the general posts and 0.5 % of the ordinary chat, counting near misses only (the
+model is asked about nothing else at that threshold). The `far` threshold, for a message with no
+part of any rule, is the lowest score above every ordinary chat message and general post with no
+part of any rule and above all but 0.1 % of the team's benign lines: the model must be surer
+where the lists saw nothing at all. Writes `bot/safety/risk_model.bin.gz` (the same bytes on
+every run); `--check` trains and fails if the shipped file differs.
 """
 
 from __future__ import annotations
@@ -38,17 +41,20 @@ from bot.safety.normalize import read_normalized, readings
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "benchmarks" / "risk_sets"
 HELD_OUT = ("lookalikes.tsv", "issue9.tsv", "heldout2.tsv")
-BLIND_PREFIX = ("fresh4_", "fresh5_", "chatbench_")  # measured on, never trained on
+BLIND_PREFIX = ("fresh4_", "fresh5_", "fresh6_", "chatbench_")  # measured on, never trained on
 FOLDS = 5
 TEAM_RAISED = 0.01
 GENERAL_RAISED = 0.005
 CHAT_RAISED = 0.005
-CHAT_PREFIX = ("chat_train_", "chat_train2_")  # ordinary support-chat messages, all benign
+CHAT_PREFIX = ("chat_train_", "chat_train2_", "chat_train3_")  # ordinary support chat, benign
 DIGITS = 4
 GENERAL = "dev reddit, 8 general subreddits (odd)"
 
-# (source, fold key, buckets, is risk, may the model speak on it: a near miss of the lists)
-Unit = tuple[str, int, set[int], bool, bool]
+FAR_TEAM_RAISED = 0.001  # the far threshold: at most this share of the team's benign lines
+NEVER, NEAR, FAR = 0, 1, 2  # is the model asked: never (lists flagged, or an exclusion), ...
+
+# (source, fold key, buckets, is risk, where the model may speak on it: NEVER, NEAR, FAR)
+Unit = tuple[str, int, set[int], bool, int]
 
 
 def read(text: str) -> set[int]:
@@ -76,7 +82,9 @@ def units(general: list[str]) -> list[Unit]:
     lists = _lists()
 
     def unit(source: str, key: int, text: str, risk: bool) -> Unit:
-        return (source, key, read(text), risk, lists.lists_verdict(text)[1] is not None)
+        _, unlisted = lists.lists_verdict(text)
+        tier = NEVER if unlisted is None else NEAR if unlisted.near else FAR
+        return (source, key, read(text), risk, tier)
 
     out: list[Unit] = []
     for n, path in enumerate(training_files()):
@@ -106,36 +114,44 @@ def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
     oof: list[float] = [0.0] * len(data)
     for fold in range(FOLDS):
         model = _fit(data, fold)
-        for i, (_, key, b, _, asked) in enumerate(data):
-            if key % FOLDS == fold:  # never asked: never raised
-                oof[i] = score(model, set(map(str, b))) if asked else -math.inf
+        for i, (_, key, b, _, _) in enumerate(data):
+            if key % FOLDS == fold:
+                oof[i] = score(model, set(map(str, b)))
 
-    def benign(kind: str) -> list[float]:
+    def scores(kind: str | None, tier: int) -> list[float]:
+        """Out-of-fold scores of one kind (None: risk), -inf where not asked at `tier`."""
         return [
-            s
-            for (src, _, _, y, _), s in zip(data, oof, strict=True)
-            if not y and _kind(src) == kind
+            s if t == tier else -math.inf
+            for (src, _, _, y, t), s in zip(data, oof, strict=True)
+            if (y if kind is None else not y and _kind(src) == kind)
         ]
 
-    team_benign, general_scores, chat = benign("team"), benign("general"), benign("chat")
-    threshold = max(
-        _cut(team_benign, TEAM_RAISED),
-        _cut(general_scores, GENERAL_RAISED),
-        _cut(chat, CHAT_RAISED),
-    )
-    team_risk = [s for (_, _, _, y, _), s in zip(data, oof, strict=True) if y]
+    bounds = {"team": TEAM_RAISED, "general": GENERAL_RAISED, "chat": CHAT_RAISED}
+    threshold = max(_cut(scores(kind, NEAR), share) for kind, share in bounds.items())
+    far_bounds = {"team": FAR_TEAM_RAISED, "general": 0.0, "chat": 0.0}
+    far = max(_cut(scores(kind, FAR), share) for kind, share in far_bounds.items())
+    far = max(far, threshold)
     n_files = len(training_files())
     figures = {
         "training lines (team sets)": f"{len(data) - len(general)} in {n_files} files",
         "general posts (benign)": str(len(general)),
-        "threshold": str(threshold),
-        "cross-validated, model alone: risk raised": _share(team_risk, threshold),
-        "cross-validated, model alone: team benign raised": _share(team_benign, threshold),
-        "cross-validated, model alone: general posts raised": _share(general_scores, threshold),
-        "cross-validated, model alone: ordinary chat raised": _share(chat, threshold),
+        "threshold (near a miss of the lists)": str(threshold),
+        "far threshold (no part of any rule)": str(far),
     }
+    for name, kind in (
+        ("risk", None),
+        ("team benign", "team"),
+        ("general posts", "general"),
+        ("ordinary chat", "chat"),
+    ):
+        near_raised = _raised(scores(kind, NEAR), threshold)
+        far_raised = _raised(scores(kind, FAR), far)
+        total = len(scores(kind, NEAR))
+        figures[f"cross-validated, model alone: {name} raised (near + far)"] = (
+            f"{near_raised} + {far_raised} of {total}"
+        )
     weights, bias = _fit(data, None)
-    blob = encode(bias, threshold, {int(k): w for k, w in weights.items()})
+    blob = encode(bias, threshold, {int(k): w for k, w in weights.items()}, far)
     figures["weights"] = f"{len(weights):,}"
     return blob, figures
 
@@ -146,9 +162,8 @@ def _kind(source: str) -> str:
     return "chat" if source.startswith(CHAT_PREFIX) else "team"
 
 
-def _share(scores: list[float], threshold: float) -> str:
-    n = sum(s > threshold for s in scores)
-    return f"{n}/{len(scores)} = {n / len(scores):.3f}"
+def _raised(scores: list[float], threshold: float) -> int:
+    return sum(s > threshold for s in scores)
 
 
 def main(argv: list[str] | None = None) -> int:

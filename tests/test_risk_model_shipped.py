@@ -36,13 +36,15 @@ from bot.safety.normalize import read_normalized, readings, tokens
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _model(threshold: float, weights: dict[str, float] | None = None) -> RiskModel:
+def _model(
+    threshold: float, weights: dict[str, float] | None = None, far: float = math.inf
+) -> RiskModel:
     """A model whose score is the bias (0) plus the weights of the given features."""
     table = array("f", bytes(4 * BUCKETS))
     for feature, weight in (weights or {}).items():
         (bucket,) = buckets([feature])
         table[bucket] = weight
-    return RiskModel(table, 0.0, threshold)
+    return RiskModel(table, 0.0, threshold, far)
 
 
 def _detector(model: RiskModel | None) -> RiskDetector:
@@ -78,11 +80,23 @@ def test_the_model_raises_only_what_the_lists_leave_at_none_and_only_to_elevated
     assert never.assess("i have all the pills in my drawer").level == "none"
 
 
-def test_the_model_speaks_only_on_a_near_miss_of_the_lists():
-    """No part of any `together` rule in the message: the model is not asked at all."""
-    always = _detector(_model(-math.inf))
-    assert always.assess("nobody would notice if i was gone").level == "none"
-    assert always.assess("I've been waiting to tell someone").level == "none"
+def test_where_no_part_of_a_rule_was_found_the_model_must_pass_its_far_threshold():
+    """No part of any `together` rule in the message: the model speaks only above `far`, its
+    higher threshold (a model without one speaks only on near misses)."""
+    near_only = _detector(_model(-math.inf))
+    assert near_only.assess("nobody would notice if i was gone").level == "none"
+    assert near_only.assess("I've been waiting to tell someone").level == "none"
+    weights = {"#<not": 1.0, "#<gon": 1.5}  # "notice", "gone"
+    far = _detector(_model(0.5, weights, far=2.0))
+    raised = far.assess("nobody would notice if i was gone")  # 2.5 > 2.0
+    assert (raised.level, raised.categories) == ("elevated", {MODEL_CATEGORY})
+    assert kinds(raised) == [SELF]  # no rule of danger from others near: one answer
+    assert far.assess("I've been waiting to tell someone").level == "none"  # 0
+    assert far.assess("gone fishing").level == "none"  # 1.5: above the near threshold only
+    near = far.assess("gone, and the pills")  # a near miss: the near threshold (0.5) applies
+    assert (near.level, near.categories) == ("elevated", {MODEL_CATEGORY})
+    quiet = far.assess("gone, i was dying of laughter, notice")  # an exclusion: never asked
+    assert quiet.level == "none"
 
 
 def test_the_model_stays_quiet_where_an_exclusion_of_the_lists_matched():
@@ -171,8 +185,9 @@ def test_the_shipped_model_loads_and_is_attached_for_the_bot_not_for_the_lists_c
     model = RiskModel.load()
     assert model is not None and len(model.weights) == BUCKETS
     assert math.isfinite(model.threshold) and math.isfinite(model.bias)
+    assert model.threshold <= model.far < math.inf  # surer where the lists saw nothing
     assert 0 < sum(1 for w in model.weights if w) < BUCKETS
-    assert encode(model.bias, model.threshold, _sparse(model)) == SHIPPED.read_bytes()
+    assert encode(model.bias, model.threshold, _sparse(model), model.far) == SHIPPED.read_bytes()
     with_model, problems = load_safety(ROOT / "content", model=True)
     assert problems == [] and with_model is not None and with_model.model is not None
     lists_only, _ = load_safety(ROOT / "content")
@@ -205,6 +220,29 @@ def test_a_model_for_another_number_of_buckets_or_a_damaged_file_is_refused():
     far = (BUCKETS + 5).to_bytes(4, "little") + array("f", [1.0]).tobytes()
     with pytest.raises(ValueError, match="damaged"):
         RiskModel.from_bytes(wrong + b"\n" + far)
+
+
+def test_a_model_file_without_a_far_threshold_speaks_on_near_misses_only():
+    model = RiskModel.from_bytes(gzip.decompress(encode(0.0, 1.0, {})))
+    assert model.far == math.inf
+    assert not _model(-math.inf, far=math.inf).raises(_toks("anything at all"), near=False)
+    far = RiskModel.from_bytes(gzip.decompress(encode(0.0, 1.0, {}, far=2.5)))
+    assert far.far == 2.5
+
+
+def test_the_blind_sets_are_never_trained_on():
+    """Every set the benchmark keeps blind (FRESH4, FRESH5, FRESH6, CHATBENCH) is left out of
+    the training files."""
+    from benchmarks import risk as bench
+    from benchmarks.risk_model_train import BLIND_PREFIX, training_files
+
+    blind = [name for name in bench.TEST_SETS if name.startswith(("FRESH", "CHATBENCH"))]
+    assert {f"{name.lower()}_" for name in blind} <= set(BLIND_PREFIX)
+    names = [path.name for path in training_files()]
+    assert names and not [name for name in names if name.startswith(BLIND_PREFIX)]
+    sets = ROOT / "benchmarks" / "risk_sets"
+    for prefix in BLIND_PREFIX:
+        assert list(sets.glob(f"{prefix}*.tsv")), prefix  # each names sets that exist
 
 
 def test_a_missing_model_file_means_the_lists_alone(tmp_path):

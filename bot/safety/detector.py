@@ -80,11 +80,13 @@ MODEL_RAISED = RiskAssessment("elevated", frozenset({MODEL_CATEGORY}))
 MODEL_RAISED_OTHERS = RiskAssessment("elevated", frozenset({MODEL_CATEGORY, OTHERS_CATEGORY}))
 
 
-class NearMiss(NamedTuple):
-    """What the model may read of a message the lists left at none: its tokens, and whether a
-    part of a rule of danger from others was found in it."""
+class Unlisted(NamedTuple):
+    """What the model may read of a message the lists left at none with no exclusion matched:
+    its tokens, whether a part of some `together` rule was found in it (a near miss of the
+    lists), and whether a part of a rule of danger from others was."""
 
     tokens: list[str]
+    near: bool
     others: bool
 
 
@@ -288,13 +290,17 @@ class RiskDetector:
         elision onto its word ("l'automutilation" = "lautomutilation"); read apart, the phrase
         "automutilation" is found too. Both readings count. An English contraction or
         possessive is read glued only (`normalize.ELISION`). Where the lists find nothing, no
-        exclusion matched, and a part of some `together` rule was found (a near miss of the
-        lists), the model (if any) may raise the message to `elevated`.
+        exclusion matched, the model (if any) may raise the message to `elevated`: more readily
+        where a part of some `together` rule was found (a near miss of the lists).
         """
-        verdict, near = self.lists_verdict(text)
-        if near is None or self.model is None or not self.model.raises(near.tokens):
+        verdict, unlisted = self.lists_verdict(text)
+        if (
+            unlisted is None
+            or self.model is None
+            or not self.model.raises(unlisted.tokens, unlisted.near)
+        ):
             return verdict
-        return MODEL_RAISED_OTHERS if near.others else MODEL_RAISED
+        return MODEL_RAISED_OTHERS if unlisted.others else MODEL_RAISED
 
     def with_model(self, model: RiskModel | None) -> RiskDetector:
         """This detector with `model` beside its lists: a shallow copy sharing the trie (a
@@ -303,19 +309,18 @@ class RiskDetector:
         other.model = model
         return other
 
-    def lists_verdict(self, text: str) -> tuple[RiskAssessment, NearMiss | None]:
+    def lists_verdict(self, text: str) -> tuple[RiskAssessment, Unlisted | None]:
         """The lists' own verdict, and what the model may read: only where the lists found
-        nothing, no exclusion matched, and a part of some `together` rule was found (a near
-        miss of the lists); None otherwise."""
+        nothing and no exclusion matched; None otherwise."""
         glued, apart = readings(text)
         toks, bounds = read_normalized(glued)
         result, quiet, near = self._scan(toks, bounds)
         if apart is not None:
             other, quiet_apart, near_apart = self._scan(*read_normalized(apart))
             result, quiet, near = both(result, other), quiet or quiet_apart, near | near_apart
-        if not near or quiet or result.at_risk:
+        if quiet or result.at_risk:
             return result, None
-        return result, NearMiss(toks, OTHERS_CATEGORY in near)
+        return result, Unlisted(toks, bool(near), OTHERS_CATEGORY in near)
 
     def _scan(
         self, toks: list[str], bounds: list[int]

@@ -3,10 +3,12 @@
 
 Why: the lists catch what they name; people in danger often write what no list names. On
 messages nobody tuned on, the model finds part of what the lists miss (figures in the README,
-"Risk detection: figures"). It never lowers a verdict, never raises to `high`, is asked only
-about a near miss of the lists (a part of some `together` rule found, the rule incomplete) and
-never where an exclusion of the lists matched (an admin's word that a wording is benign: "dying
-of laughter"); see `RiskDetector.lists_verdict`.
+"Risk detection: figures"). It never lowers a verdict, never raises to `high`, and never speaks
+where an exclusion of the lists matched (an admin's word that a wording is benign: "dying of
+laughter"); see `RiskDetector.lists_verdict`. It has two thresholds: `threshold` for a near
+miss of the lists (a part of some `together` rule found, the rule incomplete), and the higher
+`far` for a message with no part of any rule (most ordinary chat), so it needs to be surer
+there.
 
 What it is: a logistic regression over hashed binary features of the message as the lists read
 it (normalised, glued reading, its first `READ_TOKENS` tokens): each word (as the lists match
@@ -98,11 +100,13 @@ def message_buckets(toks: Sequence[str]) -> set[int]:
 
 @dataclass(frozen=True)
 class RiskModel:
-    """Weights per bucket, a bias, and the score above which a message is raised."""
+    """Weights per bucket, a bias, and the scores above which a message is raised: `threshold`
+    near a miss of the lists, `far` where no part of any rule was found."""
 
     weights: array  # array("f") of BUCKETS weights
     bias: float
     threshold: float
+    far: float = math.inf
 
     def score(self, toks: Sequence[str]) -> float:
         weights = self.weights
@@ -110,8 +114,10 @@ class RiskModel:
             itertools.chain((self.bias,), map(weights.__getitem__, message_buckets(toks)))
         )
 
-    def raises(self, toks: Sequence[str]) -> bool:
-        return bool(toks) and self.score(toks) > self.threshold
+    def raises(self, toks: Sequence[str], near: bool = True) -> bool:
+        """Whether the message is raised: `near` says a part of some rule was found in it."""
+        cut = self.threshold if near else self.far
+        return bool(toks) and cut < math.inf and self.score(toks) > cut
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> RiskModel:
@@ -134,7 +140,8 @@ class RiskModel:
         weights = array("f", bytes(4 * BUCKETS))
         for bucket, weight in zip(where, values, strict=True):
             weights[bucket] = weight
-        return cls(weights, float(meta["bias"]), float(meta["threshold"]))
+        far = float(meta.get("far", math.inf))  # a file without it: near misses only
+        return cls(weights, float(meta["bias"]), float(meta["threshold"]), far)
 
     @classmethod
     def shipped(cls) -> RiskModel | None:
@@ -152,15 +159,19 @@ class RiskModel:
         return cls.from_bytes(gzip.decompress(path.read_bytes()))
 
 
-def encode(bias: float, threshold: float, weights: dict[int, float]) -> bytes:
+def encode(
+    bias: float, threshold: float, weights: dict[int, float], far: float = math.inf
+) -> bytes:
     """The shipped form, the same bytes for the same model: a JSON line (buckets, bias,
-    threshold, count), then the buckets with a weight (uint32) and their weights (float32),
-    little-endian, gzip-compressed without a time stamp."""
+    threshold, far, count), then the buckets with a weight (uint32) and their weights
+    (float32), little-endian, gzip-compressed without a time stamp."""
     where = array("I", sorted(weights))
     values = array("f", (weights[b] for b in where))
     if sys.byteorder == "big":
         where.byteswap()
         values.byteswap()
     meta = {"buckets": BUCKETS, "bias": bias, "threshold": threshold, "count": len(where)}
+    if far < math.inf:
+        meta["far"] = far
     raw = json.dumps(meta, sort_keys=True).encode() + b"\n" + where.tobytes() + values.tobytes()
     return gzip.compress(raw, compresslevel=9, mtime=0)
