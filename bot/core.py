@@ -11,6 +11,7 @@ import ctypes.util
 import gc
 import hashlib
 import logging
+import threading
 import time
 import weakref
 from collections.abc import Callable
@@ -59,6 +60,7 @@ class ContentStore:
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
+        self._reloading = threading.Lock()
         # Beside the database: what a full check of the content found, so that a restart with
         # the same content and code skips parsing and checking it again (bot/content/checked.py).
         self._record = CheckedRecord(settings.content_record_path, settings.data_keys[0])
@@ -80,13 +82,15 @@ class ContentStore:
 
     def reload(self) -> list[Problem]:
         """Everything checked (the admin reads every problem, warnings too); no record used
-        (the check writes a new one)."""
-        content, problems = self._load(full=True)
-        if content is not None:
-            self.current = content
-            self.version = content_version(self._settings.content_dir)
-        release_freed_memory(content)
-        return problems
+        (the check writes a new one). Takes seconds (a child process checks): handlers call it
+        in a worker thread, one reload at a time, so the bot goes on answering meanwhile."""
+        with self._reloading:
+            content, problems = self._load(full=True)
+            if content is not None:
+                self.current = content
+                self.version = content_version(self._settings.content_dir)
+            release_freed_memory(content)
+            return problems
 
 
 _RELEASED: weakref.WeakValueDictionary[int, Content] = weakref.WeakValueDictionary()

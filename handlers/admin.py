@@ -5,6 +5,7 @@ Every action is appended to the audit log under the admin's alias (`context.acto
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from collections.abc import Awaitable
@@ -39,7 +40,7 @@ def _arg_text(context: BotContext) -> str:
 async def reload_content(update: Update, context: BotContext) -> None:
     """`/reload`: re-read the content folder; invalid content is refused, the old stays live."""
     core = context.core
-    problems = core.content.reload()
+    problems = await asyncio.to_thread(core.content.reload)  # seconds: others go on
     errors = [str(p) for p in problems if p.severity == "error"]
     if errors:
         listing = "\n".join(errors[:20])

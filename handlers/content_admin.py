@@ -213,7 +213,7 @@ async def on_button(update: Update, context: BotContext, arg: str) -> bool:
     store.apply(change.locale, change.file, change.body, stamp, keep=change.rollback_of is None)
     if change.rollback_of:
         store.consume(change.rollback_of)
-    reload_problems = core.content.reload()
+    reload_problems = await asyncio.to_thread(core.content.reload)  # seconds: others go on
     if any(p.severity == "error" for p in reload_problems):  # pragma: no cover - checked above
         log.error("applied content did not load; the previous content stays live")
     await publish_commands(context.application, core.content.current)

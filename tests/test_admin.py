@@ -7,6 +7,7 @@ import asyncio
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -205,6 +206,32 @@ async def test_reload_good_and_bad(editable_harness: Harness) -> None:
     msg = await say(h, admin, "/reload")
     assert "NOT reloaded" in msg["text"] and "en/ui.yaml" in msg["text"]
     assert "How can I help today?" in (await say(h, admin, "/start"))["text"]  # old stays live
+    assert (await audit_actions(h)) == ["reload"]
+
+
+async def test_reload_does_not_hold_up_anyone_else(editable_harness: Harness) -> None:
+    """A full check takes seconds (a child process); the bot answers others meanwhile. The
+    check is held until a visitor's answer has gone out: with /reload on the event loop, the
+    visitor would wait for it, and the held check gives up (the reload fails)."""
+    h = editable_harness
+    admin, visitor = h.standin.user(ADMIN_ID), h.standin.user()
+    checking, visitor_answered = threading.Event(), threading.Event()
+    load = h.core.content._load
+
+    def held(*, full: bool):  # runs where /reload runs its check
+        checking.set()
+        if not visitor_answered.wait(5):
+            raise AssertionError("the visitor was not answered while the content was checked")
+        return load(full=full)
+
+    h.core.content._load = held  # type: ignore[method-assign]
+    await admin.send("/reload")
+    assert await asyncio.to_thread(checking.wait, 10)
+    await visitor.send("/start")
+    await h.standin.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == visitor.id)
+    visitor_answered.set()
+    await h.settle()
+    assert "Content reloaded" in admin.last_bot_message()["text"]
     assert (await audit_actions(h)) == ["reload"]
 
 
