@@ -46,7 +46,7 @@ FOLDS = 5
 TEAM_RAISED = 0.01
 GENERAL_RAISED = 0.005
 CHAT_RAISED = 0.005
-CHAT_PREFIX = ("chat_train_", "chat_train2_", "chat_train3_")  # ordinary support chat, benign
+CHAT_PREFIX = ("chat_train",)  # ordinary support-chat messages (chat_train*_*), all benign
 DIGITS = 4
 GENERAL = "dev reddit, 8 general subreddits (odd)"
 
