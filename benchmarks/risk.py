@@ -77,7 +77,7 @@ MENTIONS = re.compile(r"\b(die|died|dying|dead|death|kill\w*|suicid\w*|overdos\w
 SHORT = 280
 # Sets whose misses are not printed unless asked: the lists are never tuned on them, so their
 # figures say how the lists do on words nobody fitted them to.
-TEST_SETS = ("TEST", "  ...", "held-out", "FRESH4", "FRESH5", "FRESH6", "CHATBENCH")
+TEST_SETS = ("TEST", "  ...", "held-out", "FRESH4", "FRESH5", "FRESH6", "FRESH7", "CHATBENCH")
 
 
 @dataclass
@@ -235,6 +235,10 @@ def main(argv: list[str] | None = None) -> int:
     # state of that start: only figures, never their lines.
     for path in sorted(SETS.glob("fresh6_*.tsv")):
         sets[f"FRESH6 blind {path.stem}"] = _tsv(path.name)
+    # fresh7_: written by three more testers at the end of session 7, run once by them on the
+    # final state of that session: only figures, never their lines.
+    for path in sorted(SETS.glob("fresh7_*.tsv")):
+        sets[f"FRESH7 blind {path.stem}"] = _tsv(path.name)
     # Ordinary support-chat messages, all benign (helper c3b): what a support bot mostly reads;
     # never trained on, their flagged lines never printed.
     chat = [line for path in sorted(SETS.glob("chatbench_*.tsv")) for line in _tsv(path.name)]
