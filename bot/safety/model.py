@@ -122,22 +122,25 @@ class RiskModel:
     @classmethod
     def from_bytes(cls, blob: bytes) -> RiskModel:
         """From the shipped form (see `encode`)."""
-        head, _, body = blob.partition(b"\n")
-        meta = json.loads(head)
+        end = blob.find(b"\n")
+        meta = json.loads(blob[:end] if end >= 0 else blob)
         if meta.get("buckets") != BUCKETS:
             raise ValueError("the model was trained for another number of buckets")
         count = int(meta["count"])
-        if len(body) != 8 * count:
-            raise ValueError("the model file is damaged")
-        where, values = array("I"), array("f")
-        where.frombytes(body[: 4 * count])
-        values.frombytes(body[4 * count : 8 * count])
+        with memoryview(blob) as view:  # no copy of the megabytes of the body (peak memory)
+            body = view[end + 1 :] if end >= 0 else view[:0]
+            if len(body) != 8 * count:
+                raise ValueError("the model file is damaged")
+            where, values = array("I"), array("f")
+            where.frombytes(body[: 4 * count])
+            values.frombytes(body[4 * count :])
+            body.release()
         if sys.byteorder == "big":
             where.byteswap()
             values.byteswap()
         if any(b >= BUCKETS for b in where):
             raise ValueError("the model file is damaged")
-        weights = array("f", bytes(4 * BUCKETS))
+        weights = array("f", [0.0]) * BUCKETS
         for bucket, weight in zip(where, values, strict=True):
             weights[bucket] = weight
         far = float(meta.get("far", math.inf))  # a file without it: near misses only
