@@ -42,9 +42,11 @@ from bot.storage.admin_repo import (
 from bot.storage.db import Database
 from bot.storage.helpline_repo import MentorRepository, TransferRepository
 from bot.storage.notes_repo import NoteRepository
+from bot.storage.pair_repo import PairRepository
 from bot.storage.practice_repo import PracticeRepository
-from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepository
+from bot.storage.queue_repo import QueueRepository
 from bot.storage.repositories import ChatMessageRepository, MetaRepository, VisitorRepository
+from bot.storage.session_repo import SessionRepository
 from bot.storage.staff_repo import StaffRepository
 from bot.storage.stats_repo import StatsRepository
 from bot.storage.topics_repo import TopicRepository

@@ -8,8 +8,8 @@ import pytest
 
 from bot.safety import RiskDetector
 from tests.conftest import rule_of, shipped_lists, together_only
-from tests.test_risk_round3_t3b import RULES as ROUND3_RULES
-from tests.test_risk_round4_t4b import RULES as ROUND4_RULES
+from tests.risk_rounds.round3_t3b import RULES as ROUND3_RULES
+from tests.risk_rounds.round4_t4b import RULES as ROUND4_RULES
 
 LEVELS = {"none": 0, "elevated": 1, "high": 2}
 
@@ -314,8 +314,8 @@ def test_every_rule_has_a_sentence(locale: str) -> None:
         for lines in groups.values()
         for line in lines
     }
-    # the rules of rounds 3 and 4 (t3b, t4b) have their sentences in tests/test_risk_round3_t3b.py
-    # and tests/test_risk_round4_t4b.py
+    # the rules of rounds 3 and 4 (t3b, t4b) have their sentences in tests/risk_rounds/round3_t3b.py
+    # and tests/risk_rounds/round4_t4b.py
     assert rules == {
         line for loc, line, _ in [*CASES, *ROUND3_RULES, *ROUND4_RULES] if loc == locale
     }

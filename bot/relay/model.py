@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.callbacks import Action
-from bot.storage.relay_repo import SessionRow
+from bot.storage.session_repo import SessionRow
 
 Session = SessionRow
 Side = Literal["visitor", "volunteer"]

@@ -19,7 +19,7 @@ from bot.relay.model import (
     estimate_minutes,
 )
 from bot.relay.state import RelayState
-from bot.storage.relay_repo import QueueRow
+from bot.storage.queue_repo import QueueRow
 
 ALERT_GAP = 60.0  # seconds between two "someone is waiting" alerts of a kind to one volunteer
 

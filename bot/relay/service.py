@@ -9,7 +9,9 @@ from bot.relay.languages import LanguageOps
 from bot.relay.pairs import PairOps
 from bot.relay.timeouts import TimeoutOps
 from bot.staff import StaffService
-from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepository
+from bot.storage.pair_repo import PairRepository
+from bot.storage.queue_repo import QueueRepository
+from bot.storage.session_repo import SessionRepository
 
 
 class RelayService(TimeoutOps, PairOps, LanguageOps):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.staff import StaffService
-from bot.storage.relay_repo import PairRepository, QueueRepository, SessionRepository
+from bot.storage.pair_repo import PairRepository
+from bot.storage.queue_repo import QueueRepository
+from bot.storage.session_repo import SessionRepository
 
 
 class RelayState:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bot.storage.db import Database
 from bot.storage.held import hold_in
-from bot.storage.relay_repo import _S, SessionRow, _session, close_in
+from bot.storage.session_repo import _S, SessionRow, _session, close_in
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,6 @@ alone (the shared detector of tests/conftest.py: no model), every locale loaded.
 
 from __future__ import annotations
 
-import pytest
-
-from bot.safety import RiskDetector
-from tests.conftest import assert_reads
-
 H, E = "high", "elevated"
 
 # (text, level, category): each must fire at that level, with that category among its own
@@ -364,14 +359,7 @@ LOOK_ALIKES: list[str] = [
     "woke up on the bathroom floor after the party lol",
 ]
 
-
-@pytest.mark.parametrize(("text", "level", "category"), EN)
-def test_family_variants_fire_at_their_level(
-    shipped_detector: RiskDetector, text: str, level: str, category: str
-) -> None:
-    assert_reads(shipped_detector, text, level, category)
-
-
-@pytest.mark.parametrize("text", LOOK_ALIKES)
-def test_their_look_alikes_stay_quiet(shipped_detector: RiskDetector, text: str) -> None:
-    assert shipped_detector.assess(text).level == "none", text
+# every case as (locale, text, level, category), a look-alike at level "none"; the fewest
+# variants and look-alikes each language has (read by tests/test_risk_rounds.py)
+CASES = [("en", *case) for case in EN] + [("en", text, "none", "") for text in LOOK_ALIKES]
+MINIMUM = (1, 1)

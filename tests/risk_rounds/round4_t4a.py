@@ -19,14 +19,9 @@ model beside them is not loaded), so the model cannot hide a gap of the lists.""
 
 from __future__ import annotations
 
-import pytest
-
-from bot.safety import RiskDetector
-from tests.conftest import assert_reads
-
 H, E, N = "high", "elevated", "none"
 
-CASES: dict[str, list[tuple[str, str, str]]] = {
+BY_LANGUAGE: dict[str, list[tuple[str, str, str]]] = {
     "es": [
         # pass 1: variants of the families of the fresh3 misses, other risks and their look-alikes
         ("ojala me duerma y no vuelva a abrir los ojos", H, "intent"),
@@ -991,19 +986,7 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 
-PARAMS = [(locale, *case) for locale, cases in CASES.items() for case in cases]
-
-
-@pytest.mark.parametrize(("locale", "text", "level", "category"), PARAMS)
-def test_a_variant_fires_at_its_level_and_a_look_alike_stays_quiet(
-    shipped_detector: RiskDetector, locale: str, text: str, level: str, category: str
-) -> None:
-    assert_reads(shipped_detector, text, level, category)
-
-
-@pytest.mark.parametrize("locale", sorted(CASES))
-def test_each_language_has_variants_and_look_alikes(locale: str) -> None:
-    """At least 40 variants that fire and 20 look-alikes that do not, per language."""
-    levels = [level for _, level, _ in CASES[locale]]
-    assert sum(level != N for level in levels) >= 40
-    assert levels.count(N) >= 20
+# every case as (locale, text, level, category), a look-alike at level "none"; the fewest
+# variants and look-alikes each language has (read by tests/test_risk_rounds.py)
+CASES = [(locale, *case) for locale, cases in BY_LANGUAGE.items() for case in cases]
+MINIMUM = (40, 20)

@@ -1,31 +1,18 @@
-"""SQL for the queue, relay sessions and anonymous chat facts (message pairs: pair_repo)."""
+"""SQL for relay sessions: a visitor taken from the queue into a chat with a volunteer, the
+chat's life (who wrote last, reminders, a supervisor reading along or taking over), its close
+with anonymous facts (rating, durations), and forgetting. Message pairs: `pair_repo`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 import aiosqlite
 
 from bot.storage.db import Database
-from bot.storage.held import hold_in
-from bot.storage.pair_repo import PairRepository
-from bot.storage.queue_languages import PRESENT, QueueLanguageSQL, candidates_sql
+from bot.storage.queue_languages import PRESENT, candidates_sql
+from bot.storage.queue_repo import QUEUE_ORDER
 
-__all__ = ["PairRepository", "QueueRepository", "QueueRow", "SessionRepository", "SessionRow"]
-
-
-@dataclass(frozen=True)
-class QueueRow:
-    id: int
-    visitor: bytes
-    urgent: bool
-    enqueued_at: float
-    last_seen: float
-    prompted_at: float | None
-    status_msg: int | None
-    language: str | None = None  # the visitor's bot language (a base locale code)
-    any_language: bool | None = None  # None: not asked; False: waits for theirs; True: any
+__all__ = ["SessionRepository", "SessionRow", "close_in"]
 
 
 @dataclass(frozen=True)
@@ -51,20 +38,11 @@ class SessionRow:
     language: str | None = None  # the visitor's bot language, kept if the chat goes back
 
 
-_Q = "id, visitor, urgent, enqueued_at, last_seen, prompted_at, status_msg, language, any_language"
-_ORDER = "urgent DESC, enqueued_at, id"
 _S = (
     "id, visitor, volunteer, visitor_alias, volunteer_alias, status, urgent, waited, "
     "started_at, ended_at, end_reason, last_visitor_at, last_volunteer_at, idle_prompted_at, "
     "reminded, fact_id, escalated, observer, language"
 )
-
-
-def _queue(r: tuple) -> QueueRow:
-    return QueueRow(
-        r[0], bytes(r[1]), bool(r[2]), r[3], r[4], r[5], r[6], r[7],
-        None if r[8] is None else bool(r[8]),
-    )  # fmt: skip
 
 
 def _session(r: tuple) -> SessionRow:
@@ -73,128 +51,6 @@ def _session(r: tuple) -> SessionRow:
         r[11], r[12], r[13], bool(r[14]), r[15], bool(r[16]),
         None if r[17] is None else bytes(r[17]), r[18],
     )  # fmt: skip
-
-
-class QueueRepository(QueueLanguageSQL):
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    async def add(
-        self, visitor: bytes, urgent: bool, now: float, language: str | None = None
-    ) -> bool:
-        """Join the queue; False if already in it (two quick taps queue once)."""
-        added = await self.db.execute(
-            "INSERT OR IGNORE INTO queue (visitor, urgent, enqueued_at, last_seen, language) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (visitor, int(urgent), now, now, language),
-        )
-        return added == 1
-
-    async def get(self, visitor: bytes) -> QueueRow | None:
-        r = await self.db.fetchone(f"SELECT {_Q} FROM queue WHERE visitor = ?", (visitor,))
-        return None if r is None else _queue(r)
-
-    async def remove(self, visitor: bytes) -> bool:
-        await self.db.execute("DELETE FROM waiting_messages WHERE visitor = ?", (visitor,))
-        return await self.db.execute("DELETE FROM queue WHERE visitor = ?", (visitor,)) == 1
-
-    async def hold_message(
-        self, visitor: bytes, message_id: int, limit: int
-    ) -> Literal["held", "full", "gone"]:
-        """Keep the id of a message written while waiting: "full" past `limit` messages,
-        "gone" if the visitor is no longer waiting (a volunteer took them a moment ago: the
-        held messages were already passed on, so this one must be relayed instead)."""
-        async with self.db.transaction() as conn:
-            gate = ("SELECT count(*) FROM queue WHERE visitor = ?", (visitor,))
-            return await hold_in(conn, visitor, message_id, limit, gate) or "gone"
-
-    async def purge_orphan_held(self) -> int:
-        return await self.db.execute(
-            "DELETE FROM waiting_messages WHERE visitor NOT IN (SELECT visitor FROM queue) "
-            "AND visitor NOT IN (SELECT visitor FROM sessions WHERE status = 'active')"
-        )
-
-    async def visitors_holding(self) -> list[bytes]:
-        return [
-            bytes(r[0])
-            for r in await self.db.fetchall("SELECT DISTINCT visitor FROM waiting_messages")
-        ]
-
-    async def held_messages(self, visitor: bytes) -> list[int]:
-        rows = await self.db.fetchall(
-            "SELECT message_id FROM waiting_messages WHERE visitor = ? ORDER BY message_id",
-            (visitor,),
-        )
-        return [r[0] for r in rows]
-
-    async def release_message(self, visitor: bytes, message_id: int) -> None:
-        await self.db.execute(
-            "DELETE FROM waiting_messages WHERE visitor = ? AND message_id = ?",
-            (visitor, message_id),
-        )
-
-    async def position(self, row: QueueRow, cap: int) -> int:
-        """1-based place: urgent first, then longest waiting (uses the queue_order index).
-        Counts at most `cap` people ahead, so a place far back costs no more than a near one:
-        `cap + 1` means "at least `cap` ahead"."""
-        u = int(row.urgent)
-        r = await self.db.fetchone(
-            # Three ranges of the index, one per disjunct (a nested OR would make SQLite walk
-            # every visitor of the same urgency).
-            "SELECT count(*) FROM (SELECT 1 FROM queue WHERE urgent > ? "
-            "OR (urgent = ? AND enqueued_at < ?) "
-            "OR (urgent = ? AND enqueued_at = ? AND id < ?) LIMIT ?)",
-            (u, u, row.enqueued_at, u, row.enqueued_at, row.id, cap),
-        )
-        return r[0] + 1
-
-    async def counts(self, cap: int) -> tuple[int, int, float | None]:
-        """(waiting, urgent, oldest enqueued_at), each count stopping at `cap`: every read
-        walks the queue_order index from one end, never the whole queue."""
-        r = await self.db.fetchone(
-            "SELECT (SELECT count(*) FROM (SELECT 1 FROM queue LIMIT ?)), "
-            "(SELECT count(*) FROM (SELECT 1 FROM queue WHERE urgent = 1 LIMIT ?)), "
-            "(SELECT min(oldest) FROM (SELECT min(enqueued_at) AS oldest FROM queue "
-            "WHERE urgent = 1 UNION ALL SELECT min(enqueued_at) FROM queue WHERE urgent = 0))",
-            (cap, cap),
-        )
-        return r[0], r[1], r[2]
-
-    async def head(self, limit: int) -> list[QueueRow]:
-        rows = await self.db.fetchall(f"SELECT {_Q} FROM queue ORDER BY {_ORDER} LIMIT ?", (limit,))
-        return [_queue(r) for r in rows]
-
-    async def mark_urgent(self, visitor: bytes) -> bool:
-        return (
-            await self.db.execute(
-                # An urgent visitor is never left waiting for a language: readers first, then
-                # the first free volunteer (bot/relay/languages.py).
-                "UPDATE queue SET urgent = 1, any_language = CASE WHEN any_language = 0 "
-                "THEN NULL ELSE any_language END WHERE visitor = ? AND urgent = 0",
-                (visitor,),
-            )
-            == 1
-        )
-
-    async def seen(self, visitor: bytes, now: float) -> None:
-        await self.db.execute(
-            "UPDATE queue SET last_seen = ?, prompted_at = NULL WHERE visitor = ?", (now, visitor)
-        )
-
-    async def set_status_msg(self, visitor: bytes, message_id: int | None) -> None:
-        await self.db.execute(
-            "UPDATE queue SET status_msg = ? WHERE visitor = ?", (message_id, visitor)
-        )
-
-    async def set_prompted(self, visitor: bytes, now: float) -> None:
-        await self.db.execute("UPDATE queue SET prompted_at = ? WHERE visitor = ?", (now, visitor))
-
-    async def idle(self, seen_before: float) -> list[QueueRow]:
-        rows = await self.db.fetchall(
-            f"SELECT {_Q} FROM queue WHERE last_seen < ? OR prompted_at IS NOT NULL",
-            (seen_before,),
-        )
-        return [_queue(r) for r in rows]
 
 
 class SessionRepository:
@@ -230,7 +86,7 @@ class SessionRepository:
             if (await cur.fetchone())[0] >= caseload_limit:
                 return "full"
             query: tuple[str, list] | None = (
-                f"SELECT visitor, urgent, enqueued_at, language FROM queue ORDER BY {_ORDER} "
+                f"SELECT visitor, urgent, enqueued_at, language FROM queue ORDER BY {QUEUE_ORDER} "
                 "LIMIT 1",
                 [],
             )

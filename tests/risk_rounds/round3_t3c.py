@@ -12,11 +12,6 @@ locale loaded."""
 
 from __future__ import annotations
 
-import pytest
-
-from bot.safety import RiskDetector
-from tests.conftest import assert_reads, rules_no_text_reaches
-
 # (text, level, category): Arabic script, across dialects
 AR_FIRES: list[tuple[str, str, str]] = [
     # honour: blood declared forfeit
@@ -365,33 +360,16 @@ ARABIZI_LOOK_ALIKES: list[str] = [
     "baba y6gni nukat",
 ]
 
-
-@pytest.mark.parametrize(("text", "level", "category"), AR_FIRES)
-def test_arabic_variants_fire(
-    shipped_detector: RiskDetector, text: str, level: str, category: str
-) -> None:
-    assert_reads(shipped_detector, text, level, category)
-
-
-@pytest.mark.parametrize(("text", "level", "category"), ARABIZI_FIRES)
-def test_arabizi_variants_fire(
-    shipped_detector: RiskDetector, text: str, level: str, category: str
-) -> None:
-    assert_reads(shipped_detector, text, level, category)
-
-
-@pytest.mark.parametrize("text", AR_LOOK_ALIKES + ARABIZI_LOOK_ALIKES)
-def test_their_look_alikes_stay_quiet(shipped_detector: RiskDetector, text: str) -> None:
-    assert shipped_detector.assess(text).level == "none", text
-
-
-def test_every_round3_rule_has_a_sentence_above() -> None:
-    """Each round 3 `together` rule of content/ar/safety.yaml (a rule naming an `r_` class),
-    alone in a detector with the file's classes and modifiers and no phrases, is reached by
-    some sentence above: no rule goes untested. (The t2c rules are checked by
-    tests/test_risk_together_t2c.py.) The file is parsed once: building a detector per rule
-    from the parsed lists keeps this fast."""
-    texts = [text for text, _, _ in AR_FIRES + ARABIZI_FIRES]
-    # round 4 (`u_` classes): test_risk_round4_t4c.py
-    seen, untested = rules_no_text_reaches("ar", texts, lambda r: "{r_" in r and "{u_" not in r)
-    assert seen > 50 and untested == []
+# every case as (locale, text, level, category), a look-alike at level "none"; the fewest
+# variants and look-alikes each language has (read by tests/test_risk_rounds.py)
+CASES = [
+    *[("ar", *case) for case in AR_FIRES],
+    *[("arabizi", *case) for case in ARABIZI_FIRES],
+    *[("ar", text, "none", "") for text in AR_LOOK_ALIKES],
+    *[("arabizi", text, "none", "") for text in ARABIZI_LOOK_ALIKES],
+]
+MINIMUM = (1, 1)
+# its `together` rules (naming an `r_` class of content/ar/safety.yaml, not a `u_` one: those are
+# round 4's, round4_t4c.py; the t2c rules are checked by tests/test_risk_together_t2c.py), each
+# reached by a variant
+REACHED_RULES = ("ar", lambda rule: "{r_" in rule and "{u_" not in rule)

@@ -15,11 +15,6 @@ model beside them cannot mask a gap.
 
 from __future__ import annotations
 
-import pytest
-
-from bot.safety import RiskDetector
-from tests.conftest import assert_reads
-
 # (locale, rule as written in the file, a sentence of our own it is for)
 RULES: list[tuple[str, str, str]] = [
     ("pl", "{ide_na} + {zdecydowalem}", "postanowiłam, jutro rano idę na most"),
@@ -736,20 +731,7 @@ LOOK_ALIKES: list[tuple[str, str]] = [
     ("zh-Hant", "阿媽話要將我啲相俾屋企人睇，好尷尬"),
 ]
 
-
-@pytest.mark.parametrize(("locale", "text", "level", "category"), PROBES)
-def test_a_variant_fires_at_its_level(
-    shipped_detector: RiskDetector, locale: str, text: str, level: str, category: str
-) -> None:
-    assert_reads(shipped_detector, text, level, category)
-
-
-@pytest.mark.parametrize(("locale", "text"), LOOK_ALIKES)
-def test_a_look_alike_stays_quiet(shipped_detector: RiskDetector, locale: str, text: str) -> None:
-    assert shipped_detector.assess(text).level == "none", text
-
-
-@pytest.mark.parametrize("locale", ["pl", "ru", "tr", "ja", "zh", "zh-Hant"])
-def test_each_language_has_variants_and_look_alikes(locale: str) -> None:
-    assert any(case[0] == locale for case in PROBES)
-    assert any(case[0] == locale for case in LOOK_ALIKES)
+# every case as (locale, text, level, category), a look-alike at level "none"; the fewest
+# variants and look-alikes each language has (read by tests/test_risk_rounds.py)
+CASES = PROBES + [(locale, text, "none", "") for locale, text in LOOK_ALIKES]
+MINIMUM = (1, 1)

@@ -19,14 +19,9 @@ model cannot mask a gap. A line is (text, level, category); a look-alike has lev
 
 from __future__ import annotations
 
-import pytest
-
-from bot.safety import RiskDetector
-from tests.conftest import assert_reads, rules_no_text_reaches
-
 H, E, N = "high", "elevated", "none"
 
-CASES: dict[str, list[tuple[str, str, str]]] = {
+BY_LANGUAGE: dict[str, list[tuple[str, str, str]]] = {
     "ar": [
         # A the means bought so that nobody suspects
         ("عم اشتري حبوب منوم من كذا صيدلية عشان ما حدا يشك", H, "plan"),
@@ -463,29 +458,9 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 
-PARAMS = [(lang, *case) for lang, cases in CASES.items() for case in cases]
-
-
-@pytest.mark.parametrize(("lang", "text", "level", "category"), PARAMS)
-def test_a_variant_fires_at_its_level_and_a_look_alike_stays_quiet(
-    shipped_detector: RiskDetector, lang: str, text: str, level: str, category: str
-) -> None:
-    assert_reads(shipped_detector, text, level, category)
-
-
-@pytest.mark.parametrize("lang", sorted(CASES))
-def test_each_script_has_variants_and_look_alikes(lang: str) -> None:
-    """At least 20 variants that fire and 10 look-alikes that do not, per script."""
-    levels = [level for _, level, _ in CASES[lang]]
-    assert sum(level != N for level in levels) >= 20
-    assert levels.count(N) >= 10
-
-
-def test_every_round4_rule_has_a_sentence_above() -> None:
-    """Each round 4 `together` rule of content/ar/safety.yaml (a rule naming a `u_` class),
-    alone in a detector with the file's classes and modifiers and no phrases, is reached by
-    some variant above: no rule goes untested. (The file is parsed once, as in
-    tests/test_risk_round3_t3c.py.)"""
-    texts = [text for cases in CASES.values() for text, level, _ in cases if level != N]
-    seen, untested = rules_no_text_reaches("ar", texts, lambda rule: "{u_" in rule)
-    assert seen > 50 and untested == []
+# every case as (locale, text, level, category), a look-alike at level "none"; the fewest
+# variants and look-alikes each language has (read by tests/test_risk_rounds.py)
+CASES = [(lang, *case) for lang, cases in BY_LANGUAGE.items() for case in cases]
+MINIMUM = (20, 10)
+# its `together` rules (naming a `u_` class of content/ar/safety.yaml), each reached by a variant
+REACHED_RULES = ("ar", lambda rule: "{u_" in rule)

@@ -13,14 +13,9 @@ A line is (text, level, category); a look-alike has level "none"."""
 
 from __future__ import annotations
 
-import pytest
-
-from bot.safety import RiskDetector
-from tests.conftest import assert_reads
-
 H, E, N = "high", "elevated", "none"
 
-CASES: dict[str, list[tuple[str, str, str]]] = {
+BY_LANGUAGE: dict[str, list[tuple[str, str, str]]] = {
     "es": [
         # A date chosen + decided
         ("el sábado es el día, ya está decidido", H, "plan"),
@@ -897,19 +892,7 @@ CASES: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 
-PARAMS = [(locale, *case) for locale, cases in CASES.items() for case in cases]
-
-
-@pytest.mark.parametrize(("locale", "text", "level", "category"), PARAMS)
-def test_a_variant_fires_at_its_level_and_a_look_alike_stays_quiet(
-    shipped_detector: RiskDetector, locale: str, text: str, level: str, category: str
-) -> None:
-    assert_reads(shipped_detector, text, level, category)
-
-
-@pytest.mark.parametrize("locale", sorted(CASES))
-def test_each_language_has_variants_and_look_alikes(locale: str) -> None:
-    """At least 20 variants that fire and 10 look-alikes that do not, per language."""
-    levels = [level for _, level, _ in CASES[locale]]
-    assert sum(level != N for level in levels) >= 20
-    assert levels.count(N) >= 10
+# every case as (locale, text, level, category), a look-alike at level "none"; the fewest
+# variants and look-alikes each language has (read by tests/test_risk_rounds.py)
+CASES = [(locale, *case) for locale, cases in BY_LANGUAGE.items() for case in cases]
+MINIMUM = (20, 10)
