@@ -12,8 +12,9 @@ The package is deliberately standalone (no imports from the rest of ``bot``) so 
 drive any bot build, including old ones in benchmarks.
 """
 
+from .calls import ApiCall
 from .formatting import EntityParseError, parse_formatted, utf16_len
-from .server import ApiCall, BotAPIStandIn
+from .server import BotAPIStandIn
 from .spec import ApiSpec, Upload, load_spec
 from .state import ApiError
 from .users import SimUser, StandInUsageError

@@ -9,7 +9,6 @@ asyncio primitives instead of sleeps, so end-to-end tests are fast and determini
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import copy
 import itertools
 import json
@@ -17,13 +16,15 @@ import logging
 import socket
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from aiohttp import web
 
+from .calls import ApiCall, CallLog
+from .faults import FaultInjection
 from .methods import HANDLERS, bot_sender, resolve_chat_id
+from .polling import LongPolling
 from .spec import (
     ApiSpec,
     MethodSpec,
@@ -40,85 +41,14 @@ from .webhook import WebhookDeliverer
 __all__ = ["ApiCall", "BotAPIStandIn"]
 
 _LOGGER = logging.getLogger(__name__)
-_CONFLICT = (
-    "Conflict: terminated by other getUpdates request; make sure that only one bot instance "
-    "is running"
-)
-_WEBHOOK_CONFLICT = (
-    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to "
-    "delete the webhook first"
-)
 
 
-@dataclass
-class ApiCall:
-    """One answered Bot API request, as recorded for assertions."""
+class BotAPIStandIn(CallLog, FaultInjection, LongPolling):
+    """A deterministic local Telegram Bot API server for tests, playground and benchmarks.
 
-    method: str
-    params: dict[str, Any]
-    ok: bool
-    error_code: int | None
-    result: Any
-    received_at: float
-    chat_id: int | None
-    description: str | None = None
-
-
-@dataclass
-class _FailRule:
-    method: str  # lower-case
-    error_code: int
-    description: str
-    retry_after: int | None
-    chat_id: int | None
-    remaining: int
-
-
-@dataclass
-class _DelayRule:
-    method: str  # lower-case
-    seconds: float
-    chat_id: int | None
-    remaining: int
-    after_accepting: bool
-    started: asyncio.Event | None = None
-    release: asyncio.Event | None = None
-
-    async def wait(self) -> None:
-        if self.started is not None:
-            self.started.set()
-        if self.release is not None:
-            await self.release.wait()
-        else:
-            await asyncio.sleep(self.seconds)
-
-
-_Rule = TypeVar("_Rule", _FailRule, _DelayRule)
-
-
-def _take_rule(rules: list[_Rule], method: str, chat_id: int | None) -> _Rule | None:
-    """The first rule for this call (method, and chat if the rule names one), used up once."""
-    lowered = method.lower()
-    for rule in rules:
-        if rule.method == lowered and (rule.chat_id is None or rule.chat_id == chat_id):
-            rule.remaining -= 1
-            if rule.remaining <= 0:
-                rules.remove(rule)
-            return rule
-    return None
-
-
-@dataclass
-class _Poll:
-    """A getUpdates request in progress; flags say why it was woken."""
-
-    event: asyncio.Event = field(default_factory=asyncio.Event)
-    terminated: bool = False
-    stopped: bool = False
-
-
-class BotAPIStandIn:
-    """A deterministic local Telegram Bot API server for tests, playground and benchmarks."""
+    The HTTP front lives here; the call log (:mod:`.calls`), failure and delay injection
+    (:mod:`.faults`) and the ``getUpdates`` long poll (:mod:`.polling`) are mixins.
+    """
 
     def __init__(
         self,
@@ -149,18 +79,11 @@ class BotAPIStandIn:
         self.spec: ApiSpec | None = ApiSpec.from_path(api_spec)
         self.spec_violations: list[str] = []
         self.internal_errors: list[str] = []
-        self.calls: list[ApiCall] = []
-        self.on_call: list[Callable[[ApiCall], None]] = []
-        self._calls_by_method: dict[str, list[ApiCall]] = {}
-        self._call_waiters: list[tuple[Callable[[ApiCall], bool], asyncio.Future[ApiCall]]] = []
-        self._fail_rules: list[_FailRule] = []
-        self._delay_rules: list[_DelayRule] = []
+        self._init_calls()
+        self._init_faults()
         self._users: dict[int, SimUser] = {}
         self._user_ids = itertools.count(5_000_000_001)
-        self._poll: _Poll | None = None
-        self._poll_parked = asyncio.Event()
-        self._poll_unparked = asyncio.Event()
-        self._stopping = False
+        self._init_polling()
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
         self.webhook = WebhookDeliverer(self.state)  # delivers after setWebhook
@@ -283,10 +206,6 @@ class BotAPIStandIn:
         chat = self.state.group_chat(group_id, title, chat_type)
         self.state.chat_member_update(chat, user.as_dict(), "left", "member")
 
-    def delivered_updates(self) -> list[dict[str, Any]]:
-        """Every update a getUpdates call has returned so far, in order."""
-        return [u for call in self.calls_to("getUpdates") if call.ok for u in call.result or []]
-
     def redeliver(self, update: dict[str, Any]) -> None:
         """Queue an update again with its own id, as Telegram does when the bot stopped before
         confirming it (its next getUpdates offset never arrived)."""
@@ -303,112 +222,6 @@ class BotAPIStandIn:
     def chat_history(self, chat_id: int) -> list[dict[str, Any]]:
         """Visible messages of a chat in order (deletions removed, edits applied), copied."""
         return self.state.history(chat_id)
-
-    def text_sent(self, call: ApiCall) -> str | None:
-        """The text a successful `sendMessage` or `copyMessage` put in its chat (a copy's
-        params name only the source message, so this reads the copy itself), else None."""
-        if not call.ok or call.chat_id is None or not isinstance(call.result, dict):
-            return None
-        if call.method == "sendMessage":
-            return call.result.get("text")
-        if call.method != "copyMessage":
-            return None
-        chat = self.state.chats.get(call.chat_id)
-        message = chat.messages.get(call.result.get("message_id")) if chat is not None else None
-        return None if message is None else message.get("text")
-
-    def calls_to(self, method: str) -> list[ApiCall]:
-        return list(self._calls_by_method.get(method.lower(), ()))
-
-    def fail_next(
-        self,
-        method: str,
-        *,
-        error_code: int,
-        description: str,
-        retry_after: int | None = None,
-        chat_id: int | None = None,
-        times: int = 1,
-    ) -> None:
-        """Make the next ``times`` calls of ``method`` (optionally to ``chat_id``) fail."""
-        if error_code == 429 and retry_after is None:
-            retry_after = 1
-        self._fail_rules.append(
-            _FailRule(method.lower(), error_code, description, retry_after, chat_id, times)
-        )
-
-    def delay_next(
-        self,
-        method: str,
-        seconds: float,
-        *,
-        chat_id: int | None = None,
-        times: int = 1,
-        after_accepting: bool = False,
-        started: asyncio.Event | None = None,
-        release: asyncio.Event | None = None,
-    ) -> None:
-        """Make the next ``times`` calls of ``method`` (optionally to ``chat_id``) answer only
-        after ``seconds`` (``latency`` delays every call alike; a timeout needs one slow call).
-
-        ``after_accepting``: the call takes effect first (a message is stored), then the answer
-        is late: Telegram accepted it, but the bot may have stopped waiting.
-        ``started`` is set when a delayed call arrives; with ``release``, the call waits for
-        that event instead of ``seconds``: a test can act while the bot waits, by protocol.
-        """
-        self._delay_rules.append(
-            _DelayRule(method.lower(), seconds, chat_id, times, after_accepting, started, release)
-        )
-
-    def unused_rules(self) -> list[str]:
-        """`fail_next` and `delay_next` rules no call has met yet: a test that arranges a
-        failure the bot never runs into tests nothing, and should say so."""
-        return [f"fail_next({r.method}, chat_id={r.chat_id})" for r in self._fail_rules] + [
-            f"delay_next({r.method}, chat_id={r.chat_id})" for r in self._delay_rules
-        ]
-
-    async def wait_delivered(self, timeout: float | None = 10.0) -> None:  # noqa: ASYNC109 - public API
-        """Return once the bot confirmed (via getUpdates offset) every update queued so far."""
-        await self.state.updates.wait_delivered(timeout)
-
-    async def wait_for(
-        self,
-        predicate: Callable[[ApiCall], bool],
-        timeout: float = 10,  # noqa: ASYNC109 - public API takes a plain timeout
-    ) -> ApiCall:
-        """The first call, past or future, matching ``predicate``; TimeoutError otherwise."""
-        for call in self.calls:
-            if predicate(call):
-                return call
-        future: asyncio.Future[ApiCall] = asyncio.get_running_loop().create_future()
-        entry = (predicate, future)
-        self._call_waiters.append(entry)
-        try:
-            async with asyncio.timeout(timeout):
-                return await future
-        finally:
-            if entry in self._call_waiters:
-                self._call_waiters.remove(entry)
-
-    async def wait_polling(self, timeout: float = 10) -> None:  # noqa: ASYNC109 - public API
-        """Return once a long-polling getUpdates is parked waiting for updates.
-
-        Lets tests provoke "update arrives during a long poll" deterministically.
-        """
-        async with asyncio.timeout(timeout):
-            await self._poll_parked.wait()
-
-    async def wait_not_polling(self, timeout: float = 10) -> None:  # noqa: ASYNC109 - public API
-        """Return once no long poll is waiting (the bot stopped, or is handling a batch)."""
-        if not self._poll_parked.is_set():
-            return
-        async with asyncio.timeout(timeout):
-            await self._poll_unparked.wait()
-
-    @property
-    def polling(self) -> bool:
-        """Whether a getUpdates long poll is currently waiting."""
-        return self._poll_parked.is_set()
 
     @property
     def callback_answers(self) -> dict[str, dict[str, Any]]:
@@ -527,99 +340,17 @@ class BotAPIStandIn:
         self._record(call)
         return web.Response(text=body, status=status, content_type="application/json")
 
-    def _record(self, call: ApiCall) -> None:
-        self.calls.append(call)
-        self._calls_by_method.setdefault(call.method.lower(), []).append(call)
-        if self._call_waiters:
-            for predicate, future in list(self._call_waiters):
-                if future.done():
-                    continue
-                try:
-                    matched = predicate(call)
-                except Exception as exc:  # surface the test's bug in its wait_for
-                    future.set_exception(exc)
-                    continue
-                if matched:
-                    future.set_result(call)
-        for observer in list(self.on_call):
-            try:
-                observer(call)
-            except Exception:
-                _LOGGER.exception("stand-in on_call observer failed for %s", call.method)
-
     def _chat_of(self, method: str, params: dict[str, Any]) -> int | None:
         if method == "answerCallbackQuery":
             query = self.state.callback_queries.get(str(params.get("callback_query_id")))
             return query["chat_id"] if query else None
         return resolve_chat_id(params.get("chat_id"))
 
-    def _maybe_fail(self, method: str, chat_id: int | None) -> None:
-        rule = _take_rule(self._fail_rules, method, chat_id)
-        if rule is not None:
-            raise ApiError(rule.error_code, rule.description, rule.retry_after)
-
-    def _take_delay(self, method: str, chat_id: int | None) -> _DelayRule | None:
-        return _take_rule(self._delay_rules, method, chat_id)
-
-    # ---------------------------------------------------------------- getUpdates
-
-    async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
-        updates = self.state.updates
-        if self.state.webhook_url:
-            raise ApiError(409, _WEBHOOK_CONFLICT)
-        if self._poll is not None:
-            # Telegram answers the *earlier* request with 409 Conflict.
-            self._poll.terminated = True
-            self._poll.event.set()
-        poll = _Poll()
-        self._poll = poll
-        try:
-            offset = params.get("offset")
-            if offset is not None:
-                updates.confirm(_int_param(offset, "offset"))
-            allowed = params.get("allowed_updates")
-            if isinstance(allowed, list):
-                updates.set_allowed(str(kind) for kind in allowed)
-            limit = min(max(_int_param(params.get("limit", 100), "limit"), 1), 100)
-            timeout = max(_int_param(params.get("timeout", 0), "timeout"), 0)
-            batch = updates.peek(limit)
-            # Queued updates are immutable snapshots, so the batch needs no copy.
-            if batch or timeout == 0 or self._stopping:
-                return batch
-            updates.poll_waiter = poll.event
-            self._poll_unparked.clear()
-            self._poll_parked.set()
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(timeout):
-                    while not batch:
-                        await poll.event.wait()
-                        poll.event.clear()
-                        if poll.terminated:
-                            raise ApiError(409, _CONFLICT)
-                        if poll.stopped:
-                            return []
-                        batch = updates.peek(limit)
-            return batch
-        finally:
-            if updates.poll_waiter is poll.event:
-                updates.poll_waiter = None
-            if self._poll is poll:
-                self._poll = None
-                self._poll_parked.clear()
-                self._poll_unparked.set()
-
     # --------------------------------------------------------------- conveniences
 
     def bot_sender(self) -> dict[str, Any]:
         """The ``from`` object of messages the bot sends."""
         return bot_sender(self.state)
-
-
-def _int_param(value: Any, name: str) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise ApiError.bad_request(f'field "{name}" must be of type Integer') from None
 
 
 _HANDLERS_LOWER = {name.lower(): name for name in (*HANDLERS, "getUpdates")}
