@@ -106,7 +106,12 @@ def _fit(data: list[Unit], skip: int | None) -> tuple[dict[str, float], float]:
 def _cut(scores: list[float], share: float) -> float:
     """The score strictly above which at most `share` of `scores` lie (rounded up)."""
     cut = sorted(scores, reverse=True)[int(len(scores) * share)]
-    return cut if math.isinf(cut) else math.ceil(cut * 10**DIGITS) / 10**DIGITS
+    if math.isinf(cut):
+        return cut
+    steps = math.ceil(cut * 10**DIGITS)
+    while steps / 10**DIGITS < cut:  # the product can round down: never a hair below the cut
+        steps += 1
+    return steps / 10**DIGITS
 
 
 def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:

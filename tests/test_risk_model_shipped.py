@@ -320,3 +320,15 @@ def test_the_risk_command_reads_as_the_bot_does_or_with_the_lists_alone(monkeypa
         cwd=ROOT,
     ).stdout
     assert lines == "high\tI want to die\nnone\tI have pills\n"
+
+
+def test_a_threshold_is_never_a_hair_below_the_score_it_must_stay_above():
+    """Rounded up to four decimals, a cut must not fall below its score by a float's rounding
+    (7.8260000000000005 * 10**4 is 78260.0 in floats: the far tier once let a chat line
+    through)."""
+    from benchmarks.risk_model_train import _cut
+
+    for score_ in (7.8260000000000005, 7.826000000000001, 3.4547, 1 / 3, -2.00000000000001, 0.0):
+        assert _cut([score_, -math.inf], 0.0) >= score_
+    assert _cut([5.0, 4.0, 3.0, 2.0], 0.5) == 3.0  # at most half of them above it
+    assert _cut([-math.inf, -math.inf], 0.0) == -math.inf
