@@ -78,6 +78,15 @@ SHORT = 280
 # Sets whose misses are not printed unless asked: the lists are never tuned on them, so their
 # figures say how the lists do on words nobody fitted them to.
 TEST_SETS = ("TEST", "  ...", "held-out", "FRESH4", "FRESH5", "FRESH6", "FRESH7", "CHATBENCH")
+FRESH_SETS = (  # (file prefix, name in the figures); upper-case names are blind
+    ("fresh_", "fresh (read since)"),
+    ("fresh2_", "fresh2 (read since)"),
+    ("fresh3_", "fresh3 (read since)"),
+    ("fresh4_", "FRESH4 blind"),
+    ("fresh5_", "FRESH5 blind"),
+    ("fresh6_", "FRESH6 blind"),
+    ("fresh7_", "FRESH7 blind"),
+)
 
 
 @dataclass
@@ -214,31 +223,14 @@ def main(argv: list[str] | None = None) -> int:
     for path in sorted(SETS.glob("heldout_*.tsv")) + sorted(SETS.glob("blind*.tsv")):
         kind = "held-out" if path.name.startswith("heldout") else "blind (tuned on since)"
         sets[f"{kind} {path.stem}"] = _tsv(path.name)
-    # Fresh blind sets (fresh_: run twice, then read to write the together rules; fresh2_:
-    # written by two testers who never saw the lists, run before and after session 4, then
-    # read to write session 5's wordings; fresh3_: written by three testers who never saw
-    # the lists, before session 5's work, read to write session 6's; fresh4_: written by three
-    # testers who never saw the lists, before session 6's work: only figures, never their lines).
-    for path in sorted(SETS.glob("fresh_*.tsv")):
-        sets[f"fresh (read since) {path.stem}"] = _tsv(path.name)
-    for path in sorted(SETS.glob("fresh2_*.tsv")):
-        sets[f"fresh2 (read since) {path.stem}"] = _tsv(path.name)
-    for path in sorted(SETS.glob("fresh3_*.tsv")):
-        sets[f"fresh3 (read since) {path.stem}"] = _tsv(path.name)
-    for path in sorted(SETS.glob("fresh4_*.tsv")):
-        sets[f"FRESH4 blind {path.stem}"] = _tsv(path.name)
-    # fresh5_: written by three more testers who never saw the lists, while the model was
-    # retrained on more data at the end of session 6: only figures, never their lines.
-    for path in sorted(SETS.glob("fresh5_*.tsv")):
-        sets[f"FRESH5 blind {path.stem}"] = _tsv(path.name)
-    # fresh6_: written by three more testers at the start of session 7, run once by them on the
-    # state of that start: only figures, never their lines.
-    for path in sorted(SETS.glob("fresh6_*.tsv")):
-        sets[f"FRESH6 blind {path.stem}"] = _tsv(path.name)
-    # fresh7_: written by three more testers at the end of session 7, run once by them on the
-    # final state of that session: only figures, never their lines.
-    for path in sorted(SETS.glob("fresh7_*.tsv")):
-        sets[f"FRESH7 blind {path.stem}"] = _tsv(path.name)
+    # Fresh sets, each by writers who never saw the lists. fresh_: run twice, then read to write
+    # the together rules; fresh2_: run before and after session 4, then read to write session
+    # 5's wordings; fresh3_: written before session 5's work, read to write session 6's. Blind
+    # (only figures, never their lines, never trained on): fresh4_ (before session 6's work),
+    # fresh5_ (mid session 6), fresh6_ (start of session 7), fresh7_ (late in session 7).
+    for prefix, label in FRESH_SETS:
+        for path in sorted(SETS.glob(f"{prefix}*.tsv")):
+            sets[f"{label} {path.stem}"] = _tsv(path.name)
     # Ordinary support-chat messages, all benign (helper c3b): what a support bot mostly reads;
     # never trained on, their flagged lines never printed.
     chat = [line for path in sorted(SETS.glob("chatbench_*.tsv")) for line in _tsv(path.name)]
