@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.safety import skeleton
 from bot.safety.normalize import match_key
 
 BUCKETS = 1 << 19
@@ -56,7 +57,18 @@ def features(toks: Sequence[str]) -> set[str]:
     found.update(f"{a} {b}" for a, b in itertools.pairwise(keys))
     for word in words:
         found.update(_grams(word))
+    skels = _skeletons(words)
+    for skel in skels:
+        if skel:
+            found.update(skeleton.own_features(skel))
+    found.update(skeleton.pair_feature(a, b) for a, b in itertools.pairwise(skels) if a and b)
     return found
+
+
+def _skeletons(words: Sequence[str]) -> list[str | None]:
+    """Each word's skeleton (None where it is not read: see `bot.safety.skeleton`)."""
+    latin = skeleton.arabizi(words)
+    return [skeleton.skeleton(word, latin) for word in words]
 
 
 def _words(toks: Sequence[str]) -> list[str]:
@@ -78,6 +90,7 @@ def buckets(found: Iterable[str]) -> set[int]:
 # A word's own buckets, for the commonest words (the first met): a compact array each, so a
 # full cache stays near 2 MB
 _WORD_BUCKETS: dict[str, array] = {}
+_SKELETON_BUCKETS: dict[str, array] = {}  # the same for a skeleton's own features
 _CACHE_LIMIT = 16_384
 
 
@@ -95,6 +108,18 @@ def message_buckets(toks: Sequence[str]) -> set[int]:
                 _WORD_BUCKETS[word] = own
         found.update(own)
     found.update(buckets(f"{a} {b}" for a, b in itertools.pairwise(keys)))
+    skels = _skeletons(words)
+    for skel in skels:
+        if skel:
+            own = _SKELETON_BUCKETS.get(skel)
+            if own is None:
+                own = array("I", buckets(skeleton.own_features(skel)))
+                if len(_SKELETON_BUCKETS) < _CACHE_LIMIT:
+                    _SKELETON_BUCKETS[skel] = own
+            found.update(own)
+    found.update(
+        buckets(skeleton.pair_feature(a, b) for a, b in itertools.pairwise(skels) if a and b)
+    )
     return found
 
 

@@ -1,0 +1,80 @@
+"""The model's reading of Arabic in any spelling or script (`bot.safety.skeleton`): one skeleton
+for the spellings of a word, Arabizi read only where a message looks like it, and what one
+spelling teaches the model counts for another."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.risk_model_fit import score, train
+from bot.safety import skeleton
+from bot.safety.model import buckets, features
+from bot.safety.normalize import read_normalized, readings
+
+
+def _toks(text: str) -> list[str]:
+    return read_normalized(readings(text)[0])[0]
+
+
+@pytest.mark.parametrize(
+    ("words", "latin"),
+    [
+        (["7abibi", "habibi", "7abeebi", "habeebi", "حبيبي"], True),
+        (["mout", "moot", "mot", "موت"], True),
+        (["5alas", "khalas", "5alass", "خلاص"], True),
+        (["2albi", "qalbi", "قلبي"], True),
+        (["3ayez", "3ayz", "عايز"], True),
+    ],
+)
+def test_the_spellings_of_a_word_share_one_skeleton(words, latin):
+    assert len({skeleton.skeleton(w, latin) for w in words}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ana 3ayez amoot", "ma3ad ba2dar", "bidi mout w 5alas", "ya rab khalas ma3ad ba2dar"],
+)
+def test_arabizi_is_recognised(text):
+    assert skeleton.arabizi(_toks(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was born on the 2nd, at 5pm, 3km from here",
+        "I want to die",
+        "je veux mourir",
+        "mp3 of the 90s",
+        "ölmek istiyorum",
+    ],
+)
+def test_other_latin_text_is_not_read_as_arabizi(text):
+    toks = _toks(text)
+    assert not skeleton.arabizi(toks)
+    assert not [f for f in features(toks) if f.startswith("@")]
+
+
+def test_a_word_in_arabic_letters_is_always_read():
+    found = features(_toks("بدي موت"))
+    assert {"@bd", "@mt", "@bd mt"} <= found
+
+
+def test_what_one_spelling_teaches_counts_for_another():
+    """Trained on Arabic letters only, the model scores the same words in Arabizi above an
+    ordinary Arabizi message: through the skeleton, not through any word they share."""
+    risk = ["بدي موت", "بدي موت خلاص", "خلاص بدي موت الليلة"]
+    calm = ["بدي نام", "بدي اكل", "الجو حلو اليوم", "رايح عالشغل"]
+    docs = [
+        (set(map(str, buckets(features(_toks(t))))), y, 1.0)
+        for t, y in (
+            *((t, True) for t in risk),
+            *((t, False) for t in calm),
+        )
+    ]
+    model = train(docs, min_count=1)
+
+    def scored(text: str) -> float:
+        return score(model, set(map(str, buckets(features(_toks(text))))))
+
+    assert not set(_toks("bedi mout 5alas")) & set(_toks(" ".join(risk)))
+    assert scored("bedi mout 5alas") > scored("bedi 2akol 5obz")
