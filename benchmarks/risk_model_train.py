@@ -15,19 +15,21 @@ Training: `benchmarks.risk_model_fit.train` (logistic regression, Adagrad in a f
 random numbers; scores summed with `math.fsum`), over the hashed features of
 `bot.safety.model`. The thresholds are set without looking at a score of anything the model was
 trained on: 5-fold cross-validation with the folds by file (a whole set, one writer's lines, is
-left out at a time: the model is scored on a writer it has not read). The threshold for a near
-miss of the lists is the highest of the scores that let through at most 1 % of the team's benign
-lines, 0.5 % of the general posts and 0.5 % of the ordinary chat, counting near misses only (the
-model is asked about nothing else at that threshold). The `far` threshold, for a message with no
-part of any rule, is the lowest score above every ordinary chat message and general post with no
-part of any rule and above all but 0.1 % of the team's benign lines: the model must be surer
-where the lists saw nothing at all. Writes `bot/safety/risk_model.bin.gz` (the same bytes on
-every run); `--check` trains and fails if the shipped file differs.
+left out at a time: the model is scored on a writer it has not read). The model has two
+thresholds: `threshold` for a near miss of the lists (a part of some rule found) and `far` for a
+message with no part of any rule, never lower than `threshold` (the model must be at least as
+sure where the lists saw nothing at all). Together they are the pair that raises the most risk
+lines while the model alone lets through at most 1 % of the team's benign lines, 0.5 % of the
+general posts and 0.5 % of the ordinary chat (`operating_point`), each line counted at the
+threshold of its own tier; of two pairs that raise as many, the higher. Writes
+`bot/safety/risk_model.bin.gz` (the same bytes on every run); `--check` trains and fails if the
+shipped file differs.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import math
 import sys
 from pathlib import Path
@@ -51,7 +53,6 @@ CHAT_PREFIX = ("chat_train",)  # ordinary support-chat messages (chat_train*_*),
 DIGITS = 4
 GENERAL = "dev reddit, 8 general subreddits (odd)"
 
-FAR_TEAM_RAISED = 0.001  # the far threshold: at most this share of the team's benign lines
 NEVER, NEAR, FAR = 0, 1, 2  # is the model asked: never (lists flagged, or an exclusion), ...
 
 # (source, fold key, buckets, is risk, where the model may speak on it: NEVER, NEAR, FAR)
@@ -103,15 +104,60 @@ def _fit(data: list[Unit], skip: int | None) -> tuple[dict[str, float], float]:
     return train(docs, min_count=1)
 
 
-def _cut(scores: list[float], share: float) -> float:
-    """The score strictly above which at most `share` of `scores` lie (rounded up)."""
-    cut = sorted(scores, reverse=True)[int(len(scores) * share)]
+def _up(cut: float) -> float:
+    """`cut` rounded up to `DIGITS` decimals, never a float's hair below it."""
     if math.isinf(cut):
         return cut
     steps = math.ceil(cut * 10**DIGITS)
     while steps / 10**DIGITS < cut:  # the product can round down: never a hair below the cut
         steps += 1
     return steps / 10**DIGITS
+
+
+Scores = tuple[list[float], list[float]]  # out-of-fold scores at the near and the far tier
+
+
+def operating_point(
+    risk: Scores, benign: dict[str, tuple[list[float], list[float], float]]
+) -> tuple[float, float]:
+    """The near and far thresholds (see the module docstring): of the pairs that keep every
+    kind of benign line within its share (`benign`: kind -> near scores, far scores, share; a
+    list holds every line of its kind, -inf where the line is not asked at that tier), the one
+    that raises the most risk lines. Only the scores of benign lines need be tried: between two
+    of them the benign counts stay the same and a lower threshold raises more risk."""
+
+    def above(ordered: list[float], cut: float) -> int:
+        return len(ordered) - bisect.bisect_right(ordered, cut)
+
+    def finite(values: list[float]) -> list[float]:
+        return sorted(v for v in values if not math.isinf(v))
+
+    limits = {kind: int(len(near) * share) for kind, (near, _, share) in benign.items()}
+    tiers = {kind: (finite(near), finite(far)) for kind, (near, far, _) in benign.items()}
+    candidates: list[set[float]] = [{math.inf}, {math.inf}]
+    for kind, pair in tiers.items():
+        for tier, ordered in enumerate(pair):  # a threshold past the limit is never feasible
+            candidates[tier].update(ordered[-(limits[kind] + 1) :])
+    candidates[1] |= candidates[0]  # far may equal near (no benign line of the far tier)
+    risk_near, risk_far = finite(risk[0]), finite(risk[1])
+    best: tuple[int, float, float] | None = None
+    for near in sorted(candidates[0]):
+        spare = {kind: limits[kind] - above(tiers[kind][0], near) for kind in tiers}
+        if min(spare.values()) < 0:
+            continue
+        for far in sorted(candidates[1]):
+            if far < near or any(above(tiers[k][1], far) > spare[k] for k in tiers):
+                continue
+            raised = above(risk_near, near) + above(risk_far, far)
+            if best is None or (raised, far, near) > best:
+                best = (raised, far, near)
+            # the lowest feasible far raises the most; a higher one may only tie (then it is
+            # preferred: surer) or lose, and every higher one is feasible too
+            if raised < best[0]:
+                break
+    if best is None:
+        return math.inf, math.inf
+    return _up(best[2]), _up(best[1])
 
 
 def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
@@ -133,10 +179,10 @@ def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
         ]
 
     bounds = {"team": TEAM_RAISED, "general": GENERAL_RAISED, "chat": CHAT_RAISED}
-    threshold = max(_cut(scores(kind, NEAR), share) for kind, share in bounds.items())
-    far_bounds = {"team": FAR_TEAM_RAISED, "general": 0.0, "chat": 0.0}
-    far = max(_cut(scores(kind, FAR), share) for kind, share in far_bounds.items())
-    far = max(far, threshold)
+    benign = {
+        kind: (scores(kind, NEAR), scores(kind, FAR), share) for kind, share in bounds.items()
+    }
+    threshold, far = operating_point((scores(None, NEAR), scores(None, FAR)), benign)
     n_files = len(training_files())
     figures = {
         "training lines (team sets)": f"{len(data) - len(general)} in {n_files} files",

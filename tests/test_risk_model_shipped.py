@@ -326,9 +326,30 @@ def test_a_threshold_is_never_a_hair_below_the_score_it_must_stay_above():
     """Rounded up to four decimals, a cut must not fall below its score by a float's rounding
     (7.8260000000000005 * 10**4 is 78260.0 in floats: the far tier once let a chat line
     through)."""
-    from benchmarks.risk_model_train import _cut
+    from benchmarks.risk_model_train import _up
 
     for score_ in (7.8260000000000005, 7.826000000000001, 3.4547, 1 / 3, -2.00000000000001, 0.0):
-        assert _cut([score_, -math.inf], 0.0) >= score_
-    assert _cut([5.0, 4.0, 3.0, 2.0], 0.5) == 3.0  # at most half of them above it
-    assert _cut([-math.inf, -math.inf], 0.0) == -math.inf
+        assert _up(score_) >= score_
+    assert _up(3.0) == 3.0
+    assert _up(-math.inf) == -math.inf
+
+
+def test_the_operating_point_raises_the_most_risk_within_every_bound():
+    """Two thresholds chosen together: each kind of benign line within its share, counted at
+    its own tier; the most risk lines raised; of pairs that raise as many, the higher."""
+    from benchmarks.risk_model_train import operating_point
+
+    no = -math.inf
+    # chat: 4 lines, one may be raised (25 %); near scores 5, 1 (and two far-tier lines: 6, 2)
+    chat = ([5.0, 1.0, no, no], [no, no, 6.0, 2.0], 0.25)
+    risk = ([7.0, 4.0, 3.5, 3.0, no, no], [no, no, no, no, 7.0, 5.5])
+    near, far = operating_point(risk, {"chat": chat})
+    # the near chat line at 5 let through raises 4, 3.5 and 3; the far one at 6 must then stay
+    # below far (5.5 lost): 5 raised, against 3 the other way round (7 near; 7, 5.5 far)
+    assert (near, far) == (1.0, 6.0)
+    assert sum(s > near for s in risk[0]) + sum(s > far for s in risk[1]) == 5
+    # nothing may pass: both thresholds at or above every benign line of their tier
+    assert operating_point(risk, {"chat": (chat[0], chat[1], 0.0)}) == (5.0, 6.0)
+    # far is never below near, and equals it where the far tier has no benign line at all
+    assert operating_point(risk, {"chat": ([5.0, no], [no, no], 0.0)}) == (5.0, 5.0)
+    assert operating_point(risk, {"chat": ([no, no], [no, no], 0.0)})[0] == math.inf
