@@ -123,41 +123,44 @@ def operating_point(
     """The near and far thresholds (see the module docstring): of the pairs that keep every
     kind of benign line within its share (`benign`: kind -> near scores, far scores, share; a
     list holds every line of its kind, -inf where the line is not asked at that tier), the one
-    that raises the most risk lines. Only the scores of benign lines need be tried: between two
-    of them the benign counts stay the same and a lower threshold raises more risk."""
+    that raises the most risk lines; of pairs that raise as many, the one with the higher far,
+    then the higher near. Only the benign lines' scores (rounded up, as shipped) and the
+    infinities need be tried: between two of them the benign counts stay the same and a lower
+    threshold raises more risk. No benign line at all: (inf, inf), the model never speaks."""
 
     def above(ordered: list[float], cut: float) -> int:
         return len(ordered) - bisect.bisect_right(ordered, cut)
 
     def finite(values: list[float]) -> list[float]:
-        return sorted(v for v in values if not math.isinf(v))
+        if any(math.isnan(v) or v == math.inf for v in values):
+            raise ValueError("a score is NaN or +inf")
+        return sorted(v for v in values if v != -math.inf)
 
+    if not benign:
+        return math.inf, math.inf
     limits = {kind: int(len(near) * share) for kind, (near, _, share) in benign.items()}
     tiers = {kind: (finite(near), finite(far)) for kind, (near, far, _) in benign.items()}
-    candidates: list[set[float]] = [{math.inf}, {math.inf}]
+    tried = {math.inf, -math.inf}
     for kind, pair in tiers.items():
-        for tier, ordered in enumerate(pair):  # a threshold past the limit is never feasible
-            candidates[tier].update(ordered[-(limits[kind] + 1) :])
-    candidates[1] |= candidates[0]  # far may equal near (no benign line of the far tier)
+        for ordered in pair:  # a threshold past the limit is never feasible
+            tried.update(map(_up, ordered[-(limits[kind] + 1) :]))
+    candidates = sorted(tried)
     risk_near, risk_far = finite(risk[0]), finite(risk[1])
-    best: tuple[int, float, float] | None = None
-    for near in sorted(candidates[0]):
+    best = (-1, math.inf, math.inf)
+    for near in candidates:
         spare = {kind: limits[kind] - above(tiers[kind][0], near) for kind in tiers}
         if min(spare.values()) < 0:
             continue
-        for far in sorted(candidates[1]):
+        for far in candidates:
             if far < near or any(above(tiers[k][1], far) > spare[k] for k in tiers):
                 continue
             raised = above(risk_near, near) + above(risk_far, far)
-            if best is None or (raised, far, near) > best:
-                best = (raised, far, near)
+            best = max(best, (raised, far, near))
             # the lowest feasible far raises the most; a higher one may only tie (then it is
             # preferred: surer) or lose, and every higher one is feasible too
             if raised < best[0]:
                 break
-    if best is None:
-        return math.inf, math.inf
-    return _up(best[2]), _up(best[1])
+    return best[2], best[1]
 
 
 def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:

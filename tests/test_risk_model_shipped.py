@@ -345,11 +345,52 @@ def test_the_operating_point_raises_the_most_risk_within_every_bound():
     risk = ([7.0, 4.0, 3.5, 3.0, no, no], [no, no, no, no, 7.0, 5.5])
     near, far = operating_point(risk, {"chat": chat})
     # the near chat line at 5 let through raises 4, 3.5 and 3; the far one at 6 must then stay
-    # below far (5.5 lost): 5 raised, against 3 the other way round (7 near; 7, 5.5 far)
-    assert (near, far) == (1.0, 6.0)
+    # below far (5.5 lost): 5 raised, against 3 the other way round (7 near; 7, 5.5 far); near
+    # at 2 (a score of the far tier) raises as many as at 1, and is the higher
+    assert (near, far) == (2.0, 6.0)
     assert sum(s > near for s in risk[0]) + sum(s > far for s in risk[1]) == 5
-    # nothing may pass: both thresholds at or above every benign line of their tier
-    assert operating_point(risk, {"chat": (chat[0], chat[1], 0.0)}) == (5.0, 6.0)
+    # nothing may pass: both thresholds at or above every benign line of their tier (near at 6
+    # raises the one risk line near as at 5)
+    assert operating_point(risk, {"chat": (chat[0], chat[1], 0.0)}) == (6.0, 6.0)
     # far is never below near, and equals it where the far tier has no benign line at all
     assert operating_point(risk, {"chat": ([5.0, no], [no, no], 0.0)}) == (5.0, 5.0)
-    assert operating_point(risk, {"chat": ([no, no], [no, no], 0.0)})[0] == math.inf
+    # no benign line of either tier: everything may pass; no benign evidence at all: nothing
+    assert operating_point(risk, {"chat": ([no, no], [no, no], 0.0)}) == (no, no)
+    assert operating_point(risk, {}) == (math.inf, math.inf)
+    with pytest.raises(ValueError):
+        operating_point(risk, {"chat": ([math.inf, no], [no, no], 0.0)})
+
+
+def test_the_operating_point_is_the_best_pair_a_brute_force_finds():
+    """Against every pair of thresholds at a score (or an infinity), on random small cases."""
+    import random
+
+    from benchmarks.risk_model_train import _up, operating_point
+
+    rng = random.Random(8)
+    no = -math.inf
+    for _ in range(300):
+
+        def lines(n: int) -> tuple[list[float], list[float]]:
+            tiers = [rng.randrange(3) for _ in range(n)]  # 0: neither tier, 1: near, 2: far
+            values = [round(rng.uniform(-3, 3), 1) for _ in range(n)]
+            near = [v if t == 1 else no for v, t in zip(values, tiers, strict=True)]
+            return near, [v if t == 2 else no for v, t in zip(values, tiers, strict=True)]
+
+        risk = lines(rng.randrange(1, 9))
+        benign = {kind: (*lines(rng.randrange(1, 9)), rng.choice((0.0, 0.2, 0.5))) for kind in "ab"}
+        near, far = operating_point(risk, benign)
+
+        def raised(pair: tuple[list[float], list[float]], n: float, f: float) -> int:
+            return sum(s > n for s in pair[0]) + sum(s > f for s in pair[1])
+
+        def feasible(n: float, f: float, kinds: dict = benign) -> bool:
+            return f >= n and all(
+                raised((b[0], b[1]), n, f) <= int(len(b[0]) * b[2]) for b in kinds.values()
+            )
+
+        assert feasible(near, far)
+        points = {math.inf, no, *(_up(v) for v in (*risk[0], *risk[1]) if v != no)}
+        points |= {_up(v) for b in benign.values() for v in (*b[0], *b[1]) if v != no}
+        most = max(raised(risk, n, f) for n in points for f in points if feasible(n, f))
+        assert raised(risk, near, far) == most

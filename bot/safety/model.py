@@ -18,8 +18,9 @@ of its text in `BUCKETS` buckets (the same in every process and on every machine
 `python -m benchmarks.risk_model_train` from the team's labelled sets, ordinary support-chat
 messages and public general posts (sources and licences in the README); the weights ship in
 `risk_model.bin.gz` beside this module. No `telegram` import. Nothing of a message is stored:
-like the detector's own key cache, a bounded in-memory cache keeps the buckets of the first
-16,384 distinct words met, for speed, and dies with the process.
+like the detector's own key cache, a bounded in-memory cache keeps the buckets (and, for Arabic
+and Arabizi, the skeleton) of the first 16,384 distinct words of at most 32 letters met, for
+speed, and dies with the process.
 """
 
 from __future__ import annotations
@@ -90,7 +91,10 @@ def buckets(found: Iterable[str]) -> set[int]:
 # A word's own buckets, for the commonest words (the first met): a compact array each, so a
 # full cache stays near 2 MB
 _WORD_BUCKETS: dict[str, array] = {}
-_SKELETON_BUCKETS: dict[str, array] = {}  # the same for a skeleton's own features
+# ... and each word's skeleton as read in Arabizi (None for a word of another script) with its
+# own buckets; a word longer than this is never kept (a 4,096-letter one would be 16 kB)
+_SKELETONS: dict[str, tuple[str | None, array]] = {}
+_LONGEST_CACHED = 32
 _CACHE_LIMIT = 16_384
 
 
@@ -104,19 +108,24 @@ def message_buckets(toks: Sequence[str]) -> set[int]:
         own = _WORD_BUCKETS.get(word)
         if own is None:
             own = array("I", buckets([key, *_grams(word)]))
-            if len(_WORD_BUCKETS) < _CACHE_LIMIT:
+            if len(_WORD_BUCKETS) < _CACHE_LIMIT and len(word) <= _LONGEST_CACHED:
                 _WORD_BUCKETS[word] = own
         found.update(own)
     found.update(buckets(f"{a} {b}" for a, b in itertools.pairwise(keys)))
-    skels = _skeletons(words)
-    for skel in skels:
-        if skel:
-            own = _SKELETON_BUCKETS.get(skel)
-            if own is None:
-                own = array("I", buckets(skeleton.own_features(skel)))
-                if len(_SKELETON_BUCKETS) < _CACHE_LIMIT:
-                    _SKELETON_BUCKETS[skel] = own
-            found.update(own)
+    latin = skeleton.arabizi(words)
+    skels: list[str | None] = []
+    for word in words:
+        if not latin and word.isascii():
+            skels.append(None)  # a Latin word outside Arabizi: not read
+            continue
+        known = _SKELETONS.get(word)
+        if known is None:
+            skel = skeleton.skeleton(word, True)
+            known = (skel, array("I", buckets(skeleton.own_features(skel)) if skel else ()))
+            if len(_SKELETONS) < _CACHE_LIMIT and len(word) <= _LONGEST_CACHED:
+                _SKELETONS[word] = known
+        skels.append(known[0])
+        found.update(known[1])
     found.update(
         buckets(skeleton.pair_feature(a, b) for a, b in itertools.pairwise(skels) if a and b)
     )

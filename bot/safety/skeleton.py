@@ -15,8 +15,9 @@ figures"): Arabizi recall 0.46 -> 0.55, Arabic 0.72 -> 0.75, the other languages
 
 Which words: every word in Arabic letters; words in Latin letters only in a message that looks
 like Arabizi (a word with letters and a digit that stands for an Arabic letter: "3ayez", "7aya",
-"ba2dar"; not "2nd", "5pm"), so English, French or Turkish is read as before. No `telegram`
-import; nothing is stored.
+"ba2dar"; not "2nd", "5pm", "22yo"), so English, French or Turkish is read as before. No
+`telegram` import; nothing is written anywhere (the model's in-memory cache of words met, see
+`bot.safety.model`, holds their skeletons too and dies with the process).
 """
 
 from __future__ import annotations
@@ -50,38 +51,47 @@ _ARABIC = str.maketrans(
     }
 )
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u067e\u0686\u06a4\u06af]+")
-# Latin spellings -> the same classes (digraphs first); vowels and w, y dropped
-_LATIN = (
-    ("sh", "c"),
-    ("ch", "c"),
-    ("kh", "x"),
-    ("gh", "g"),
-    ("th", "t"),
-    ("dh", "d"),
-    ("2", "q"),
-    ("5", "x"),
-    ("6", "t"),
-    ("7", "h"),
-    ("8", "g"),
-    ("9", "q"),
-    ("p", "b"),
-    ("v", "f"),
-    ("g", "j"),
-)
+_FEMININE = re.compile(r"(?<=..)ه$")  # ة, folded to ه by normalisation: Arabizi writes a vowel
+# Latin spellings -> the same classes, in one pass (a digraph before its letters: "gh" is غ,
+# never "g" read again as ج); then vowels, w and y dropped
+_LATIN = {
+    "sh": "c",
+    "ch": "c",
+    "kh": "x",
+    "gh": "g",
+    "th": "t",
+    "dh": "d",
+    "2": "q",
+    "5": "x",
+    "6": "t",
+    "7": "h",
+    "8": "g",
+    "9": "q",
+    "p": "b",
+    "v": "f",
+    "g": "j",
+}
+_LATIN_SPELLING = re.compile("|".join(sorted(_LATIN, key=len, reverse=True)))
 _LATIN_DROPPED = re.compile(r"[aeiouwy']")
 _DOUBLED = re.compile(r"(.)\1+")
 _ARABIZI_WORD = re.compile(r"[a-z0-9']*[a-z][a-z0-9']*")
 _ARABIZI_DIGITS = frozenset("2356789")
 _VOWELS = frozenset("aeiouy")
-_NOT_ARABIZI = re.compile(r"\d+(st|nd|rd|th|am|pm|h|k|km|kg|min|mins|x)")
+# a number and a word's ending, in the languages read beside Arabizi: "2nd", "5pm", "3km",
+# "2morrow", German "3mal", "5ten", Turkish "5'te", "9'da", Polish "2gi", "5lat", French "3eme"
+_NOT_ARABIZI = re.compile(
+    r"\d'?(st|nd|rd|th|am|pm|h|k|km|kg|min|mins|x|morrow|day|days|nite|night|yo|yrs|ever"
+    r"|mal|te|ten|ter|tes|tel|ta|de|da|den|dan|nci|ncu|nde|gi|ga|go|lat|eme|er|e|ans)"
+)
+_DIGIT_RUN = re.compile(r"\d\d")
 MIN_LENGTH = 2  # a skeleton shorter than this gives no word or n-gram feature of its own
 GRAMS = (2, 3)
 
 
 def arabizi(words: Sequence[str]) -> bool:
     """Does the message look like Arabizi: a word of letters with a digit standing for an Arabic
-    letter ("3ayez", "ma7adesh", "ma3"), not an ordinal, a time, a unit or a name without a vowel
-    ("2nd", "5pm", "3km", "mp3")?"""
+    letter ("3ayez", "ma7adesh", "ma3"), not a number glued to a word ("22yo", "covid19", "2nd",
+    "5pm", "3km", "2morrow", "3mal") nor a name without a vowel ("mp3")?"""
     return any(_arabizi_word(w) for w in words)
 
 
@@ -92,23 +102,23 @@ def _arabizi_word(word: str) -> bool:
     return (
         len(letters) >= 2
         and not _VOWELS.isdisjoint(letters)  # "ma3", "2albi"; not "mp3"
+        and not _DIGIT_RUN.search(word)
         and not _NOT_ARABIZI.fullmatch(word)
     )
 
 
 def skeleton(word: str, latin: bool) -> str | None:
     """The word's consonant skeleton, or None when it is not read: a word in Arabic letters
-    always is; one in Latin letters only when `latin` (the message looks like Arabizi)."""
+    always is; one in Latin letters only when `latin` (the message looks like Arabizi). Doubled
+    letters are one before the vowels go ("7abbibi" is "7abibi", "hbb"; "mama" keeps "mm")."""
     if _ARABIC_WORD.fullmatch(word):
-        found = word.translate(_ARABIC)
+        found = _FEMININE.sub("", _DOUBLED.sub(r"\1", word)).translate(_ARABIC)
     elif latin and word.isascii() and word.isalnum():
-        found = word.lower()
-        for spelt, sound in _LATIN:
-            found = found.replace(spelt, sound)
+        found = _LATIN_SPELLING.sub(lambda m: _LATIN[m[0]], _DOUBLED.sub(r"\1", word.lower()))
         found = _LATIN_DROPPED.sub("", found)
     else:
         return None
-    return _DOUBLED.sub(r"\1", found) or None
+    return found or None
 
 
 def own_features(skel: str) -> list[str]:
