@@ -62,6 +62,20 @@ def test_other_latin_text_is_not_read_as_arabizi(text):
     assert not [f for f in features(toks) if f.startswith("@")]
 
 
+def test_a_number_has_no_skeleton_even_in_arabizi():
+    """A number (a time, a phone number) is no Arabic word: no skeleton, nothing kept of it."""
+    from bot.safety import model
+
+    assert skeleton.skeleton("0612345678", True) is None
+    model.message_buckets(_toks("ana 3ayez 0612345678"))
+    assert "0612345678" not in model._WORD_BUCKETS and "0612345678" not in model._SKELETONS
+    assert "3ayez" in model._SKELETONS  # a word is kept, for speed
+    found = features(_toks("ana 3ayez 0612345678"))
+    assert not [
+        f for f in found if f.startswith("@") and any(ch.isdigit() and ch != "3" for ch in f)
+    ]
+
+
 def test_a_word_in_arabic_letters_is_always_read():
     found = features(_toks("بدي موت"))
     assert {"@bd", "@mt", "@bd mt"} <= found

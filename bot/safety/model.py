@@ -19,8 +19,8 @@ of its text in `BUCKETS` buckets (the same in every process and on every machine
 messages and public general posts (sources and licences in the README); the weights ship in
 `risk_model.bin.gz` beside this module. No `telegram` import. Nothing of a message is stored:
 like the detector's own key cache, a bounded in-memory cache keeps the buckets (and, for Arabic
-and Arabizi, the skeleton) of the first 16,384 distinct words of at most 32 letters met, for
-speed, and dies with the process.
+and Arabizi, the skeleton) of the first 16,384 distinct words of at most 32 letters met (never a
+number), for speed, and dies with the process.
 """
 
 from __future__ import annotations
@@ -98,6 +98,12 @@ _LONGEST_CACHED = 32
 _CACHE_LIMIT = 16_384
 
 
+def _cacheable(word: str, cache: dict) -> bool:
+    """Whether a word may be kept: the cache not full, the word short, and no number (a time
+    or a phone number is never kept past its message)."""
+    return len(cache) < _CACHE_LIMIT and len(word) <= _LONGEST_CACHED and not word.isdigit()
+
+
 def message_buckets(toks: Sequence[str]) -> set[int]:
     """`buckets(features(toks))`, with each word's own buckets (its key and its character
     n-grams) computed once per process: only the pairs of words are hashed per message."""
@@ -108,7 +114,7 @@ def message_buckets(toks: Sequence[str]) -> set[int]:
         own = _WORD_BUCKETS.get(word)
         if own is None:
             own = array("I", buckets([key, *_grams(word)]))
-            if len(_WORD_BUCKETS) < _CACHE_LIMIT and len(word) <= _LONGEST_CACHED:
+            if _cacheable(word, _WORD_BUCKETS):
                 _WORD_BUCKETS[word] = own
         found.update(own)
     found.update(buckets(f"{a} {b}" for a, b in itertools.pairwise(keys)))
@@ -122,7 +128,7 @@ def message_buckets(toks: Sequence[str]) -> set[int]:
         if known is None:
             skel = skeleton.skeleton(word, True)
             known = (skel, array("I", buckets(skeleton.own_features(skel)) if skel else ()))
-            if len(_SKELETONS) < _CACHE_LIMIT and len(word) <= _LONGEST_CACHED:
+            if _cacheable(word, _SKELETONS):
                 _SKELETONS[word] = known
         skels.append(known[0])
         found.update(known[1])
