@@ -81,8 +81,12 @@ def main(argv: list[str] | None = None) -> int:
         return out
 
     results: dict[str, list[int]] = {}
-    docs = [(set(map(str, f)), yy, 1.0) for f, yy, h in zip(feats, y, held, strict=True) if not h]
-    model = train(docs, min_count=1)
+    docs = [
+        (set(map(str, f)), bool(yy), train_module.weight(row[0], bool(yy)))
+        for row, f, yy, h in zip(rows, feats, y, held, strict=True)
+        if not h
+    ]
+    model = train(docs, min_count=1, epochs=train_module.EPOCHS)
     shipped = np.array(
         [score(model, set(map(str, f))) if h else 0.0 for f, h in zip(feats, held, strict=True)]
     )

@@ -12,19 +12,19 @@ Data (nothing else):
   half stays unseen.
 
 Training: `benchmarks.risk_model_fit.train` (logistic regression, Adagrad in a fixed order, no
-random numbers; scores summed with `math.fsum`), over the hashed features of
-`bot.safety.model`. The thresholds are set without looking at a score of anything the model was
-trained on: 5-fold cross-validation with the folds by file (a whole set, one writer's lines, is
-left out at a time: the model is scored on a writer it has not read). The model has two
+random numbers; scores summed with `math.fsum`), over the hashed features of `bot.safety.model`,
+`EPOCHS` passes, each ordinary chat line weighing `CHAT_WEIGHT` lines (the model learns hardest not
+to speak on what a support bot mostly reads; both chosen on the writer-held-out cross-validation
+below, never on a blind set). The thresholds are set without looking at a score of anything the
+model was trained on: 5-fold cross-validation with the folds by file (a whole set, one writer's
+lines, is left out at a time: the model is scored on a writer it has not read). The model has two
 thresholds: `threshold` for a near miss of the lists (a part of some rule found) and `far` for a
-message with no part of any rule, never lower than `threshold` (the model must be at least as
-sure where the lists saw nothing at all). Together they are the pair that raises the most risk
-lines while the model alone lets through at most 1 % of the team's benign lines, 0.5 % of the
-general posts and 0.5 % of the ordinary chat (`operating_point`), each line counted at the
-threshold of its own tier; of two pairs that raise as many, the higher. Writes
-`bot/safety/risk_model.bin.gz` (the same bytes on every run); `--check` trains and fails if the
-shipped file differs.
-"""
+message with no part of any rule, never lower than `threshold` (the model must be at least as sure
+where the lists saw nothing at all). Together they are the pair that raises the most risk lines
+while the model alone lets through at most 1 % of the team's benign lines, 0.5 % of the general
+posts and 0.5 % of the ordinary chat (`operating_point`), each line counted at the threshold of its
+own tier; of two pairs that raise as many, the higher. Writes `bot/safety/risk_model.bin.gz` (the
+same bytes on every run); `--check` trains and fails if the shipped file differs."""
 
 from __future__ import annotations
 
@@ -55,6 +55,11 @@ CHAT_RAISED = 0.005
 CHAT_PREFIX = ("chat_train",)  # ordinary support-chat messages (chat_train*_*), all benign
 DIGITS = 4
 GENERAL = "dev reddit, 8 general subreddits (odd)"
+# Chosen on writer-held-out cross-validation of the team's sets (session 9; README): 10 passes
+# raised 49 more of 11,474 risk lines than 5 (20: 14 more), and ordinary chat weighing 3 lines
+# 226 more again, within the same bounds (6: 13 more)
+EPOCHS = 10
+CHAT_WEIGHT = 3.0
 
 NEVER, NEAR, FAR = 0, 1, 2  # is the model asked: never (lists flagged, or an exclusion), ...
 
@@ -102,9 +107,16 @@ def units(general: list[str]) -> list[Unit]:
     return out
 
 
+def weight(source: str, risk: bool) -> float:
+    """How many lines a training line weighs: `CHAT_WEIGHT` for ordinary chat, else 1."""
+    return CHAT_WEIGHT if not risk and _kind(source) == "chat" else 1.0
+
+
 def _fit(data: list[Unit], skip: int | None) -> tuple[dict[str, float], float]:
-    docs = [(set(map(str, b)), y, 1.0) for _, key, b, y, _ in data if key % FOLDS != skip]
-    return train(docs, min_count=1)
+    docs = [
+        (set(map(str, b)), y, weight(src, y)) for src, key, b, y, _ in data if key % FOLDS != skip
+    ]
+    return train(docs, min_count=1, epochs=EPOCHS)
 
 
 def _up(cut: float) -> float:
