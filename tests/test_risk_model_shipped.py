@@ -334,17 +334,17 @@ def test_a_threshold_is_never_a_hair_below_the_score_it_must_stay_above():
     assert _up(-math.inf) == -math.inf
 
 
-def test_ordinary_chat_weighs_more_in_training_and_nothing_else_does():
+def test_ordinary_chat_and_general_posts_weigh_more_in_training():
     """The model learns hardest not to speak on ordinary support chat (chat_train*), the
-    benign lines a support bot mostly reads; risk lines, team look-alikes and general posts
-    weigh one line each."""
-    from benchmarks.risk_model_train import CHAT_WEIGHT, weight
+    benign lines a support bot mostly reads, and on general posts; risk lines and the team's
+    look-alikes weigh one line each."""
+    from benchmarks.risk_model_train import CHAT_WEIGHT, GENERAL_WEIGHT, weight
 
-    assert CHAT_WEIGHT > 1
+    assert CHAT_WEIGHT > 1 and GENERAL_WEIGHT > 1
     assert weight("chat_train4_en.tsv", False) == CHAT_WEIGHT
+    assert weight("general", False) == GENERAL_WEIGHT
     assert weight("chat_train4_en.tsv", True) == 1.0  # never: chat sets are all benign
     assert weight("train12_en.tsv", False) == weight("train12_en.tsv", True) == 1.0
-    assert weight("general", False) == 1.0
 
 
 def test_the_operating_point_raises_the_most_risk_within_every_bound():
