@@ -214,8 +214,9 @@ def test_a_model_for_another_number_of_buckets_or_a_damaged_file_is_refused():
     other = json.dumps({**json.loads(head), "buckets": 1024}).encode()
     with pytest.raises(ValueError, match="buckets"):
         RiskModel.from_bytes(other + b"\n" + body)
-    with pytest.raises(ValueError, match="damaged"):
-        RiskModel.from_bytes(head + b"\n" + body[:-3])
+    for cut in (body[:-3], body[:-4], body[:4], body + b"\0"):  # cut inside or between
+        with pytest.raises(ValueError, match="damaged"):  # numbers, or something after
+            RiskModel.from_bytes(head + b"\n" + cut)
     wrong = json.dumps({**json.loads(head), "count": 1}).encode()
     far = (BUCKETS + 5).to_bytes(4, "little") + array("f", [1.0]).tobytes()
     with pytest.raises(ValueError, match="damaged"):

@@ -26,6 +26,7 @@ number), for speed, and dies with the process.
 from __future__ import annotations
 
 import gzip
+import io
 import itertools
 import json
 import math
@@ -35,6 +36,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from bot.safety import skeleton
 from bot.safety.normalize import match_key
@@ -47,6 +49,7 @@ MODEL_CATEGORY = "model"  # the category of a verdict the model raised
 SHIPPED = Path(__file__).with_name("risk_model.bin.gz")
 _MASK = BUCKETS - 1
 _UNREAD = object()
+_CHUNK = 4096  # weights read at a time when loading
 _shipped: object = _UNREAD
 
 
@@ -161,28 +164,38 @@ class RiskModel:
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> RiskModel:
-        """From the shipped form (see `encode`)."""
-        end = blob.find(b"\n")
-        meta = json.loads(blob[:end] if end >= 0 else blob)
+        """From the shipped form (see `encode`), decompressed."""
+        with io.BytesIO(blob) as stream:
+            return cls._read(stream)
+
+    @classmethod
+    def _read(cls, stream: BinaryIO) -> RiskModel:
+        """From a stream of the shipped form, decompressed: the buckets, then the weights a
+        few thousand at a time, straight into the array of all buckets (never the whole body
+        in memory at once: the peak and the heap it leaves behind stay small)."""
+        meta = json.loads(stream.readline() or b"{}")
         if meta.get("buckets") != BUCKETS:
             raise ValueError("the model was trained for another number of buckets")
         count = int(meta["count"])
-        with memoryview(blob) as view:  # no copy of the megabytes of the body (peak memory)
-            body = view[end + 1 :] if end >= 0 else view[:0]
-            if len(body) != 8 * count:
-                raise ValueError("the model file is damaged")
-            where, values = array("I"), array("f")
-            where.frombytes(body[: 4 * count])
-            values.frombytes(body[4 * count :])
-            body.release()
-        if sys.byteorder == "big":
-            where.byteswap()
-            values.byteswap()
-        if any(b >= BUCKETS for b in where):
-            raise ValueError("the model file is damaged")
+        where = array("I")
         weights = array("f", [0.0]) * BUCKETS
-        for bucket, weight in zip(where, values, strict=True):
-            weights[bucket] = weight
+        try:
+            where.fromfile(stream, count)  # type: ignore[arg-type]
+            if sys.byteorder == "big":
+                where.byteswap()
+            if any(b >= BUCKETS for b in where):
+                raise ValueError("the model file is damaged")
+            for first in range(0, count, _CHUNK):
+                values = array("f")
+                values.fromfile(stream, min(_CHUNK, count - first))  # type: ignore[arg-type]
+                if sys.byteorder == "big":
+                    values.byteswap()
+                for bucket, weight in zip(where[first : first + len(values)], values, strict=True):
+                    weights[bucket] = weight
+        except (EOFError, ValueError):  # too short, or cut inside a number
+            raise ValueError("the model file is damaged") from None
+        if stream.read(1):
+            raise ValueError("the model file is damaged")
         far = float(meta.get("far", math.inf))  # a file without it: near misses only
         return cls(weights, float(meta["bias"]), float(meta["threshold"]), far)
 
@@ -199,7 +212,8 @@ class RiskModel:
         """The shipped model, or None when there is none (the lists alone then decide)."""
         if not path.exists():
             return None
-        return cls.from_bytes(gzip.decompress(path.read_bytes()))
+        with gzip.open(path, "rb") as stream:
+            return cls._read(stream)  # type: ignore[arg-type]
 
 
 def encode(
