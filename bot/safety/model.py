@@ -185,9 +185,9 @@ class RiskModel:
         if meta.get("buckets") != BUCKETS:
             raise ValueError("the model was trained for another number of buckets")
         count = meta.get("count")
-        numbers = [
-            meta.get(key) for key in ("bias", "threshold", "far") if key in meta or key != "far"
-        ]
+        numbers = [meta.get("bias"), meta.get("threshold")]
+        if "far" in meta:  # a file without it: near misses only
+            numbers.append(meta["far"])
         if not (_whole(count) and 0 <= count <= BUCKETS and all(map(_finite, numbers))):
             raise ValueError("the model file is damaged")
         weights = array("f", [0.0]) * BUCKETS
@@ -210,7 +210,7 @@ class RiskModel:
                 raise ValueError("bytes after the weights")
         except (EOFError, OSError, zlib.error, ValueError):  # cut, inside a number too
             raise ValueError("the model file is damaged") from None
-        bias, threshold, *far = map(float, numbers)  # a file without `far`: near misses only
+        bias, threshold, *far = map(float, numbers)
         return cls(weights, bias, threshold, far[0] if far else math.inf)
 
     @classmethod
