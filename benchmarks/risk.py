@@ -79,7 +79,7 @@ SHORT = 280
 # figures say how the lists do on words nobody fitted them to.
 TEST_SETS = (
     *("TEST", "  ...", "held-out"),
-    *("FRESH4", "FRESH5", "FRESH6", "FRESH7", "FRESH8", "FRESH9", "CHATBENCH"),
+    *("FRESH4", "FRESH5", "FRESH6", "FRESH7", "FRESH8", "FRESH9", "FRESH10", "CHATBENCH"),
 )
 FRESH_SETS = (  # (file prefix, name in the figures); upper-case names are blind
     ("fresh_", "fresh (read since)"),
@@ -91,6 +91,7 @@ FRESH_SETS = (  # (file prefix, name in the figures); upper-case names are blind
     ("fresh7_", "FRESH7 blind"),
     ("fresh8_", "FRESH8 blind"),
     ("fresh9_", "FRESH9 blind"),
+    ("fresh10_", "FRESH10 blind"),
 )
 
 
@@ -233,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     # 5's wordings; fresh3_: written before session 5's work, read to write session 6's. Blind
     # (only figures, never their lines, never trained on): fresh4_ (before session 6's work),
     # fresh5_ (mid session 6), fresh6_ (start of session 7), fresh7_ (late in session 7),
-    # fresh8_ (start of session 8), fresh9_ (start of session 9).
+    # fresh8_ (start of session 8), fresh9_ (start of session 9), fresh10_ (end of session 9).
     for prefix, label in FRESH_SETS:
         for path in sorted(SETS.glob(f"{prefix}*.tsv")):
             sets[f"{label} {path.stem}"] = _tsv(path.name)
