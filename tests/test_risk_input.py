@@ -8,6 +8,7 @@ few milliseconds), not asserted here: tests never assert wall-clock time.
 
 from __future__ import annotations
 
+from itertools import groupby
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.safety import RiskDetector
-from bot.safety.normalize import ELISION, normalize, readings
+from bot.safety.normalize import ELISION, _shorten_runs, normalize, readings
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 LEVELS = {"none", "elevated", "high"}
@@ -172,3 +173,27 @@ def test_elongation_is_read_in_a_text_of_many_distinct_characters() -> None:
     many = "".join(map(chr, range(0x4E00, 0x4E00 + 300)))
     assert normalize(f"{many} dieeeeee").endswith(" dieee")
     assert normalize("soo'oooo") == "sooo" and readings("soo'oooo") == ("sooo", "soo ooo")
+
+
+def _runs_the_plain_way(text: str) -> str:
+    """Every run of four or more of one letter, to three, one character at a time."""
+    out = []
+    for char, group in groupby(text):
+        n = len(list(group))
+        out.append(char * (min(n, 3) if char.isalpha() else n))
+    return "".join(out)
+
+
+RUNS = st.text(
+    st.sampled_from(["a", "e", "o", "ß", "死", "ي", "1", "_", " ", "\n", "😭"]), max_size=60
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(RUNS)
+def test_runs_are_shortened_as_the_plain_way_does(text: str) -> None:
+    """The quick search for a run of four (of anything) before visiting each letter never
+    misses a run of letters, and never shortens digits, symbols or spaces."""
+    assert _shorten_runs(text) == _runs_the_plain_way(text)
+    many = "".join(map(chr, range(0x4E00, 0x4E00 + 201)))  # the path for many distinct
+    assert _shorten_runs(many + text) == many + _runs_the_plain_way(text)

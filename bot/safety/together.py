@@ -55,10 +55,22 @@ def matched(
     """The rules whose parts all stand within their rule's span (`SPAN` words, `CJK_SPAN`
     characters): (start, end, rank, category, the span of each part). Parts inside an
     exclusion do not count."""
+    # most messages hold a part or two of some rule and never all of one: those rules are
+    # dropped first, by part number alone (an exclusion can only take a part away)
+    seen: dict[int, set[int]] = {}
+    for *_, rule, part in found:
+        parts_seen = seen.get(rule)
+        if parts_seen is None:
+            seen[rule] = {part}
+        else:
+            parts_seen.add(part)
+    complete = {rule for rule, parts_seen in seen.items() if len(parts_seen) == rules[rule][2]}
+    if not complete:
+        return []
     by_rule: dict[int, list[set[tuple[int, int]]]] = {}
     inside = _inside(excluded)
     for start, end, rule, part in found:
-        if inside(start, end):
+        if rule not in complete or inside(start, end):
             continue
         slots = by_rule.get(rule)
         if slots is None:
