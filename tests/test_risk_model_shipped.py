@@ -489,3 +489,34 @@ def test_the_operating_point_is_the_best_pair_a_brute_force_finds():
         points |= {_up(v) for b in benign.values() for v in (*b[0], *b[1]) if v != no}
         most = max(raised(risk, n, f) for n in points for f in points if feasible(n, f))
         assert raised(risk, near, far) == most
+
+
+def test_a_damaged_shipped_model_stops_the_bot_with_one_clear_line(tmp_path, monkeypatch, capsys):
+    """A damaged model file is refused like damaged content: the detector is not built, the
+    bot does not start (and a reload keeps what runs), and the operator reads one line naming
+    the file and what to do; never a traceback. The lists alone (an editor's check) still load."""
+    from bot.safety import model as model_module
+
+    bad = tmp_path / "risk_model.bin.gz"
+    bad.write_bytes(gzip.compress(b'{"buckets": 1}\n'[:9]))  # a header cut short
+    read = RiskModel.load.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(RiskModel, "load", classmethod(lambda cls, path=bad: read(cls, bad)))
+    monkeypatch.setattr(model_module, "_shipped", model_module._UNREAD)
+
+    detector, problems = load_safety(ROOT / "content", model=True)
+    assert detector is None
+    assert problems == [
+        (
+            "bot/safety/risk_model.bin.gz",
+            "-",
+            "the model file is damaged: install the bot again, or make it with python -m "
+            "benchmarks.risk_model_train",
+        )
+    ]
+    assert load_safety(ROOT / "content")[0] is not None  # the lists alone: unaffected
+    _, found = load_content(ROOT / "content", model=True)
+    assert any("risk_model.bin.gz" in str(p) and "damaged" in str(p) for p in found)
+    assert run_risk_cli(ROOT / "content", io.StringIO("hello\n"), io.StringIO()) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("error: bot/safety/risk_model.bin.gz: -: the model file is damaged")
+    assert len(err) == 2 and "Traceback" not in err[1]

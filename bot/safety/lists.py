@@ -14,7 +14,7 @@ from bot.content import strict_yaml
 from bot.safety import cjk, kept, together
 from bot.safety.detector import RiskDetector
 from bot.safety.kept import KEPT, Kept, read
-from bot.safety.model import RiskModel
+from bot.safety.model import REMEDY, SHIPPED_NAME, RiskModel
 from bot.safety.normalize import ELISION, WORD, phrase_tokens, tokens
 from bot.safety.schema import (
     BASE_LOCALE,
@@ -55,7 +55,11 @@ def load_safety(
     """
     detector, problems = _load(content_dir, files)
     if model and detector is not None:
-        detector = KEPT.beside(detector.with_model(RiskModel.shipped()), detector)
+        try:
+            shipped = RiskModel.shipped()
+        except ValueError as error:  # a damaged installation: refused like content, one line
+            return None, [(SHIPPED_NAME, "-", f"{error}: {REMEDY}")]
+        detector = KEPT.beside(detector.with_model(shipped), detector)
     return detector, problems
 
 
