@@ -28,6 +28,7 @@ import sys
 from benchmarks import risk
 from benchmarks import risk_model_train as train_module
 from benchmarks.risk_model_fit import score, train
+from bot.safety.model import BUCKETS
 
 LETS_THROUGH = (0, 3, 7, 14, 28)
 
@@ -91,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     indptr = np.cumsum([0] + [len(f) for f in feats])
     index = np.concatenate([np.array(f, dtype=np.int64) for f in feats])
     x = csr_matrix(
-        (np.ones(len(index), dtype=np.float32), index, indptr), shape=(len(rows), 1 << 19)
+        (np.ones(len(index), dtype=np.float32), index, indptr), shape=(len(rows), BUCKETS)
     )
     lr = LogisticRegression(C=1, class_weight="balanced", max_iter=2000, solver="liblinear")
     results["scikit-learn logistic regression, C=1"] = curve(
