@@ -241,6 +241,7 @@ async def run(settings: Settings, *, webhook: bool = False) -> int:
     from bot.app import build_application, configure_logging, start_bot, stop_bot
     from bot.content.loader import ContentError
     from bot.core import Core
+    from bot.safety.model import SHIPPED_NAME
     from bot.storage.db import StorageError
 
     configure_logging(settings)
@@ -249,7 +250,13 @@ async def run(settings: Settings, *, webhook: bool = False) -> int:
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"Cannot start: content in {settings.content_dir} has errors", file=sys.stderr)
+        # a damaged or missing risk model is the installation's fault, not the content's
+        model = next((p for p in exc.problems if p.file == SHIPPED_NAME), None)
+        if model is not None:
+            reason = f"{model.file}: {model.message}"
+        else:
+            reason = f"content in {settings.content_dir} has errors"
+        print(f"Cannot start: {reason}", file=sys.stderr)
         return 2
     except StorageError as exc:
         print(f"Cannot start: {exc}", file=sys.stderr)

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.safety import RiskDetector
-from bot.safety.normalize import ELISION, _shorten_runs, normalize, readings
+from bot.safety.normalize import ELISION, _shorten_runs, _tidy, normalize, readings
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 LEVELS = {"none", "elevated", "high"}
@@ -197,3 +197,14 @@ def test_runs_are_shortened_as_the_plain_way_does(text: str) -> None:
     assert _shorten_runs(text) == _runs_the_plain_way(text)
     many = "".join(map(chr, range(0x4E00, 0x4E00 + 201)))  # the path for many distinct
     assert _shorten_runs(many + text) == many + _runs_the_plain_way(text)
+
+
+TIDY = st.text(st.sampled_from(["a", "o", "死", "1", " ", "\n", "\t", "😭", "\u3000"]), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TIDY)
+def test_shortening_runs_and_tidying_spaces_commute(text: str) -> None:
+    """`normalize` shortens runs after tidying the spaces (so the quick search for a run of
+    four finds no run of spaces): the same text as shortening first (review r10)."""
+    assert _shorten_runs(_tidy(text)) == _tidy(_shorten_runs(text))

@@ -327,8 +327,28 @@ def test_the_blind_sets_are_never_trained_on():
         assert list(sets.glob(f"{prefix}*.tsv")), prefix  # each names sets that exist
 
 
-def test_a_missing_model_file_means_the_lists_alone(tmp_path):
+def test_a_missing_model_file_is_none_and_the_bot_is_told(tmp_path, monkeypatch):
+    """`load` of no file is None; the bot (model on) is not left to run on the lists alone
+    without a word: a missing file is a problem like a damaged one (review r10)."""
+    from bot.safety import model as model_module
+
     assert RiskModel.load(tmp_path / "none.json.gz") is None
+    monkeypatch.setattr(RiskModel, "load", classmethod(lambda cls, path=None: None))
+    monkeypatch.setattr(model_module, "_shipped", model_module._UNREAD)
+    detector, problems = load_safety(ROOT / "content", model=True)
+    assert detector is None
+    assert [(f, k, m.split(":")[0]) for f, k, m in problems] == [
+        ("bot/safety/risk_model.bin.gz", "-", "the model file is missing")
+    ]
+    assert "RISK_MODEL=off runs the lists alone" in problems[0][2]
+
+
+def test_a_model_file_that_cannot_be_read_is_a_value_error(tmp_path):
+    """A folder in its place (or no permission, a disk error): the one error `load_safety`
+    turns into a line, never an OSError and a traceback (review r10)."""
+    (tmp_path / "risk_model.bin.gz").mkdir()
+    with pytest.raises(ValueError, match="cannot be read"):
+        RiskModel.load(tmp_path / "risk_model.bin.gz")
 
 
 def test_the_shipped_model_never_lowers_the_lists_verdict(shipped_detector):
@@ -510,7 +530,8 @@ def test_a_damaged_shipped_model_stops_the_bot_with_one_clear_line(tmp_path, mon
             "bot/safety/risk_model.bin.gz",
             "-",
             "the model file is damaged: install the bot again, or make it with python -m "
-            "benchmarks.risk_model_train",
+            "benchmarks.risk_model_train (RISK_MODEL=off runs the lists alone: they miss about "
+            "two in five of what both find)",
         )
     ]
     assert load_safety(ROOT / "content")[0] is not None  # the lists alone: unaffected
@@ -519,4 +540,4 @@ def test_a_damaged_shipped_model_stops_the_bot_with_one_clear_line(tmp_path, mon
     assert run_risk_cli(ROOT / "content", io.StringIO("hello\n"), io.StringIO()) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("error: bot/safety/risk_model.bin.gz: -: the model file is damaged")
-    assert len(err) == 2 and "Traceback" not in err[1]
+    assert err[1:] == ["1 problem(s) in the risk model"]

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from bot.safety.evaluate import evaluate, report
 from bot.safety.lists import load_safety
+from bot.safety.model import SHIPPED_NAME
 
 # --------------------------------------------------------------------------- CLI
 
@@ -31,7 +32,8 @@ def run_risk_cli(
     if detector is None:
         for file, key, message in problems:
             print(f"error: {file}: {key}: {message}", file=sys.stderr)
-        print(f"{len(problems)} problem(s) in the safety lists", file=sys.stderr)
+        where = "the risk model" if problems[0][0] == SHIPPED_NAME else "the safety lists"
+        print(f"{len(problems)} problem(s) in {where}", file=sys.stderr)
         return 1
     if eval_file is not None:
         try:

@@ -278,7 +278,7 @@ class RiskDetector:
             key = self._resolve(token, self._vocabulary)
             if key not in self._vocabulary and (fixed := self._typos.correct(token)) is not None:
                 key = match_key(fixed)  # "myslef" is "myself"
-            if len(self._keys) < _KEY_LIMIT:
+            if len(self._keys) < _KEY_LIMIT and not token.isdigit():  # no number kept
                 self._keys[token] = key
         return key
 

@@ -59,6 +59,8 @@ def load_safety(
             shipped = RiskModel.shipped()
         except ValueError as error:  # a damaged installation: refused like content, one line
             return None, [(SHIPPED_NAME, "-", f"{error}: {REMEDY}")]
+        if shipped is None:  # ... a missing file too: never the lists alone without a word
+            return None, [(SHIPPED_NAME, "-", f"the model file is missing: {REMEDY}")]
         detector = KEPT.beside(detector.with_model(shipped), detector)
     return detector, problems
 

@@ -47,10 +47,13 @@ MIN_CHARS = 3  # words shorter than this give no character n-grams
 GRAMS = (3, 4, 5)
 MODEL_CATEGORY = "model"  # the category of a verdict the model raised
 SHIPPED = Path(__file__).with_name("risk_model.bin.gz")
-# A damaged model file stops the bot like damaged content (`load_safety`), named so: without the
-# model the lists alone decide, and they catch about three in five of what the two catch
+# A damaged or missing model file stops the bot like damaged content (`load_safety`), named so:
+# without the model the lists alone decide, and they miss about two in five of what both find
 SHIPPED_NAME = f"bot/safety/{SHIPPED.name}"
-REMEDY = "install the bot again, or make it with python -m benchmarks.risk_model_train"
+REMEDY = (
+    "install the bot again, or make it with python -m benchmarks.risk_model_train "
+    "(RISK_MODEL=off runs the lists alone: they miss about two in five of what both find)"
+)
 _MASK = BUCKETS - 1
 _UNREAD = object()
 _CHUNK = 4096  # weights read at a time when loading
@@ -230,8 +233,11 @@ class RiskModel:
         """The shipped model, or None when there is none (the lists alone then decide)."""
         if not path.exists():
             return None
-        with gzip.open(path, "rb") as stream:
-            return cls._read(stream)  # type: ignore[arg-type]
+        try:
+            with gzip.open(path, "rb") as stream:
+                return cls._read(stream)  # type: ignore[arg-type]
+        except OSError as error:  # a folder in its place, no permission to read, a disk error
+            raise ValueError(f"the model file cannot be read ({error.strerror or error})") from None
 
 
 def _whole(value: object) -> bool:

@@ -39,7 +39,8 @@ for _i in range(10):
 # (بدي مـــوت), standalone hamza (casual writing drops it: شيء / شي).
 _DELETE = frozenset(map(ord, "'`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\u0640\u0621"))
 # Apostrophes, for the second reading with words apart (fullwidth too: NFKC makes it ')
-APOSTROPHE = re.compile("['`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\uff07]")
+_APOSTROPHES = "'`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\uff07"
+APOSTROPHE = re.compile(f"[{_APOSTROPHES}]")
 # The apostrophes read as a space in the second reading: between two letters or digits (an
 # elision: "l'automutilation", "c'è", Arabizi "3'"), not before the ending of an English
 # contraction or possessive ("don't", "I'm", "she's", "we're", "I've", "I'll", "I'd"): the lists
@@ -48,7 +49,6 @@ APOSTROPHE = re.compile("['`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\uff07]")
 # public posts found 11 false alarms and one real post ("wish i would've died", now listed).
 # (The apostrophe is matched first and the letter before it looked back at: a pattern that starts
 # with a set of characters is searched for in C, four times faster than a leading look-behind.)
-_APOSTROPHES = "'`\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\uff07"
 ELISION = re.compile(
     rf"[{_APOSTROPHES}](?<=\w[{_APOSTROPHES}])(?=\w)(?!(?:s|t|m|re|ve|ll|d)(?!\w))",
     re.IGNORECASE,
@@ -289,7 +289,7 @@ def match_key(token: str) -> str:
     key = _KEY_CACHE.get(token)
     if key is None:
         key = _STEMMER.stemWord(token) if token.isascii() and token.isalpha() else token
-        if len(_KEY_CACHE) < _CACHE_LIMIT:
+        if len(_KEY_CACHE) < _CACHE_LIMIT and not token.isdigit():  # no time or phone number kept
             _KEY_CACHE[token] = key
     return key
 

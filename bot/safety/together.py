@@ -29,7 +29,7 @@ the rule's category, never the words.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 
 SEPARATOR = "+"
@@ -50,7 +50,7 @@ def parts(line: str) -> list[str]:
 
 
 def matched(
-    rules: Sequence[Rule], found: Iterable[Found], excluded: Sequence[tuple[int, int]]
+    rules: Sequence[Rule], found: Sequence[Found], excluded: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int, int, str, list[tuple[int, int]]]]:
     """The rules whose parts all stand within their rule's span (`SPAN` words, `CJK_SPAN`
     characters): (start, end, rank, category, the span of each part). Parts inside an

@@ -55,31 +55,27 @@ def walk(
     found: list[Found] = []  # parts of `together` rules
     for i, key in enumerate(keys):
         node = root.get(key)
-        if not alive:
-            if node is None:
-                continue  # most words: nothing starts here, nothing is waiting
-            moved = [(node, i, i, 0, i + gap_limit[node])]
-            kept = alive
-        else:
-            moved = [] if node is None else [(node, i, i, 0, i + gap_limit[node])]
-            kept = []  # this word may be one inserted
-            for entry in alive:
-                nxt = children[entry[0]].get(key)
-                if nxt is not None:  # (most entries do not move: unpacked only when one does)
-                    _, start, last, skipped, _ = entry
-                    gaps = skipped + i - last - 1
-                    if not gaps or (
-                        gaps <= MAX_GAPS
-                        and bounds[start] == bounds[i]
-                        and (negates(toks[i]) or not any(map(negates, toks[last + 1 : i])))
-                    ):  # words may be inserted, but not a negation ("the cop didn't arrest
-                        # me"), unless before one of the phrase's own ("никогда не проснуться")
-                        moved.append((nxt, start, i, gaps, i + gap_limit[nxt]))
-                if i <= entry[4]:  # its deadline
-                    kept.append(entry)
-            if not moved:
-                alive = kept
-                continue
+        if node is None and not alive:
+            continue  # most words: nothing starts here, nothing is waiting
+        moved = [] if node is None else [(node, i, i, 0, i + gap_limit[node])]
+        kept = []  # this word may be one inserted
+        for entry in alive:
+            node, start, last, skipped, deadline = entry
+            nxt = children[node].get(key)
+            if nxt is not None:
+                gaps = skipped + i - last - 1
+                if not gaps or (
+                    gaps <= MAX_GAPS
+                    and bounds[start] == bounds[i]
+                    and (negates(toks[i]) or not any(map(negates, toks[last + 1 : i])))
+                ):  # words may be inserted, but not a negation ("the cop didn't arrest
+                    # me"), unless before one of the phrase's own ("никогда не проснуться")
+                    moved.append((nxt, start, i, gaps, i + gap_limit[nxt]))
+            if i <= deadline:
+                kept.append(entry)
+        if not moved:
+            alive = kept
+            continue
         if key in gap_keys:  # a `*` of a CJK phrase: its next character may come at once
             moved += [
                 (child, start, i, skipped, i + gap_limit[child])
