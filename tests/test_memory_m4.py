@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import io
+import logging
 import os
 import pickle
 import shutil
@@ -466,3 +467,28 @@ async def test_a_reload_of_new_lists_in_the_running_bot(editable_harness: Harnes
     msg = await say(h, admin, "/reload")
     assert "NOT reloaded" in msg["text"] and "en/safety.yaml" in msg["text"]
     assert h.core.content.current.risk is risk  # the old content stays live
+
+
+def test_a_first_start_with_a_damaged_model_says_so_once(
+    small: Path,
+    tmp_path: Path,
+    children: list[list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The child checks the content (sound); the model beside it is this installation's and
+    damaged: the start is refused with that one problem, and the content is not checked again
+    in this process (it was, at about a second more, saying its record could not be used)."""
+    from bot.safety import model as model_module
+
+    def damaged(cls: type, path: Path | None = None) -> None:
+        raise ValueError("the model file is damaged")
+
+    monkeypatch.setattr(model_module.RiskModel, "load", classmethod(damaged))
+    monkeypatch.setattr(model_module, "_shipped", model_module._UNREAD)
+    record = CheckedRecord(tmp_path / "bot.sqlite3.content-checked", os.urandom(32))
+    with caplog.at_level(logging.INFO, logger="bot.content.apart"):
+        content, problems = apart.load(small, "en", record, model=True)
+    assert content is None and len(children) == 1
+    assert [p.file for p in problems if p.severity == "error"] == ["bot/safety/risk_model.bin.gz"]
+    assert "checked in this process" not in caplog.text

@@ -44,6 +44,7 @@ from bot.content.checked import CheckedRecord, ContentFiles
 from bot.content.loader import Content, Problem, load_content
 from bot.content.model import BASE_LOCALE
 from bot.safety import lists
+from bot.safety.model import SHIPPED_NAME
 
 log = logging.getLogger(__name__)
 
@@ -82,11 +83,13 @@ def load(
         if problems is not None and _put(checking, record.path):
             files = ContentFiles(directory, record)
             if files.checked:  # the very files the child checked
-                content, _ = load_content(
+                content, found = load_content(
                     directory, default_locale, today, model=model, files=files
                 )
                 if content is not None:
                     return content, problems
+                if any(p.file == SHIPPED_NAME for p in found):
+                    return None, found  # the installation's model, not the content: said once
     finally:
         _put(checking, None)
     log.info("content checked in this process: its record could not be used")
