@@ -230,7 +230,9 @@ class RiskModel:
 
     @classmethod
     def load(cls, path: Path = SHIPPED) -> RiskModel | None:
-        """The shipped model, or None when there is none (the lists alone then decide)."""
+        """The shipped model, or None when there is none (`load_safety` then refuses to run
+        the bot on the lists alone without a word); ValueError when it is damaged or cannot be
+        read."""
         if not path.exists():
             return None
         try:
