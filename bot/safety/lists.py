@@ -55,12 +55,12 @@ def load_safety(
     """
     detector, problems = _load(content_dir, files)
     if model and detector is not None:
-        try:
-            shipped = RiskModel.shipped()
-        except ValueError as error:  # a damaged installation: refused like content, one line
+        try:  # a damaged or missing model is refused like content, in one line: never the
+            shipped = RiskModel.shipped()  # lists alone without a word
+            if shipped is None:
+                raise ValueError("the model file is missing")
+        except ValueError as error:
             return None, [(SHIPPED_NAME, "-", f"{error}: {REMEDY}")]
-        if shipped is None:  # ... a missing file too: never the lists alone without a word
-            return None, [(SHIPPED_NAME, "-", f"the model file is missing: {REMEDY}")]
         detector = KEPT.beside(detector.with_model(shipped), detector)
     return detector, problems
 
