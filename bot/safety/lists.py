@@ -55,8 +55,10 @@ def load_safety(
     """
     detector, problems = _load(content_dir, files)
     if model and detector is not None:
-        try:  # a damaged or missing model is refused like content, in one line: never the
-            shipped = RiskModel.shipped()  # lists alone without a word
+        # a damaged or missing model is refused like content, in one line: never the lists
+        # alone without a word
+        try:
+            shipped = RiskModel.shipped()
             if shipped is None:
                 raise ValueError("the model file is missing")
         except ValueError as error:
