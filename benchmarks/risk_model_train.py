@@ -48,6 +48,7 @@ HELD_OUT = ("lookalikes.tsv", "issue9.tsv", "heldout2.tsv")
 # measured on, never trained on
 BLIND_PREFIX = (
     *("fresh4_", "fresh5_", "fresh6_", "fresh7_", "fresh8_", "fresh9_", "fresh10_"),
+    *("fresh11_", "fresh12_"),
     "chatbench_",
 )
 # the kinds of set the model learns from (an allow-list, see `trainable`): training and hard
