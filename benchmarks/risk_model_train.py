@@ -5,7 +5,7 @@
 Data (nothing else):
 - risk and benign: every labelled set in `benchmarks/risk_sets/` written by the team (held-out,
   blind, fresh and training sets in 13 languages, and ordinary support chat: `chat_train*_*`),
-  except the sets kept to measure the model: `fresh4_*` to `fresh10_*` (blind: never
+  except the sets kept to measure the model: `fresh4_*` to `fresh12_*` (blind: never
   read), `chatbench_*` (ordinary chat, held out), `lookalikes.tsv`, `issue9.tsv`, `heldout2.tsv`;
 - benign: the dev half (odd posts) of the eight general subreddits of the Reddit Mental Health
   Dataset sample (Low et al. 2020, CC BY 4.0), which `benchmarks/risk.py` downloads; the TEST
@@ -22,9 +22,10 @@ at a time: the model is scored on a writer it has not read). The model has two
 thresholds: `threshold` for a near miss of the lists (a part of some rule found) and `far` for a
 message with no part of any rule, never lower than `threshold` (the model must be at least as sure
 where the lists saw nothing at all). Together they are the pair that raises the most risk lines
-while the model alone lets through at most 1 % of the team's benign lines, 0.5 % of the general
-posts and 0.5 % of the ordinary chat (`operating_point`), each line counted at the threshold of its
-own tier; of two pairs that raise as many, the higher. Writes `bot/safety/risk_model.bin.gz` (the
+while the model alone lets through at most 1.5 % of the team's benign lines, 0.5 % of the
+general posts and 1 % of the ordinary chat (`operating_point`; session 11: see `TEAM_RAISED`),
+each line counted at the threshold of its own tier; of two pairs that raise as many, the
+higher. Writes `bot/safety/risk_model.bin.gz` (the
 same bytes on every run); `--check` trains and fails if the shipped file differs."""
 
 from __future__ import annotations
@@ -56,9 +57,15 @@ BLIND_PREFIX = (
 # (read since); not fresh4_ onwards, written blind to measure
 TRAINABLE = ("train", "chat_train", "hard", "blind", "heldout", "fresh_", "fresh2_", "fresh3_")
 FOLDS = 5
-TEAM_RAISED = 0.01
+# The model's own false alarms allowed on each kind of benign text (cross-validated). Session 11
+# moved them from 1 % and 0.5 % (team look-alikes, ordinary chat): writer-held-out, lists +
+# model, 14,716 -> 15,659 of 19,394 risk lines (+943, +4.9 points) for 108 more of 20,496
+# look-alikes and 14 more of 2,800 chat lines; on the blind sets, measured once, +183 of 4,860
+# risk lines for +15 of 4,860 look-alikes (README, "Where it stands (session 11)"). Chat alone
+# at 1 %: +74; look-alikes alone at 1.5 %: nothing (each bound held the other).
+TEAM_RAISED = 0.015
 GENERAL_RAISED = 0.005
-CHAT_RAISED = 0.005
+CHAT_RAISED = 0.01
 CHAT_PREFIX = ("chat_train",)  # ordinary support-chat messages (chat_train*_*), all benign
 DIGITS = 4
 GENERAL = "dev reddit, 8 general subreddits (odd)"
