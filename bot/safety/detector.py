@@ -274,15 +274,13 @@ class RiskDetector:
         """A token's match key: its stem, or for an elongated word ("dieee", "gooodbye") the
         reading that is a word of the lists. A plain double letter stays ("odd" is not "od").
 
-        A single character is its own key, at once and never kept: nothing shortens, stems or
-        corrects one character (tested on every one). Each Chinese or Japanese character and
-        each emoji is a token, so 4,096 characters never met before (or met after the cache
-        filled) cost about a microsecond each, not the five of the full way."""
-        if len(token) == 1:
-            return token
+        A single character is its own key, at once: nothing shortens, stems or corrects one
+        character (tested on every one). Each Chinese or Japanese character and each emoji is a
+        token, so 4,096 characters never met before (or met after the cache filled) cost well
+        under a microsecond each, not the five of the full way."""
         key = self._keys.get(token)
         if key is None:
-            key = self._computed_key(token)
+            key = token if len(token) == 1 else self._computed_key(token)
             if len(self._keys) < _KEY_LIMIT and not token.isdigit():  # no number kept
                 self._keys[token] = key
         return key
