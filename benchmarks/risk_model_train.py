@@ -25,8 +25,8 @@ where the lists saw nothing at all). Together they are the pair that raises the 
 while the model alone lets through at most 1.5 % of the team's benign lines, 0.5 % of the
 general posts and 1 % of the ordinary chat (`operating_point`; session 11: see `TEAM_RAISED`),
 each line counted at the threshold of its own tier; of two pairs that raise as many, the
-higher. Writes `bot/safety/risk_model.bin.gz` (the
-same bytes on every run); `--check` trains and fails if the shipped file differs."""
+higher. Writes `bot/safety/risk_model.bin.gz` (the same bytes on every run); `--check` trains
+and fails if the shipped file differs."""
 
 from __future__ import annotations
 
