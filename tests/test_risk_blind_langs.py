@@ -1,7 +1,8 @@
 """The ten other languages' risk lists, held to their figures on sets written before the lists
 were read (`benchmarks/risk_sets/blind_<x>.tsv`) and on the older held-out sets.
 
-The blind sets were run once before any edit (the honest figures, in README-r9c.md) and the
+The blind sets were run once before any edit (the honest figures, in
+`benchmarks/RISK_HISTORY.md`, "The ten other languages on fresh messages") and the
 lists were then widened by families of wordings; these floors keep the after figures from
 sliding back. A floor is a count, not a rate, so one more miss is one visible failure.
 """
@@ -38,7 +39,7 @@ FLOORS = {
     "blind_zh.tsv": (39, 1),
     # second blind sets (25 + 25 each), written after the first pass; the second pass used
     # their misses, so these (like the third and fourth below) are after-figures, not blind
-    # ones: README-r9c.md has each set's figure before the pass that used it
+    # ones: benchmarks/RISK_HISTORY.md has each set's figure before the pass that used it
     "blind2_pt.tsv": (23, 2),
     "blind2_de.tsv": (24, 1),
     "blind2_pl.tsv": (23, 2),
@@ -188,6 +189,7 @@ def test_an_italian_article_does_not_read_as_a_portuguese_third_person(
     """ "delle" may be read as "dele" (a double letter is also read single); "dele" and "deles"
     are Portuguese third-person words, and a phrase holding "deles" made that reading count and
     lowered the intent here to elevated. No phrase holds "dele" or "deles" now ("não mora na
-    casa dele" is listed as "nao mora na casa"); the detector-side fix is in README-r9c.md."""
+    casa dele" is listed as "nao mora na casa"); the detector-side fix is in
+    benchmarks/RISK_HISTORY.md."""
     text = "ho messo da parte delle pastiglie per non svegliarmi piu"
     assert shipped.assess(text).level == "high"

@@ -1,7 +1,8 @@
 """The risk-model experiment (`benchmarks.risk_model`): its parts behave as its figures assume.
 
-No model is shipped (none of the candidates earned its place, see README "Risk detection:
-figures"); these tests keep the experiment honest so it can be rerun: English only, training
+Of these candidates none earned its place (`benchmarks/RISK_HISTORY.md`; the model that
+ships is `bot.safety.model`, trained by `benchmarks.risk_model_train`); these tests keep the
+experiment honest so it can be rerun: English only, training
 and threshold deterministic whatever the process's string hashing, the threshold calibrated
 without scoring a post the model was trained on.
 """

@@ -11,8 +11,8 @@ letters that are as often vowels (ا و ي: a, e, i, o, u, w, y), a doubled lett
 (before the vowels go) and the feminine ending: "7abeebi", "habibi" and "حبيبي" all read
 "hbb". The model adds the skeleton of each word, its 2- and 3-grams and the pairs of
 neighbouring skeletons to its features, so a word learnt in one spelling or script counts in
-another. Measured with writers held out (README, "Risk detection:
-figures"): Arabizi recall 0.46 -> 0.56, Arabic 0.72 -> 0.75, the other languages within noise.
+another. Measured with writers held out (`benchmarks/RISK_HISTORY.md`,
+session 8): Arabizi recall 0.46 -> 0.56, Arabic 0.72 -> 0.75, the other languages within noise.
 
 Which words: every word in Arabic letters; words in Latin letters only in a message that looks
 like Arabizi (a word with letters and a digit that stands for an Arabic letter: "3ayez", "7aya",
