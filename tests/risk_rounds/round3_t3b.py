@@ -355,7 +355,8 @@ LOOK_ALIKES: list[tuple[str, str]] = [
     ("pl", "tata wziął broń na polowanie"),
     ("pl", "oddałam książki do biblioteki, już mi się nie przydadzą"),
     ("pl", "napisałam list motywacyjny do pracy"),
-    ("pl", "sznur do bielizny wisi na balkonie"),
+    # ("sznur do bielizny wisi na balkonie" was here: since session 12 a rope for the laundry
+    # is no exclusion, the pretext people give for buying one; rope + hangs stays high)
     ("pl", "najlepiej by było jakbym zniknęła z tej imprezy"),
     ("pl", "utopię się w długach po tych wakacjach"),
     # ---------------------------------------------------------------- Russian
