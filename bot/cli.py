@@ -7,6 +7,7 @@
     python -m bot playground        try the bot in the terminal: no token, no network
     python -m bot risk              rate lines on stdin: high, elevated or none (phrase lists)
     python -m bot risk --eval F.tsv recall and false positives on labelled lines
+    python -m bot risk --explain    the same, each line followed by what of the lists fired
     python -m bot stats [--days N]  the figures of /stats
     python -m bot rotate-keys       new pseudonym key; everything under the newest data key
     python -m bot healthcheck       ask the running bot's /healthz (HEALTH_LISTEN): 0 if healthy
@@ -60,6 +61,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="the phrase lists alone, without the statistical model beside them",
     )
+    risk.add_argument(
+        "--explain",
+        action="store_true",
+        help="after each line, the phrases, rules and exclusions of the lists found in it",
+    )
     stats = sub.add_parser("stats", help="aggregate figures, as /stats shows them")
     stats.add_argument("--days", type=int, default=7, help="period in days (default 7)")
     sub.add_parser(
@@ -84,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             return run_risk_cli(
-                _content_dir(), sys.stdin, sys.stdout, args.eval_file, args.lists_only
+                _content_dir(), sys.stdin, sys.stdout, args.eval_file, args.lists_only, args.explain
             )
         except BrokenPipeError:  # the reader stopped early (`... | head`): not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.safety.evaluate import evaluate, report
+from bot.safety.explain import findings
 from bot.safety.lists import load_safety
-from bot.safety.model import SHIPPED_NAME
+from bot.safety.model import MODEL_CATEGORY, SHIPPED_NAME
 
 # --------------------------------------------------------------------------- CLI
 
@@ -19,11 +20,13 @@ def run_risk_cli(
     stdout: TextIO,
     eval_file: Path | None = None,
     lists_only: bool = False,
+    explain: bool = False,
 ) -> int:
     """`python -m bot risk`: print "<level>\\t<line>" for each input line, to try the lists out;
     with `eval_file`, the figures of `bot.safety.evaluate` on a labelled file instead. As the
     bot reads a message (the lists and the model beside them), or with `lists_only` the lists
-    alone (what an editor of the lists wants to see).
+    alone (what an editor of the lists wants to see). With `explain`, each line is followed by
+    what of the lists was found in it, in its own words (`bot.safety.explain`).
 
     Exits 1 without reading input if the lists have problems (printed to stderr), so an editor
     never tests against lists the bot would refuse to load.
@@ -46,5 +49,13 @@ def run_risk_cli(
         return 0
     for raw in stdin:
         line = raw.rstrip("\r\n")
-        print(f"{detector.assess(line).level}\t{line}", file=stdout, flush=True)
+        verdict = detector.assess(line)
+        print(f"{verdict.level}\t{line}", file=stdout, flush=not explain)
+        if explain:
+            for kind, level, category, words, note in findings(detector, line):
+                what = " ".join(filter(None, (kind, level, category)))
+                print(f"  {what}: {words}" + (f" ({note})" if note else ""), file=stdout)
+            if MODEL_CATEGORY in verdict.categories:
+                print("  model: the statistical model raised it (it names no words)", file=stdout)
+            stdout.flush()
     return 0

@@ -1,0 +1,78 @@
+"""What of the lists fired on a line, for an editor of the lists (`python -m bot risk --explain`).
+
+The detector's verdict names categories, never words: nothing downstream may echo a method
+word back to a person in crisis. An admin trying the lists on their own test lines needs the
+words, to trace a false alarm or a miss to a line of `safety.yaml`: which phrase, `together`
+rule or exclusion was found. Each finding is shown as the line's own normalised words (a phrase
+may have matched with words inserted, through a word class, as a stem or with و/ف glued on:
+search the yaml for its words). Read the same way `RiskDetector._scan` reads a message; never
+used by the bot itself, only by the command line.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from bot.safety.detector import EMOJI_WORDS, RiskDetector
+from bot.safety.normalize import read_normalized, readings
+from bot.safety.schema import EMOJI_CATEGORY, LEVELS, OTHERS_CATEGORY, RANK
+from bot.safety.together import matched
+from bot.safety.walk import walk
+
+
+class Finding(NamedTuple):
+    """One thing of the lists found in a line: a risk `phrase`, a `together` rule whose parts
+    all stood (`rule`: its parts' words joined by " | "), or an `exclusion`; with what became of
+    it (`note`: words inserted, inside an exclusion, lowered, cancelled...)."""
+
+    kind: str
+    level: str  # "high" or "elevated" ("" for an exclusion)
+    category: str
+    words: str
+    note: str
+
+
+def findings(detector: RiskDetector, text: str) -> list[Finding]:
+    """Every phrase, rule and exclusion of `detector`'s lists found in `text`, in both of its
+    readings (see `RiskDetector.assess`), each once."""
+    out: list[Finding] = []
+    glued, apart = readings(text)
+    for reading in (glued, apart):
+        if reading is None:
+            continue
+        for finding in _read(detector, reading):
+            if finding not in out:
+                out.append(finding)
+    return out
+
+
+def _read(detector: RiskDetector, reading: str) -> list[Finding]:
+    toks, bounds = read_normalized(reading)
+    keys = [detector.key(tok) for tok in toks]
+    lowering = detector._lowering
+    hits, excluded, found = walk(detector._walked, keys, toks, bounds, lowering.negates)
+
+    def words(start: int, end: int) -> str:
+        return " ".join(toks[start : end + 1])
+
+    out = [Finding("exclusion", "", "", words(s, e), "") for s, e in excluded]
+    wordy = sum(1 for tok in toks if tok.isalnum()) > EMOJI_WORDS
+    for start, end, rank, category, gapped in hits:
+        notes = ["words inserted"] if gapped else []
+        if category == EMOJI_CATEGORY and wordy:
+            notes.append("an emoji counts only alone or nearly alone: ignored")
+        elif any(s <= start and end <= e for s, e in excluded) or (
+            gapped and any(s <= end and start <= e for s, e in excluded)
+        ):
+            notes.append("inside an exclusion: ignored")
+        elif rank == RANK["high"] and lowering.lowers(
+            toks, keys, bounds, start, end, category == OTHERS_CATEGORY
+        ):
+            notes.append("lowered to elevated: a negation or a third person before it")
+        out.append(Finding("phrase", LEVELS[rank], category, words(start, end), ", ".join(notes)))
+    for _, _, rank, category, spans in matched(detector._rules, found, excluded):
+        cancelled = any(lowering.lowers(toks, keys, bounds, s, e, True, spans) for s, e in spans)
+        parts = " | ".join(words(s, e) for s, e in spans)
+        note = "cancelled: a negation before a part" if cancelled else ""
+        out.append(Finding("rule", LEVELS[rank], category, parts, note))
+    return out
