@@ -55,7 +55,7 @@ def test_a_rule_shows_its_parts_and_a_lowered_phrase_says_so(lists) -> None:
     assert Finding("rule", "high", "plan", "the rope | in my backpack", "") in rule
     lowered = findings(lists, "I dont want to die")
     assert [f.note for f in lowered if f.kind == "phrase"] == [
-        "lowered to elevated: a negation or a third person before it"
+        "lowered to elevated: a negation or a third person next to it"
     ]
     emoji = findings(lists, "RIP my phone battery 🪦")
     assert [f.kind for f in emoji] == ["phrase"] and "ignored" in emoji[0].note

@@ -68,7 +68,7 @@ def _read(detector: RiskDetector, reading: str) -> list[Finding]:
         elif rank == RANK["high"] and lowering.lowers(
             toks, keys, bounds, start, end, category == OTHERS_CATEGORY
         ):
-            notes.append("lowered to elevated: a negation or a third person before it")
+            notes.append("lowered to elevated: a negation or a third person next to it")
         out.append(Finding("phrase", LEVELS[rank], category, words(start, end), ", ".join(notes)))
     for _, _, rank, category, spans in matched(detector._rules, found, excluded):
         cancelled = any(lowering.lowers(toks, keys, bounds, s, e, True, spans) for s, e in spans)
