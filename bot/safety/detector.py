@@ -71,7 +71,7 @@ from bot.safety.schema import (
 )
 from bot.safety.together import CJK_SPAN, PART, SPAN, Found, Rule, matched
 from bot.safety.typos import Typos
-from bot.safety.walk import MAX_GAP, Trie, walk
+from bot.safety.walk import MAX_GAP, Hit, Trie, walk
 
 EMOJI_WORDS = 3  # an emoji of the lists counts only in a message of at most this many words
 _KEY_LIMIT = 65_536
@@ -359,12 +359,8 @@ class RiskDetector:
             sum(1 for tok in toks if tok.isalnum()) > EMOJI_WORDS
         )
         for start, end, level, category, gapped in hits:
-            if category == EMOJI_CATEGORY and wordy:
-                continue  # an emoji counts alone or nearly alone: "RIP my phone battery 🪦"
-            if any(s <= start and end <= e for s, e in excluded):
+            if ignored((start, end, level, category, gapped), excluded, wordy):
                 continue
-            if gapped and any(s <= end and start <= e for s, e in excluded):
-                continue  # read with words inserted, it overlaps a benign look-alike
             others = category == OTHERS_CATEGORY
             if level == RANK["high"] and self._lowering.lowers(
                 toks, keys, bounds, start, end, others
@@ -379,6 +375,20 @@ class RiskDetector:
     def _near(self, found: list[Found]) -> frozenset[str]:
         """The categories of the rules of the parts found (a near miss of the lists)."""
         return frozenset(self._rules[rule][1] for _, _, rule, _ in found)
+
+
+def ignored(hit: Hit, excluded: Sequence[tuple[int, int]], wordy: bool) -> str:
+    """Why a phrase found does not count ("" when it does): an emoji in a message of more than
+    `EMOJI_WORDS` words ("RIP my phone battery 🪦"), or a match inside an exclusion, or, read
+    with words inserted, overlapping one (a benign look-alike)."""
+    start, end, _, category, gapped = hit
+    if category == EMOJI_CATEGORY and wordy:
+        return "emoji"
+    if any(s <= start and end <= e for s, e in excluded) or (
+        gapped and any(s <= end and start <= e for s, e in excluded)
+    ):
+        return "exclusion"
+    return ""
 
 
 def _any_cjk(part_seqs: Sequence[Iterable[tuple[str, ...]]]) -> bool:

@@ -13,11 +13,16 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bot.safety.detector import EMOJI_WORDS, RiskDetector
+from bot.safety.detector import EMOJI_WORDS, RiskDetector, ignored
 from bot.safety.normalize import read_normalized, readings
-from bot.safety.schema import EMOJI_CATEGORY, LEVELS, OTHERS_CATEGORY, RANK
+from bot.safety.schema import LEVELS, OTHERS_CATEGORY, RANK
 from bot.safety.together import matched
 from bot.safety.walk import walk
+
+_IGNORED = {  # why a phrase found does not count (`detector.ignored`), as an editor reads it
+    "emoji": "an emoji counts only alone or nearly alone: ignored",
+    "exclusion": "inside an exclusion: ignored",
+}
 
 
 class Finding(NamedTuple):
@@ -57,14 +62,12 @@ def _read(detector: RiskDetector, reading: str) -> list[Finding]:
 
     out = [Finding("exclusion", "", "", words(s, e), "") for s, e in excluded]
     wordy = sum(1 for tok in toks if tok.isalnum()) > EMOJI_WORDS
-    for start, end, rank, category, gapped in hits:
+    for hit in hits:
+        start, end, rank, category, gapped = hit
         notes = ["words inserted"] if gapped else []
-        if category == EMOJI_CATEGORY and wordy:
-            notes.append("an emoji counts only alone or nearly alone: ignored")
-        elif any(s <= start and end <= e for s, e in excluded) or (
-            gapped and any(s <= end and start <= e for s, e in excluded)
-        ):
-            notes.append("inside an exclusion: ignored")
+        why = ignored(hit, excluded, wordy)
+        if why:
+            notes.append(_IGNORED[why])
         elif rank == RANK["high"] and lowering.lowers(
             toks, keys, bounds, start, end, category == OTHERS_CATEGORY
         ):
