@@ -50,13 +50,17 @@ def test_an_exclusion_and_the_phrase_it_silences_are_both_shown() -> None:
     )
 
 
-def test_a_rule_shows_its_parts_and_a_lowered_phrase_says_so(lists) -> None:
+def test_a_rule_shows_its_parts_a_cancelled_rule_and_a_lowered_phrase_say_so(lists) -> None:
     rule = findings(lists, "the rope is in my backpack")
     assert Finding("rule", "high", "plan", "the rope | in my backpack", "") in rule
     lowered = findings(lists, "I dont want to die")
     assert [f.note for f in lowered if f.kind == "phrase"] == [
         "lowered to elevated: a negation or a third person next to it"
     ]
+    cancelled = findings(lists, "the rope is not in my backpack")
+    note = "cancelled: a negation before a part"
+    assert Finding("rule", "high", "plan", "the rope | in my backpack", note) in cancelled
+    assert lists.assess("the rope is not in my backpack").level == "none"
     emoji = findings(lists, "RIP my phone battery 🪦")
     assert [f.kind for f in emoji] == ["phrase"] and "ignored" in emoji[0].note
 
