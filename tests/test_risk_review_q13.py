@@ -32,12 +32,6 @@ REFLAGGED: list[tuple[str, str, str, str]] = [
     ("test_risk_blind.py", "we decided to end it with a group hug", "high", "intent"),
     ("test_risk_classes_lists.py", "прыгнуть с моста в воду летом", "high", "plan"),
     ("round3_t3a.py", "no veo la salida del estacionamiento", "elevated", "hopeless"),
-    (
-        "round3_t3a.py",
-        "hoy es el día de la entrevista, ya está decidido que voy de traje",
-        "high",
-        "plan",
-    ),
     ("round3_t3a.py", "mañana me corto el pelo por fin", "elevated", "self_harm"),
     ("round3_t3a.py", "vou embora de vez pra portugal em março", "elevated", "farewell"),
     (
@@ -106,12 +100,6 @@ REFLAGGED: list[tuple[str, str, str, str]] = [
     ("round4_t4d.py", "this is my last night in london, going out!", "elevated", "hopeless"),
     ("round4_t4d.py", "i think tonight's the night i finally finish the book", "high", "intent"),
     ("test_risk_together_en.py", "i hit myself on the door frame lol", "elevated", "self_harm"),
-    (
-        "test_risk_together_t2a.py",
-        "hoy es el día de mi examen, ya tengo todo listo",
-        "elevated",
-        "plan",
-    ),
     (
         "test_risk_together_t2a.py",
         "voy a una clínica para curarme de la ansiedad",

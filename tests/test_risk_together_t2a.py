@@ -312,6 +312,7 @@ QUIET: dict[str, list[str]] = {
         "gracias por escucharme, chao",
         "regalé mi ropa vieja que ya no me queda",
         "mi hermano me ganó en el fifa otra vez",
+        "hoy es el día de mi examen, ya tengo todo listo",
         "mis fotos del viaje se las mandé a mi familia",
         "me corté el dedo cocinando",
         "estuve un buen rato en la estación esperando el metro",

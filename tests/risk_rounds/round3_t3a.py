@@ -99,6 +99,7 @@ BY_LANGUAGE: dict[str, list[tuple[str, str, str]]] = {
         ("los polis pararon el carro y revisaron los papeles", N, ""),
         ("mi mamá cierra la puerta con llave en la noche por seguridad", N, ""),
         # second look-alike pass: what the new words could be mistaken for
+        ("hoy es el día de la entrevista, ya está decidido que voy de traje", N, ""),
         # third pass: plain wordings across the list, and their look-alikes
         ("neta ya me quiero morir no aguanto", H, "intent"),
         ("ya no kiero vivir", H, "intent"),
