@@ -26,16 +26,21 @@ SETS = ROOT / "benchmarks" / "risk_sets"
 # lernen"; Spanish "hoy me mató" (it killed me today), which folds to "hoy me mato"; a
 # brother who "threatens to tell" (about a cake: pl, tr, ru, ja), kept as an outing threat;
 # "standing on a beautiful bridge" (pl, tr, ru: elevated).
+# Session 13's safety review of the older exclusions (q13; tests/test_risk_review_q13.py) took
+# away exclusions a person in danger could write inside, so these sets flag one or two benign
+# lines more: a news item on a suicide rate or a ban on conversion therapy (elevated), a camping
+# rope, "threatened to take my game", 恥ずかしくて死にたい, a cut while shaving; and catch a few
+# risk lines more (tr, es, pt), raised floors.
 FLOORS = {
     "blind_pt.tsv": (42, 2),
     "blind_de.tsv": (40, 2),
-    "blind_pl.tsv": (40, 1),
-    "blind_tr.tsv": (41, 1),
+    "blind_pl.tsv": (40, 2),  # session 13: the exclusion review (q13)
+    "blind_tr.tsv": (41, 2),  # session 13: the exclusion review (q13)
     "blind_ru.tsv": (40, 1),
-    "blind_es.tsv": (41, 0),
+    "blind_es.tsv": (41, 1),  # session 13: the exclusion review (q13)
     "blind_fr.tsv": (40, 0),
     "blind_it.tsv": (40, 0),
-    "blind_ja.tsv": (40, 1),
+    "blind_ja.tsv": (40, 3),  # session 13: the exclusion review (q13)
     "blind_zh.tsv": (39, 1),
     # second blind sets (25 + 25 each), written after the first pass; the second pass used
     # their misses, so these (like the third and fourth below) are after-figures, not blind
@@ -43,13 +48,13 @@ FLOORS = {
     "blind2_pt.tsv": (23, 2),
     "blind2_de.tsv": (24, 1),
     "blind2_pl.tsv": (23, 2),
-    "blind2_tr.tsv": (23, 1),
+    "blind2_tr.tsv": (24, 3),  # session 13: the exclusion review (q13)
     "blind2_ru.tsv": (24, 1),
     "blind2_es.tsv": (23, 2),
     "blind2_fr.tsv": (24, 1),
     "blind2_it.tsv": (24, 1),
-    "blind2_ja.tsv": (25, 2),
-    "blind2_zh.tsv": (25, 2),
+    "blind2_ja.tsv": (25, 3),  # session 13: the exclusion review (q13)
+    "blind2_zh.tsv": (25, 3),  # session 13: the exclusion review (q13)
     # third and fourth blind sets (15 + 15 each): each was run once before the pass that used it
     "blind3_pt.tsv": (15, 0),
     "blind3_de.tsv": (15, 0),
@@ -61,27 +66,27 @@ FLOORS = {
     "blind3_it.tsv": (15, 0),
     "blind3_ja.tsv": (14, 0),
     "blind3_zh.tsv": (15, 0),
-    "blind4_pt.tsv": (14, 0),
+    "blind4_pt.tsv": (15, 1),  # session 13: the exclusion review (q13)
     "blind4_de.tsv": (14, 0),
     "blind4_pl.tsv": (14, 2),
     "blind4_tr.tsv": (14, 2),
     "blind4_ru.tsv": (14, 2),
-    "blind4_es.tsv": (14, 0),
+    "blind4_es.tsv": (15, 1),  # session 13: the exclusion review (q13)
     "blind4_fr.tsv": (14, 0),
     "blind4_it.tsv": (14, 0),
     "blind4_ja.tsv": (14, 2),
     "blind4_zh.tsv": (13, 0),
     "heldout_pt.tsv": (68, 2),
     "heldout_de.tsv": (58, 1),
-    "heldout_pl.tsv": (60, 1),
+    "heldout_pl.tsv": (60, 2),  # session 13: the exclusion review (q13)
     "heldout_tr.tsv": (63, 1),
     "heldout_ru.tsv": (64, 2),  # session 12: "купила веревку для белья", the laundry pretext
-    "heldout_es.tsv": (63, 0),
+    "heldout_es.tsv": (64, 1),  # session 13: the exclusion review (q13)
     "heldout_fr.tsv": (62, 0),
     "heldout_it.tsv": (63, 0),
-    "heldout_ja.tsv": (60, 0),
-    "heldout_zh.tsv": (63, 1),
-    "heldout_zh-Hant.tsv": (62, 0),
+    "heldout_ja.tsv": (60, 1),  # session 13: the exclusion review (q13)
+    "heldout_zh.tsv": (63, 2),  # session 13: the exclusion review (q13)
+    "heldout_zh-Hant.tsv": (62, 1),  # session 13: the exclusion review (q13)
 }
 
 

@@ -147,7 +147,6 @@ MUST_NOT_FIRE = [
     "me tomé todas mis pastillas hoy como dice el doctor",
     "voy a saltar del puente al río con mis amigos",
     # ru
-    "прыгнуть с моста в воду летом",
     "хочу умереть от смеха",
     # tr
     "çocukken balkondan atladım",

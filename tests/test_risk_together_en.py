@@ -164,7 +164,6 @@ LOOK_ALIKES = [
     "my brother left me a black eye in boxing practice, proud of him",
     "i bought razors for shaving my legs",
     "the new cut of my jeans is so good",
-    "i hit myself on the door frame lol",
     "scars on my arms from the cat",
     "i'm sorry mom, i tried to bake the cake",
     "my mom is looking for me, i'm late for dinner",

@@ -325,7 +325,6 @@ QUIET: dict[str, list[str]] = {
         "le enseñé mis fotos del viaje a mis papás",
         "abrí el gas para hacer la comida y me quedo en la cocina",
         "la policía hizo una redada en el barrio, salió en las noticias",
-        "voy a una clínica para curarme de la ansiedad",
     ],
     "pt": [
         "tomei meus hormônios hoje de manhã",
@@ -490,7 +489,6 @@ def test_a_plain_wording_is_found(
         "voy a abrir el gas para cocinar",
         "vi una peli sobre el suicidio, muy fuerte",
         "en el noticiero hablaron de un atentado suicida",
-        "me rindo con el inglés, no entiendo nada",
     ],
 )
 def test_a_look_alike_of_a_plain_wording_is_quiet(

@@ -47,7 +47,6 @@ BY_LANGUAGE: dict[str, list[tuple[str, str, str]]] = {
         ("no le veo salida a nada", E, "hopeless"),
         ("vamos a acabar con esto de una vez, que mañana hay examen", N, ""),
         ("creo que lo mejor es terminar con esto, ya no somos felices juntos", N, ""),
-        ("no veo la salida del estacionamiento", N, ""),
         # E farewell: sorry + thanks + loved you
         ("perdón a todos, gracias por todo, los quise mucho", H, "farewell"),
         ("gracias por todo, siempre los quise. adiós", H, "farewell"),
@@ -121,7 +120,6 @@ BY_LANGUAGE: dict[str, list[tuple[str, str, str]]] = {
         ("siento que soy un estorbo para todos", E, "hopeless"),
         ("me muero de sueño jaja", N, ""),
         ("esa película me mató de risa", N, ""),
-        ("mañana me corto el pelo por fin", N, ""),
         ("me tomé dos pastillas para el dolor de cabeza", N, ""),
         ("voy a subir mis stickers al grupo", N, ""),
         ("gracias por todo, si ya llegué te aviso", N, ""),
@@ -200,7 +198,6 @@ BY_LANGUAGE: dict[str, list[tuple[str, str, str]]] = {
         ("sexta é o dia, já decidi, não adianta falar nada", H, "plan"),
         ("vou embora de vez", E, "farewell"),
         ("no meu aniversário eu faço, já tá decidido", H, "plan"),
-        ("vou embora de vez pra portugal em março", N, ""),
         ("sexta é o dia da prova, já estudei tudo", N, ""),
         # hitting oneself
         ("fico dando soco na minha propria cara ate doer", E, "self_harm"),

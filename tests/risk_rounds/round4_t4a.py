@@ -843,7 +843,6 @@ BY_LANGUAGE: dict[str, list[tuple[str, str, str]]] = {
         ("der film hat ein video von der hochzeit in die familiengruppe geschickt", N, ""),
         ("steh grad auf der brücke im stau", N, ""),
         ("ich fahr nachher zum baumarkt", N, ""),
-        ("i mog nimma arbeiten heut", N, ""),
         ("hab grad 2 ibus genommen wegen kopfweh", N, ""),
         ("hab mir ein seil für die schaukel gekauft", N, ""),
         ("ich hab alles geregelt für den umzug", N, ""),

@@ -248,9 +248,7 @@ EN: list[tuple[str, str, str]] = [
 # the look-alikes of each family: none may fire
 LOOK_ALIKES: list[str] = [
     # first pass: the families of the fresh3 misses (variants of our own, never a fresh3 line)
-    "so tired of waking up at 6am for work",
     "sick of waking up early every day for school",
-    "tired of waking up to the neighbours dog barking",
     "picked the 14th for the party, after my brothers wedding so i dont ruin it for him",
     "im coming out after christmas so i dont ruin it for them",
     "booked the 3rd for my haircut so i dont ruin the photos",
@@ -265,7 +263,6 @@ LOOK_ALIKES: list[str] = [
     "my cold isnt getting better, i just want it over with",
     "standing by the bridge trying to work up the courage to ask her out",
     "been waiting for the courage to come out to my mum",
-    "went to the roof bar, waiting for the courage to talk to him",
     "stood on the edge of the high dive and chickened out lol",
     "was gonna text him but got scared and deleted it",
     "had the bungee harness on then backed out",
@@ -276,8 +273,6 @@ LOOK_ALIKES: list[str] = [
     "someone screenshotted our chats and shared them as a meme lol",
     "we do ruqyah for protection every friday at home",
     "the priest poured holy water on the baby at the baptism",
-    "whats the point of waiting, im ready to go home",
-    "so done with this shift, ready to go home",
     "bags packed, ready to go!",
     "said goodbye to my best friend today, shes moving to canada",
     "hugged my grandma goodbye at the airport, see her next summer",
@@ -306,7 +301,6 @@ LOOK_ALIKES: list[str] = [
     "they lock the school gates at 6",
     "the cops stopped me for speeding and took my name",
     "goodbye guys, see you next week",
-    "this is my last night in london, going out!",
     "i just want to go to sleep, long day",
     "im not doing my homework tonight lol",
     "my dad is gonna kill me when he sees the phone bill",
@@ -339,7 +333,6 @@ LOOK_ALIKES: list[str] = [
     "landlord changed the locks after the break in",
     "officers raided the warehouse on the news",
     "this is the last time im gonna buy from that shop",
-    "i think tonight's the night i finally finish the book",
     "just took everything out of the cabinet to clean it",
     "my cousin says theyll stone me in fortnite lol",
     # fifth pass
