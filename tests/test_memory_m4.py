@@ -241,15 +241,16 @@ print(rss() - before)
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="resident memory from /proc")
 def test_a_restart_with_the_shipped_content_stays_lean(tmp_path: Path) -> None:
     """The real content in a real process: a restart the record vouches for adds the live
-    content and little else to the resident memory (about 38 MB with 20,426 phrases; 72 MB when
-    the detector was rebuilt from JSON, which left its freed intermediates in the heap)."""
+    content and little else to the resident memory (about 38 MB with 20,426 phrases, 54 MB with
+    session 13's lists: the trie's 157,000 nodes; 72 MB when the detector was rebuilt from JSON,
+    which left its freed intermediates in the heap, and more now)."""
     key = os.urandom(32)
     path = tmp_path / "bot.sqlite3.content-checked"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     run = [sys.executable, "-c", RESTART, str(path), key.hex(), str(ROOT / "content")]
     subprocess.run(run, cwd=ROOT, env=env, check=True, capture_output=True)  # writes the record
     out = subprocess.run(run, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
-    assert float(out.stdout) < 55, out.stdout
+    assert float(out.stdout) < 60, out.stdout
 
 
 # --------------------------------------------------------------------------- checked apart
@@ -425,7 +426,7 @@ def test_a_first_start_with_the_shipped_content_is_as_lean_as_a_restart(tmp_path
     run.append(os.urandom(32).hex())
     out = subprocess.run(run, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     assert (tmp_path / "bot.sqlite3.content-checked").exists()
-    assert float(out.stdout) < 55, out.stdout
+    assert float(out.stdout) < 60, out.stdout
 
 
 def test_the_lists_detector_lives_as_long_as_the_model_beside_it(
