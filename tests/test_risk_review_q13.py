@@ -3,7 +3,7 @@
 An exclusion silences every risk match lying inside it and keeps the statistical model quiet on
 the whole message: a place where a real cry for help is missed. Session 13 (reviewers q13a-d)
 read every older exclusion of every list but French, Italian and Arabic and asked of each: could
-a person in real danger write this while the danger is real? About 420 lines were removed or
+a person in real danger write this while the danger is real? About 470 lines were removed or
 narrowed where the answer was yes: a pretext told at the till for a rope, charcoal or razors
 (camping, a barbecue, shaving); a dose or "how many" question; a parent's or a partner's threat;
 a "last night" or "last day" somewhere; things given away "for the holidays"; shame after being
