@@ -31,6 +31,8 @@ SETS = ROOT / "benchmarks" / "risk_sets"
 # lines more: a news item on a suicide rate or a ban on conversion therapy (elevated), a camping
 # rope, "threatened to take my game", 恥ずかしくて死にたい, a cut while shaving; and catch a few
 # risk lines more (tr, es, pt), raised floors.
+# Session 14's review of the French, Italian and Arabic ones (q14; tests/test_risk_review_q14.py)
+# flags a suicide rate in the news or a documentary (elevated) and an Italian curfew threat.
 FLOORS = {
     "blind_pt.tsv": (42, 2),
     "blind_de.tsv": (40, 2),
@@ -39,7 +41,7 @@ FLOORS = {
     "blind_ru.tsv": (40, 1),
     "blind_es.tsv": (41, 1),  # session 13: the exclusion review (q13)
     "blind_fr.tsv": (40, 0),
-    "blind_it.tsv": (40, 0),
+    "blind_it.tsv": (40, 1),  # session 14: the exclusion review (q14)
     "blind_ja.tsv": (40, 3),  # session 13: the exclusion review (q13)
     "blind_zh.tsv": (39, 1),
     # second blind sets (25 + 25 each), written after the first pass; the second pass used
@@ -72,7 +74,7 @@ FLOORS = {
     "blind4_tr.tsv": (14, 2),
     "blind4_ru.tsv": (14, 2),
     "blind4_es.tsv": (15, 1),  # session 13: the exclusion review (q13)
-    "blind4_fr.tsv": (14, 0),
+    "blind4_fr.tsv": (14, 1),  # session 14: the exclusion review (q14)
     "blind4_it.tsv": (14, 0),
     "blind4_ja.tsv": (14, 2),
     "blind4_zh.tsv": (13, 0),
@@ -82,8 +84,8 @@ FLOORS = {
     "heldout_tr.tsv": (63, 1),
     "heldout_ru.tsv": (64, 2),  # session 12: "купила веревку для белья", the laundry pretext
     "heldout_es.tsv": (64, 1),  # session 13: the exclusion review (q13)
-    "heldout_fr.tsv": (62, 0),
-    "heldout_it.tsv": (63, 0),
+    "heldout_fr.tsv": (62, 1),  # session 14: the exclusion review (q14)
+    "heldout_it.tsv": (63, 1),  # session 14: the exclusion review (q14)
     "heldout_ja.tsv": (60, 1),  # session 13: the exclusion review (q13)
     "heldout_zh.tsv": (63, 2),  # session 13: the exclusion review (q13)
     "heldout_zh-Hant.tsv": (62, 1),  # session 13: the exclusion review (q13)
@@ -137,7 +139,6 @@ def test_narrow_exclusions_leave_the_risk_phrase_next_to_them(
         "ta piosenka mnie zabija za każdym razem",
         "comprei uma corda nova pro violão",
         "quero morrer de tanto comer chocolate",
-        "c'est mon dernier message avant de dormir",
         "das ist meine letzte nachricht für heute",
         "je suis mort de rire",
         "sono morto di nuovo contro il boss",

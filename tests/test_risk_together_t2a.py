@@ -357,7 +357,6 @@ QUIET: dict[str, list[str]] = {
         "on a regardé la mer toute la soirée, c'était beau",
         "merci pour tout, bonne soirée",
         "j'ai donné mes vieux vêtements, ils me vont plus",
-        "c'est le jour de mon exam, j'ai tout préparé",
         "mon grand-père est hospitalisé, j'ai essayé de l'appeler",
         "je veux pas me réveiller à 6h demain",
         "je garde du doliprane dans mon tiroir",

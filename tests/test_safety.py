@@ -264,7 +264,6 @@ FRENCH_NEGATIVE: list[str] = [
     "j'veux en finir avec lui",
     "J'ai avoué à ma mère que je l'aime",  # coming out, not a farewell
     "je dois avaler des cachets tous les jours",  # daily medicine, hormones, PrEP
-    "c'est mon dernier message avant de dormir",
 ]
 
 

@@ -611,7 +611,6 @@ BY_LANGUAGE: dict[str, list[tuple[str, str, str]]] = {
         ("ho comprato il carbone per la grigliata di domani", N, ""),
         ("ho preso il nastro adesivo per il trasloco", N, ""),
         ("ho segnato la data dell'esame sul calendario", N, ""),
-        ("abbiamo scelto la data del matrimonio, non cambio idea sul vestito", N, ""),
         ("ho cancellato il profilo di instagram, troppa ansia", N, ""),
         ("è stato bello conoscervi, ci sentiamo domani!", N, ""),
         ("non scrivo più in quel gruppo, troppi litigi", N, ""),
