@@ -8,7 +8,7 @@ few milliseconds), not asserted here: tests never assert wall-clock time.
 
 from __future__ import annotations
 
-from itertools import groupby
+from itertools import groupby, pairwise
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.safety import RiskDetector
-from bot.safety.normalize import ELISION, _shorten_runs, _tidy, normalize, readings
+from bot.safety.normalize import (
+    ELISION,
+    _shorten_runs,
+    _tidy,
+    has_double,
+    normalize,
+    readings,
+    single_letters,
+    single_vowels,
+)
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 LEVELS = {"none", "elevated", "high"}
@@ -222,3 +231,18 @@ def test_a_single_character_is_its_own_key_the_quick_way_as_the_full_way(
     assert differ == []
     assert detector.key("𠀋") == "𠀋"
     assert detector.key("dieee") == detector._computed_key("dieee")  # longer: the full way
+
+
+DOUBLES = st.text(st.sampled_from(["a", "o", "b", "ß", "ي", "1", "_", "'", "é"]), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(DOUBLES)
+def test_a_word_with_no_double_is_its_own_single_letter_reading(text: str) -> None:
+    """`RiskDetector.key` tries a word's single-letter readings ("amoot" as "amot") only where
+    `has_double` says some character is written twice in a row: where it says no, both readings
+    are the word itself, so nothing is skipped that could have matched."""
+    if not has_double(text):
+        assert single_vowels(text) == text == single_letters(text)
+    else:
+        assert any(a == b for a, b in pairwise(text))

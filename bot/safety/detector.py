@@ -55,6 +55,7 @@ from bot.safety.model import MODEL_CATEGORY, RiskModel
 from bot.safety.modifiers import Lowering
 from bot.safety.normalize import (
     elongated_readings,
+    has_double,
     match_key,
     prefixed_variants,
     read_normalized,
@@ -251,7 +252,9 @@ class RiskDetector:
         readings = elongated_readings(token)
         if readings is None:
             key = match_key(token)
-            if key not in words:  # "amoot" is "amot", "bddi" is "bdi", "mourrir" is "mourir"
+            # "amoot" is "amot", "bddi" is "bdi", "mourrir" is "mourir" (a word with no letter
+            # written twice in a row has no other reading: most words, passed over at once)
+            if key not in words and has_double(token):
                 for other in (single_vowels(token), single_letters(token)):
                     found = match_key(other)
                     if other != token and len(found) >= 3 and found in words:

@@ -306,6 +306,13 @@ def elongated_readings(token: str) -> tuple[str, str] | None:
 
 
 _DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
+_ANY_DOUBLE = re.compile(r"(.)\1", re.DOTALL)
+
+
+def has_double(token: str) -> bool:
+    """Whether some character of `token` is written twice in a row (else `single_vowels` and
+    `single_letters` give `token` back)."""
+    return _ANY_DOUBLE.search(token) is not None
 
 
 def single_vowels(token: str) -> str:
