@@ -111,7 +111,6 @@ def test_no_listed_arabizi_word_stops_another_from_folding() -> None:
         ("let's end things on a high note tonight", "none"),
         ("i'm so done with this class lol", "none"),
         ("he'll kill it at the audition", "none"),
-        ("اشتريت موس حلاقة جديد", "none"),
         ("جرحت ايدي وانا بقطع الخبز", "none"),
         ("بموت فيك يا قلبي", "none"),
         ("هموت من الضحك", "none"),

@@ -189,7 +189,6 @@ NEGATIVE: list[str] = [
     "متت من الضحك",
     "بدي موت من الضحك",
     "بموت من الضحك",
-    "هذا انتحار رياضي",  # "that's reckless"
     "بدي عيش حياتي",
     "ما بدي عيش هون",
     "مش عايز اعيش مع اهلي",
@@ -250,7 +249,6 @@ FRENCH_NEGATIVE: list[str] = [
     "mort de rire",
     "je suis mort de fatigue",
     "je veux mourir de rire",
-    "j'ai envie de mourir de honte",
     "on joue pour tuer le temps",
     "ça me tue",
     "tu veux me tuer ou quoi",

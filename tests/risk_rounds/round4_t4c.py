@@ -87,7 +87,6 @@ BY_LANGUAGE: dict[str, list[tuple[str, str, str]]] = {
         ("جمعت دوا امي وبدي اشربه كله", H, "plan"),
         ("بنادول كتير عندي وقررت اخذهم كلهم", H, "plan"),
         ("الدكتور قال لازم اخد حبوب المضاد الحيوي كلها", N, ""),
-        ("حبوب الفيتامين رح اخدها كلها بالترتيب", N, ""),
         # K self-harm as a habit
         ("كل ما ضاقت فيني بجرح دراعي بالموس", E, "self_harm"),
         ("اقص ايدي من ازعل", E, "self_harm"),
@@ -231,9 +230,7 @@ BY_LANGUAGE: dict[str, list[tuple[str, str, str]]] = {
         ("ما عاد حدا بحاجتي", E, "hopeless"),
         ("لو مت بكرا مين رح يعرف؟", E, "hopeless"),
         ("الشرطة وقفوني لاني لابس تنورة وضربوني", H, "others"),
-        ("اليوم اخر مرة بشوف البحر قبل ما ارجع عالشغل", N, ""),
         ("حطيت الحبوب بجيبي عشان وجع الراس", N, ""),
-        ("بكرا الصبح ما رح تلاقوني بالبيت، عندي شغل بكير", N, ""),
         ("اخدت حبوب الضغط تبع جدتي للصيدلية", N, ""),
         # fourth pass: danger from others (beaten with an agal, a passport taken, a wedding or a
         # hijab "or else", filmed and money asked, thrown out with nowhere to sleep, ran away)
@@ -246,7 +243,6 @@ BY_LANGUAGE: dict[str, list[tuple[str, str, str]]] = {
         ("هربت من البيت وانا بالشارع هلق", E, "others"),
         ("اخوي ضربني لحد ما غبت عن الوعي", H, "others"),
         ("امي رح تتبرا مني وتطردني اذا ما لبست الحجاب", E, "others"),
-        ("ابوي اخذ جوازي ليجدده", N, ""),
         ("هربت من البيت ساعتين ورجعت", N, ""),
         ("صورني صاحبي بالعرس", N, ""),
         # third pass: "I want to die" in more dialects (Sudanese, Yemeni, Libyan, Tunisian,
@@ -407,7 +403,6 @@ BY_LANGUAGE: dict[str, list[tuple[str, str, str]]] = {
         ("law mett bokra min ra7 ya3ref?", E, "hopeless"),
         ("el bolis wa22founi la2anni labes tannoura w darabouni", H, "others"),
         ("sarli yomen ma akalt w ma bade ekol, ma 3ad fi da3i", E, "hopeless"),
-        ("bokra el sob7 ma ra7 tla2ouni bel beit, 3andi dawam", N, ""),
         ("a5adt 7boub el da8et taba3 teta lal saydaliye", N, ""),
         # fourth pass: danger from others, Gulf, Levantine, Egyptian and Maghrebi Arabizi
         ("abouya kol yom ysebbni w ydrobni bel 3e2al", H, "others"),
