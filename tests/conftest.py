@@ -8,12 +8,14 @@ import io
 import logging
 import os
 import shutil
+import socket
 import tempfile
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import count
 from pathlib import Path
 
 import pytest
@@ -41,6 +43,26 @@ SECOND_ADMIN_ID = 7_000_000_002
 RECORD = Path(tempfile.mkdtemp(prefix="content-record-")) / "content-checked"
 SESSION_KEY = decode_data_key(generate_data_key())
 atexit.register(shutil.rmtree, RECORD.parent, ignore_errors=True)
+
+
+# Ports for a test's own servers (webhook, health, a port nothing listens on): below the
+# kernel's ephemeral range (32768 and up, which port 0 and every outgoing connection draw from),
+# a block of its own for each pytest-xdist worker, so a port one test checked free is never taken
+# by another worker, nor by a client's connection, before the test binds it.
+_PORT_BLOCK = 1000
+_PORTS = count(20_000 + _PORT_BLOCK * int(os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:] or 0))
+
+
+def free_port() -> int:
+    """A port of this worker's block that nothing listens on now."""
+    for port in _PORTS:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue  # taken by something else on this machine: the next one
+            return port
+    raise AssertionError("no free port")  # pragma: no cover (count() never ends)
 
 
 @dataclass

@@ -17,7 +17,6 @@ import asyncio
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -29,6 +28,7 @@ import pytest
 
 from bot.crypto import generate_data_key
 from bot.standin import BotAPIStandIn
+from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_IMAGE = "debian:bookworm-slim"
@@ -51,12 +51,6 @@ def _unusable() -> str | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def image(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     reason = _unusable()
@@ -69,7 +63,7 @@ def image(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         capture_output=True,
         timeout=600,
     )
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
         cwd=wheels,
@@ -118,7 +112,7 @@ async def test_the_image_runs_healthy_answers_and_stops_cleanly(image: str) -> N
     standin = BotAPIStandIn(token="424242:container-test")
     await standin.start()
     name = f"bot-test-{uuid.uuid4().hex[:8]}"
-    health = _free_port()
+    health = free_port()
     try:
         started = time.perf_counter()
         await _docker(

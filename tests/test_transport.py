@@ -6,7 +6,6 @@ file downloads, and the translation of aiohttp's failures into PTB's errors.
 
 from __future__ import annotations
 
-import socket
 import traceback
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from telegram.error import BadRequest, NetworkError, TimedOut
 
 from bot.standin import BotAPIStandIn
 from bot.transport import AiohttpRequest, _env_proxy, _proxy_for
+from tests.conftest import free_port
 
 SPEC = Path("/work/shared/data/telegram-bot-api/api.json")
 
@@ -57,9 +57,7 @@ async def test_upload_download_and_api_errors(standin: BotAPIStandIn) -> None:
 
 
 async def test_an_unreachable_server_is_a_network_error_without_the_token() -> None:
-    with socket.socket() as probe:  # a port nothing listens on
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # a port nothing listens on
     token = "123456:SECRET-TOKEN"
     base = f"http://127.0.0.1:{port}"
     with pytest.raises(NetworkError) as caught:

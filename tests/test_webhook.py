@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -16,23 +15,24 @@ from bot.config import Listen
 from bot.harness import Harness, offline_settings
 from bot.polling import inbox_context
 from bot.storage.inbox_repo import InboxRepository
-from tests.conftest import ADMIN_ID, CONTENT, SECOND_ADMIN_ID, FakeClock, api_spec
+from tests.conftest import (
+    ADMIN_ID,
+    CONTENT,
+    SECOND_ADMIN_ID,
+    FakeClock,
+    api_spec,
+    free_port,
+)
 from tests.test_relay import connect, last_text
 
 SECRET = "a-webhook-secret-0123456789"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
 async def hooked(
     tmp_path: Path, clock: FakeClock, log_output: io.StringIO
 ) -> AsyncIterator[Harness]:
-    port = _free_port()
+    port = free_port()
     settings = offline_settings(
         tmp_path / "data" / "bot.sqlite3",
         CONTENT,
