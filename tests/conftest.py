@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import logging
 import os
+import random
 import shutil
 import socket
 import tempfile
@@ -15,7 +16,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import count
+from itertools import cycle
 from pathlib import Path
 
 import pytest
@@ -45,24 +46,34 @@ SESSION_KEY = decode_data_key(generate_data_key())
 atexit.register(shutil.rmtree, RECORD.parent, ignore_errors=True)
 
 
-# Ports for a test's own servers (webhook, health, a port nothing listens on): below the
-# kernel's ephemeral range (32768 and up, which port 0 and every outgoing connection draw from),
-# a block of its own for each pytest-xdist worker, so a port one test checked free is never taken
-# by another worker, nor by a client's connection, before the test binds it.
-_PORT_BLOCK = 1000
-_PORTS = count(20_000 + _PORT_BLOCK * int(os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:] or 0))
+# Ports for a test's own servers (webhook, a port nothing listens on, `python -m http.server`):
+# below the kernel's ephemeral range (32768 and up, which port 0 and every outgoing connection
+# draw from), a block of its own for each pytest-xdist worker (12,000 ports shared by however
+# many workers run), so a port one test checked free is never taken by another worker, nor by
+# a client's connection, before the test binds it. Each run starts at a random place in its
+# blocks, so two runs side by side (two checkouts on one machine) hardly ever meet either.
+_PORT_FIRST, _PORT_SPAN = 20_000, 12_000
+_WORKERS = max(1, int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 1))
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:] or 0) % _WORKERS
+_BLOCK = range(
+    _PORT_FIRST + _WORKER * (_PORT_SPAN // _WORKERS),
+    _PORT_FIRST + (_WORKER + 1) * (_PORT_SPAN // _WORKERS),
+)
+_START = random.randrange(len(_BLOCK))
+_PORTS = cycle([*_BLOCK[_START:], *_BLOCK[:_START]])
 
 
 def free_port() -> int:
     """A port of this worker's block that nothing listens on now."""
-    for port in _PORTS:
+    for _ in _BLOCK:
+        port = next(_PORTS)
         with socket.socket() as sock:
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError:
                 continue  # taken by something else on this machine: the next one
             return port
-    raise AssertionError("no free port")  # pragma: no cover (count() never ends)
+    raise AssertionError(f"no free port in {_BLOCK}")
 
 
 @dataclass

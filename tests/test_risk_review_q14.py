@@ -118,5 +118,30 @@ def test_hormones_and_prep_hidden_or_bought_stay_quiet(
 
 
 def test_what_follows_hidden_hormones_is_still_read(shipped_detector: RiskDetector) -> None:
+    """The exclusion drops the pills part of every rule in the message (and keeps the model
+    quiet), so an overdose told after it is read by phrases of its own (review v14)."""
     assert_reads(shipped_detector, "جمعت حبوب الهرمونات", "high", "plan")
+    for text in (
+        "خبيت حبوب الهرمونات وبدي اخدهم كلهم الليلة",
+        "اشتريت حبوب هرمونات وبدي اخدهم كلهم مرة وحدة",
+        "خبيت حبوب البريب تحت المخدة، الليلة رح اخدهم كلهم وخلص",
+    ):
+        assert_reads(shipped_detector, text, "high", "plan")
     assert_reads(shipped_detector, "بخبي حبوب الهرمونات وبدي ابلعهم كلهم الليلة", "high", "plan")
+
+
+def test_a_narrowed_exclusion_silences_no_more_than_before(shipped_detector: RiskDetector) -> None:
+    """Review v14: two narrowings had widened. Arabic "{u_how_end} مع" took the joined معه /
+    معها (with him / her) too; Italian "farla finita con {storia}" lost the "voglio" before it
+    while its class holds "lui" and "lei". Neither silences these now (the Italian ones are
+    left to the model: no list names them)."""
+    assert_reads(shipped_detector, "بفكر كيف انهيها معه ومع حياتي كلها", "high", "plan")
+    assert_reads(
+        shipped_detector, "صرلي يومين بفكر كيف انهيها معها وما حدا رح يفتقدني", "high", "plan"
+    )
+    for text in (
+        "stanotte devo farla finita con lui e con tutto",
+        "ho deciso di farla finita con lei e con la vita",
+    ):
+        verdict, unlisted = shipped_detector.lists_verdict(text)
+        assert unlisted is not None, (text, verdict)  # no exclusion: the model reads it
