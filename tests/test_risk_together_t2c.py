@@ -217,7 +217,9 @@ FIRES = [
     ("kel lele bjarre7 edi", "elevated", "self_harm"),
     ("shu el fayde 3ayesh", "elevated", "hopeless"),
     ("ma fi ma3na la 7ayati", "elevated", "hopeless"),
-    ("3am fakker erme 7ali men el balcon", "elevated", "plan"),
+    # high since session 15: read through the Arabic lists, it is "ارمي حالي من" (tests/
+    # test_risk_arabizi.py); the rule (thinking of it + a balcony) still holds on its own
+    ("3am fakker erme 7ali men el balcon", "high", "plan"),
     ("ana 3al sekke hala2", "elevated", "plan"),
 ]
 

@@ -48,7 +48,7 @@ import copy
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from bot.safety import cjk
+from bot.safety import arabizi, cjk
 from bot.safety.assessment import NO_RISK, RiskAssessment, both
 from bot.safety.merge import merged
 from bot.safety.model import MODEL_CATEGORY, RiskModel
@@ -118,12 +118,15 @@ class RiskDetector:
         not_negation_after: Iterable[str] = (),
         together: Iterable[tuple[str, str, Sequence[Iterable[tuple[str, ...]]]]] = (),
         typo_words: Iterable[str] = (),
+        plain: bool = False,
     ) -> None:
         """Build from normalised token sequences: phrase -> {(level, category)}, exclusions
         (a CJK phrase may hold `cjk.GAP_TOKEN`), the words that lower a following high
         phrase (or, `negation_after`, a preceding one), `together` rules: (level,
         category, the phrases of each part), and the English words of the lists a slip of the
-        keyboard is read as (`bot.safety.typos`)."""
+        keyboard is read as (`bot.safety.typos`). `plain`: every word is its own key (no stem,
+        no elongation: the skeletons of `bot.safety.arabizi`)."""
+        self._plain = plain
         self.phrase_count: int = sum(1 for seq in phrases if seq)
         rules = [(level, category, [list(part) for part in ps]) for level, category, ps in together]
         self._rules: list[Rule] = [
@@ -161,6 +164,7 @@ class RiskDetector:
         self._lowering = Lowering(negation, third_person, negation_after, not_negation_after)
         typo_words = list(typo_words)
         self._typos = Typos.build(typo_words) if typo_words else Typos(())
+        self._arabizi: RiskDetector | None = None  # Arabizi through the Arabic lists: from_lists
         self._derive()
 
     def state(self) -> dict[str, Any]:
@@ -176,6 +180,8 @@ class RiskDetector:
             "gap_child": sorted(self._gap_child.items()),
             "lowering": self._lowering.state(),
             "typos": self._typos.state(),
+            "plain": self._plain,
+            "arabizi": None if self._arabizi is None else self._arabizi.state(),
         }
 
     @classmethod
@@ -191,6 +197,8 @@ class RiskDetector:
         d._gap_child = {int(node): int(child) for node, child in state["gap_child"]}
         d._lowering = Lowering.from_state(state["lowering"])
         d._typos = Typos.from_state(state["typos"])
+        d._plain = state["plain"]
+        d._arabizi = None if state["arabizi"] is None else cls.from_state(state["arabizi"])
         d._derive()
         return d
 
@@ -239,7 +247,7 @@ class RiskDetector:
         return node
 
     def _listed_key(self, token: str) -> str:
-        return self._resolve(token, self._listed)
+        return token if self._plain else self._resolve(token, self._listed)
 
     @staticmethod
     def _resolve(token: str, words: frozenset[str]) -> str:
@@ -271,7 +279,11 @@ class RiskDetector:
     ) -> RiskDetector:
         """Merge the lists of all locales (`bot.safety.merge`); a phrase listed twice keeps every
         (level, category). `typo_words`: the English words of the lists (`bot.safety.typos`)."""
-        return cls(**vars(merged(lists)), typo_words=typo_words)  # Merged's fields: our params
+        m = merged(lists)
+        detector = cls(**vars(m), typo_words=typo_words)  # Merged's fields: our params
+        if (skeletal := arabizi.derived(m)) is not None:
+            detector._arabizi = cls(**vars(skeletal), plain=True)
+        return detector
 
     def key(self, token: str) -> str:
         """A token's match key: its stem, or for an elongated word ("dieee", "gooodbye") the
@@ -285,6 +297,8 @@ class RiskDetector:
         microsecond each, not the several of the full way."""
         key = self._keys.get(token)
         if key is None:
+            if self._plain:
+                return token
             key = token if len(token) == 1 else self._computed_key(token)
             if len(self._keys) < _KEY_LIMIT and not token.isdigit():  # no number kept
                 self._keys[token] = key
@@ -330,6 +344,8 @@ class RiskDetector:
         glued, apart = readings(text)
         toks, bounds = read_normalized(glued)
         result, quiet, near = self._scan(toks, bounds)
+        if self._arabizi is not None and (skeletal := arabizi.reading(glued, toks, bounds))[0]:
+            result = both(result, self._arabizi._scan(*skeletal)[0])  # its exclusions: its own
         if apart is not None:
             other, quiet_apart, near_apart = self._scan(*read_normalized(apart))
             result, quiet, near = both(result, other), quiet or quiet_apart, near | near_apart

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from bot.safety import arabizi
 from bot.safety.detector import EMOJI_WORDS, RiskDetector, ignored
 from bot.safety.normalize import read_normalized, readings
 from bot.safety.schema import LEVELS, OTHERS_CATEGORY, RANK
@@ -23,6 +24,7 @@ _IGNORED = {  # why a phrase found does not count (`detector.ignored`), as an ed
     "emoji": "an emoji counts only alone or nearly alone: ignored",
     "exclusion": "inside an exclusion: ignored",
 }
+ARABIZI_NOTE = "Arabizi read through the Arabic lists, by consonants"
 
 
 class Finding(NamedTuple):
@@ -45,14 +47,18 @@ def findings(detector: RiskDetector, text: str) -> list[Finding]:
     for reading in (glued, apart):
         if reading is None:
             continue
-        for finding in _read(detector, reading):
+        for finding in _read(detector, *read_normalized(reading)):
             if finding not in out:
                 out.append(finding)
+    skeletal = detector._arabizi
+    if skeletal is not None and (toks := arabizi.reading(glued, *read_normalized(glued)))[0]:
+        for finding in _read(skeletal, *toks):  # its words are skeletons: say so
+            note = ", ".join(filter(None, (ARABIZI_NOTE, finding.note)))
+            out.append(finding._replace(note=note))
     return out
 
 
-def _read(detector: RiskDetector, reading: str) -> list[Finding]:
-    toks, bounds = read_normalized(reading)
+def _read(detector: RiskDetector, toks: list[str], bounds: list[int]) -> list[Finding]:
     keys = [detector.key(tok) for tok in toks]
     lowering = detector._lowering
     hits, excluded, found = walk(detector._walked, keys, toks, bounds, lowering.negates)

@@ -51,7 +51,7 @@ _ARABIC = str.maketrans(
         **dict.fromkeys("اآوىي", ""),
     }
 )
-_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u067e\u0686\u06a4\u06af]+")
+ARABIC_WORD = re.compile(r"[\u0621-\u064a\u067e\u0686\u06a4\u06af]+")  # a word in Arabic letters
 _FEMININE = re.compile(r"(?<=..)ه$")  # ة, folded to ه by normalisation: Arabizi writes a vowel
 # Latin spellings -> the same classes, in one pass (a digraph before its letters: "gh" is غ,
 # never "g" read again as ج); then vowels, w and y dropped
@@ -93,10 +93,10 @@ def arabizi(words: Sequence[str]) -> bool:
     """Does the message look like Arabizi: a word of letters with a digit standing for an Arabic
     letter ("3ayez", "ma7adesh", "ma3"), not a number glued to a word ("22yo", "covid19", "2nd",
     "5pm", "3km", "2morrow", "3mal") nor a name without a vowel ("mp3")?"""
-    return any(_arabizi_word(w) for w in words)
+    return any(arabizi_word(w) for w in words)
 
 
-def _arabizi_word(word: str) -> bool:
+def arabizi_word(word: str) -> bool:
     if _ARABIZI_DIGITS.isdisjoint(word) or not _ARABIZI_WORD.fullmatch(word):
         return False
     letters = [ch for ch in word if ch.isalpha()]
@@ -112,7 +112,7 @@ def skeleton(word: str, latin: bool) -> str | None:
     """The word's consonant skeleton, or None when it is not read: a word in Arabic letters
     always is; one in Latin letters only when `latin` (the message looks like Arabizi). Doubled
     letters are one before the vowels go ("7abbibi" is "7abibi", "hbb"; "mama" keeps "mm")."""
-    if _ARABIC_WORD.fullmatch(word):
+    if ARABIC_WORD.fullmatch(word):
         found = _FEMININE.sub("", _DOUBLED.sub(r"\1", word)).translate(_ARABIC)
     elif latin and word.isascii() and word.isalnum() and not word.isdigit():  # no number
         found = _LATIN_SPELLING.sub(lambda m: _LATIN[m[0]], _DOUBLED.sub(r"\1", word.lower()))

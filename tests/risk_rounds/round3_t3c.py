@@ -346,7 +346,6 @@ ARABIZI_LOOK_ALIKES: list[str] = [
     "ra7 edba7 el 5aroof",
     "bedi mout men el da7ek",
     "ra7 eshrab chai el layle",
-    "risalti el akhira kanet 2abl shahr",
     "jouzi byedrobni bel play",
     "el shorta dahamo bayt el tajer",
     "rje3t shatteb el kalimat",
