@@ -53,16 +53,7 @@ from bot.safety.assessment import NO_RISK, RiskAssessment, both
 from bot.safety.merge import merged
 from bot.safety.model import MODEL_CATEGORY, RiskModel
 from bot.safety.modifiers import Lowering
-from bot.safety.normalize import (
-    elongated_readings,
-    has_double,
-    match_key,
-    prefixed_variants,
-    read_normalized,
-    readings,
-    single_letters,
-    single_vowels,
-)
+from bot.safety.normalize import match_key, prefixed_variants, read_normalized, readings, resolve
 from bot.safety.schema import (
     EMOJI_CATEGORY,
     LEVELS,
@@ -72,7 +63,7 @@ from bot.safety.schema import (
 )
 from bot.safety.together import CJK_SPAN, PART, SPAN, Found, Rule, matched
 from bot.safety.typos import Typos
-from bot.safety.walk import MAX_GAP, Hit, Trie, walk
+from bot.safety.walk import MAX_GAP, Trie, ignored, walk
 
 EMOJI_WORDS = 3  # an emoji of the lists counts only in a message of at most this many words
 _KEY_LIMIT = 65_536
@@ -247,31 +238,7 @@ class RiskDetector:
         return node
 
     def _listed_key(self, token: str) -> str:
-        return token if self._plain else self._resolve(token, self._listed)
-
-    @staticmethod
-    def _resolve(token: str, words: frozenset[str]) -> str:
-        """An elongated word reads as its double- or single-letter form, whichever is listed
-        (double first); a word with a doubled letter that is not listed, as its single-letter
-        form of three letters or more when that one is listed (Arabizi and misspellings:
-        "amoot" -> "amot", "bddi" -> "bdi", "mourrir" -> "mourir"); any other word as itself.
-        A listed word is never changed ("noose" is not "nose"), and no word becomes one of two
-        letters ("odd" is not "od")."""
-        readings = elongated_readings(token)
-        if readings is None:
-            key = match_key(token)
-            # "amoot" is "amot", "bddi" is "bdi", "mourrir" is "mourir" (a word with no letter
-            # written twice in a row has no other reading: most words, passed over at once)
-            if key not in words and has_double(token):
-                for other in (single_vowels(token), single_letters(token)):
-                    found = match_key(other)
-                    if other != token and len(found) >= 3 and found in words:
-                        return found
-            return key
-        for reading in readings:
-            if match_key(reading) in words:
-                return match_key(reading)
-        return match_key(readings[0])
+        return token if self._plain else resolve(token, self._listed)
 
     @classmethod
     def from_lists(
@@ -306,7 +273,7 @@ class RiskDetector:
 
     def _computed_key(self, token: str) -> str:
         """`key` the full way, without the cache."""
-        key = self._resolve(token, self._vocabulary)
+        key = resolve(token, self._vocabulary)
         if key not in self._vocabulary and (fixed := self._typos.correct(token)) is not None:
             key = match_key(fixed)  # "myslef" is "myself"
         return key
@@ -394,20 +361,6 @@ class RiskDetector:
     def _near(self, found: list[Found]) -> frozenset[str]:
         """The categories of the rules of the parts found (a near miss of the lists)."""
         return frozenset(self._rules[rule][1] for _, _, rule, _ in found)
-
-
-def ignored(hit: Hit, excluded: Sequence[tuple[int, int]], wordy: bool) -> str:
-    """Why a phrase found does not count ("" when it does): an emoji in a message of more than
-    `EMOJI_WORDS` words ("RIP my phone battery 🪦"), or a match inside an exclusion, or, read
-    with words inserted, overlapping one (a benign look-alike)."""
-    start, end, _, category, gapped = hit
-    if category == EMOJI_CATEGORY and wordy:
-        return "emoji"
-    if any(s <= start and end <= e for s, e in excluded) or (
-        gapped and any(s <= end and start <= e for s, e in excluded)
-    ):
-        return "exclusion"
-    return ""
 
 
 def _any_cjk(part_seqs: Sequence[Iterable[tuple[str, ...]]]) -> bool:

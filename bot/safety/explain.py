@@ -14,13 +14,13 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from bot.safety import arabizi
-from bot.safety.detector import EMOJI_WORDS, RiskDetector, ignored
+from bot.safety.detector import EMOJI_WORDS, RiskDetector
 from bot.safety.normalize import read_normalized, readings
 from bot.safety.schema import LEVELS, OTHERS_CATEGORY, RANK
 from bot.safety.together import matched
-from bot.safety.walk import walk
+from bot.safety.walk import ignored, walk
 
-_IGNORED = {  # why a phrase found does not count (`detector.ignored`), as an editor reads it
+_IGNORED = {  # why a phrase found does not count (`walk.ignored`), as an editor reads it
     "emoji": "an emoji counts only alone or nearly alone: ignored",
     "exclusion": "inside an exclusion: ignored",
 }

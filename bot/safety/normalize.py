@@ -327,3 +327,27 @@ def single_letters(token: str) -> str:
         if not (out and char == out[-1] and char.isalpha()):
             out.append(char)
     return "".join(out)
+
+
+def resolve(token: str, words: frozenset[str]) -> str:
+    """An elongated word reads as its double- or single-letter form, whichever is listed
+    (double first); a word with a doubled letter that is not listed, as its single-letter
+    form of three letters or more when that one is listed (Arabizi and misspellings:
+    "amoot" -> "amot", "bddi" -> "bdi", "mourrir" -> "mourir"); any other word as itself.
+    A listed word is never changed ("noose" is not "nose"), and no word becomes one of two
+    letters ("odd" is not "od")."""
+    readings = elongated_readings(token)
+    if readings is None:
+        key = match_key(token)
+        # "amoot" is "amot", "bddi" is "bdi", "mourrir" is "mourir" (a word with no letter
+        # written twice in a row has no other reading: most words, passed over at once)
+        if key not in words and has_double(token):
+            for other in (single_vowels(token), single_letters(token)):
+                found = match_key(other)
+                if other != token and len(found) >= 3 and found in words:
+                    return found
+        return key
+    for reading in readings:
+        if match_key(reading) in words:
+            return match_key(reading)
+    return match_key(readings[0])

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from bot.safety.schema import EMOJI_CATEGORY
 from bot.safety.together import PART, Found
 
 MAX_GAP = 2  # words a longer phrase tolerates between two of its own
@@ -95,3 +96,17 @@ def walk(
                         hits.append((start, i, payload[0], payload[1], bool(skipped)))
         alive = moved + kept
     return hits, excluded, found
+
+
+def ignored(hit: Hit, excluded: Sequence[tuple[int, int]], wordy: bool) -> str:
+    """Why a phrase found does not count ("" when it does): an emoji in a `wordy` message (more
+    than `detector.EMOJI_WORDS` words: "RIP my phone battery 🪦"), or a match inside an
+    exclusion, or, read with words inserted, overlapping one (a benign look-alike)."""
+    start, end, _, category, gapped = hit
+    if category == EMOJI_CATEGORY and wordy:
+        return "emoji"
+    if any(s <= start and end <= e for s, e in excluded) or (
+        gapped and any(s <= end and start <= e for s, e in excluded)
+    ):
+        return "exclusion"
+    return ""
