@@ -42,6 +42,9 @@ QUIET = [
     "5adt kol 7boubi ma3i 3al safra",  # my pills (a last i is kept), not "all the pills"
     "2atalni el da7k 3al video",  # danger from others is not read this way
     "bade mot men el ju3",  # the Arabic exclusion, read as skeletons too
+    # an Arabizi exclusion found as written silences this reading too (as skeletons it is
+    # "bdi mt mn mll", and "بدي موت من الملل" is "bdi mt mn ml")
+    "bdi mout mn el malal 3ady",
     "el 7ayat 7elwe, bade 3ish",
     # English with one code word in it: not Arabizi enough to be read (its words as skeletons
     # would be "sm frn": rat poison)
@@ -145,15 +148,16 @@ def test_only_arabizi_is_read() -> None:
         ("bade amoot, 5alas", True),
     ]:
         glued, _ = readings(text)
-        toks, _ = reading.reading(glued, *read_normalized(glued))
+        toks, _, _ = reading.reading(glued, *read_normalized(glued))
         assert bool(toks) is read, text
 
 
 def test_a_clause_boundary_is_kept() -> None:
     glued, _ = readings("ana ta3ban. bade amoot")
-    toks, bounds = reading.reading(glued, *read_normalized(glued))
+    toks, bounds, where = reading.reading(glued, *read_normalized(glued))
     assert toks == ["n", "t3bn", "bdi", "mt"]
     assert bounds == [0, 0, 1, 1, 1]
+    assert where == [0, 1, 2, 3]
 
 
 def test_kept_and_restored_with_the_detector(shipped_detector: RiskDetector) -> None:
@@ -178,3 +182,9 @@ def test_long_and_odd_arabizi_never_breaks_it(shipped_detector: RiskDetector) ->
     for _ in range(5):
         text = "".join(rng.choice(letters) for _ in range(4096))
         assert shipped_detector.assess(text).level in ("none", "elevated", "high")
+
+
+def test_an_exclusion_as_written_maps_onto_the_skeletons() -> None:
+    # the message's tokens 0..5, of which 1 and 4 have no skeleton (dropped)
+    where = [0, 2, 3, 5]
+    assert reading.spans([(1, 3), (4, 4), (0, 5)], where) == [(1, 2), (0, 3)]

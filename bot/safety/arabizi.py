@@ -17,8 +17,9 @@ What is read (`derived`): only what stays specific once the vowels are gone.
   and Arabizi threats have lines of their own), not `elevated` phrases (hopelessness, a bare
   mention: the model raises those already), not `together` rules (their single words are too
   common once the vowels go).
-* Exclusions: every Arabic and Arabizi exclusion, read the same way; they silence only what
-  this reading found.
+* Exclusions: every Arabic and Arabizi exclusion, read the same way, and every exclusion found
+  in the message as written ("bdi mout mn el malal" reads "bdi mt mn mll", not "bdi mt mn ml"
+  as "بدي موت من الملل" does).
 * The article is no part of a skeleton: "الضحك" and "el da7k" are both "dhk". A first ي/y is
   (the third person: "yemoot" is not "amoot"), and a last one (the first person: "nafsi" is
   not "nafso").
@@ -34,12 +35,14 @@ the skeletons of the first words met, for speed, and dies with the process).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 
 from bot.safety import skeleton
 from bot.safety.merge import Merged
 from bot.safety.normalize import BOUNDARY
 from bot.safety.schema import OTHERS_CATEGORY
+from bot.safety.walk import Span
 
 # a message is read when at least one word in this many is an Arabizi word with a digit: 3,498 of
 # the team's 3,502 lines with such a word, 5 of 144 public English posts with one (a code, "b4")
@@ -104,19 +107,22 @@ def derived(merged: Merged) -> Merged | None:
     return out
 
 
-def reading(normalized: str, toks: list[str], bounds: list[int]) -> tuple[list[str], list[int]]:
+def reading(
+    normalized: str, toks: list[str], bounds: list[int]
+) -> tuple[list[str], list[int], list[int]]:
     """A message's tokens and clause bounds (`normalize.read_normalized`) as this reading reads
-    them: each word's skeleton, the words without one left out; nothing at all unless the
-    message looks like Arabizi."""
+    them: each word's skeleton, the words without one left out, and where each stood among
+    `toks`; nothing at all unless the message looks like Arabizi."""
     if not any(digit in normalized for digit in _DIGITS):  # most messages: at once
-        return [], [0]
+        return [], [0], []
     found = sum(1 for word in _digit_words(normalized) if skeleton.arabizi_word(word))
     if not found or found * ARABIZI_SHARE < len(toks):
-        return [], [0]
+        return [], [0], []
     out: list[str] = []
     out_bounds: list[int] = []
+    where: list[int] = []
     cache = _SKELETONS
-    for tok, bound in zip(toks, bounds, strict=False):
+    for i, (tok, bound) in enumerate(zip(toks, bounds, strict=False)):
         skel = cache.get(tok)
         if skel is None:
             skel = _skeleton(tok, True)
@@ -125,8 +131,20 @@ def reading(normalized: str, toks: list[str], bounds: list[int]) -> tuple[list[s
         if skel:
             out.append(skel)
             out_bounds.append(bound)
+            where.append(i)
     out_bounds.append(bounds[-1])
-    return out, out_bounds
+    return out, out_bounds, where
+
+
+def spans(excluded: Sequence[Span], where: Sequence[int]) -> list[Span]:
+    """Exclusions found in the message as written (spans of its tokens), as spans of this
+    reading's tokens (`where`: the place of each among the message's)."""
+    out = []
+    for start, end in excluded:
+        first, last = bisect.bisect_left(where, start), bisect.bisect_right(where, end) - 1
+        if first <= last:
+            out.append((first, last))
+    return out
 
 
 def _digit_words(normalized: str) -> Iterator[str]:

@@ -63,7 +63,7 @@ from bot.safety.schema import (
 )
 from bot.safety.together import CJK_SPAN, PART, SPAN, Found, Rule, matched
 from bot.safety.typos import Typos
-from bot.safety.walk import MAX_GAP, Trie, ignored, walk
+from bot.safety.walk import MAX_GAP, Span, Trie, ignored, walk
 
 EMOJI_WORDS = 3  # an emoji of the lists counts only in a message of at most this many words
 _KEY_LIMIT = 65_536
@@ -310,24 +310,32 @@ class RiskDetector:
         nothing and no exclusion matched; None otherwise."""
         glued, apart = readings(text)
         toks, bounds = read_normalized(glued)
-        result, quiet, near = self._scan(toks, bounds)
+        result, excluded, near = self._scan(toks, bounds)
+        quiet = bool(excluded)
         if self._arabizi is not None and (skeletal := arabizi.reading(glued, toks, bounds))[0]:
-            result = both(result, self._arabizi._scan(*skeletal)[0])  # its exclusions: its own
+            # its own exclusions, and those found in the message as written ("bdi mout mn el
+            # malal" is "bdi mt mn mll", not "بدي موت من الملل": "bdi mt mn ml")
+            too = arabizi.spans(excluded, skeletal[2])
+            result = both(result, self._arabizi._scan(*skeletal[:2], too)[0])
         if apart is not None:
             other, quiet_apart, near_apart = self._scan(*read_normalized(apart))
-            result, quiet, near = both(result, other), quiet or quiet_apart, near | near_apart
+            result, quiet = both(result, other), quiet or bool(quiet_apart)
+            near |= near_apart
         if quiet or result.at_risk:
             return result, None
         return result, Unlisted(toks, bool(near), OTHERS_CATEGORY in near)
 
     def _scan(
-        self, toks: list[str], bounds: list[int]
-    ) -> tuple[RiskAssessment, bool, frozenset[str]]:
-        """The lists' verdict on one reading, whether an exclusion matched in it, and, where the
-        verdict is none, the categories of the `together` rules a part of which was found."""
+        self, toks: list[str], bounds: list[int], excluded_too: Sequence[Span] = ()
+    ) -> tuple[RiskAssessment, list[Span], frozenset[str]]:
+        """The lists' verdict on one reading, the exclusions found in it (with `excluded_too`,
+        found by another reading), and, where the verdict is none, the categories of the
+        `together` rules a part of which was found."""
         cache = self._keys
         keys = [k if (k := cache.get(tok)) is not None else self.key(tok) for tok in toks]
         hits, excluded, found = walk(self._walked, keys, toks, bounds, self._lowering.negates)
+        if excluded_too:
+            excluded = [*excluded, *excluded_too]
         for start, end, rank, category, spans in (
             matched(self._rules, found, excluded) if found else ()
         ):
@@ -338,7 +346,7 @@ class RiskDetector:
             ):
                 hits.append((start, end, rank, category, False))
         if not hits:
-            return NO_RISK, bool(excluded), self._near(found)
+            return NO_RISK, excluded, self._near(found)
         rank = 0
         categories: set[str] = set()
         wordy = any(h[3] == EMOJI_CATEGORY for h in hits) and (
@@ -355,8 +363,8 @@ class RiskDetector:
             categories.add(category)
             rank = max(rank, level)
         if not rank:
-            return NO_RISK, bool(excluded), self._near(found)
-        return RiskAssessment(LEVELS[rank], frozenset(categories)), bool(excluded), frozenset()
+            return NO_RISK, excluded, self._near(found)
+        return RiskAssessment(LEVELS[rank], frozenset(categories)), excluded, frozenset()
 
     def _near(self, found: list[Found]) -> frozenset[str]:
         """The categories of the rules of the parts found (a near miss of the lists)."""

@@ -11,6 +11,7 @@ used by the bot itself, only by the command line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.safety import arabizi
@@ -18,7 +19,7 @@ from bot.safety.detector import EMOJI_WORDS, RiskDetector
 from bot.safety.normalize import read_normalized, readings
 from bot.safety.schema import LEVELS, OTHERS_CATEGORY, RANK
 from bot.safety.together import matched
-from bot.safety.walk import ignored, walk
+from bot.safety.walk import Span, ignored, walk
 
 _IGNORED = {  # why a phrase found does not count (`walk.ignored`), as an editor reads it
     "emoji": "an emoji counts only alone or nearly alone: ignored",
@@ -44,29 +45,38 @@ def findings(detector: RiskDetector, text: str) -> list[Finding]:
     readings (see `RiskDetector.assess`), each once."""
     out: list[Finding] = []
     glued, apart = readings(text)
+    excluded: list[Span] = []  # found in the glued reading: they silence the Arabizi one too
     for reading in (glued, apart):
         if reading is None:
             continue
-        for finding in _read(detector, *read_normalized(reading)):
-            if finding not in out:
-                out.append(finding)
+        found, spans = _read(detector, *read_normalized(reading))
+        if reading is glued:
+            excluded = spans
+        out.extend(finding for finding in found if finding not in out)
     skeletal = detector._arabizi
-    if skeletal is not None and (toks := arabizi.reading(glued, *read_normalized(glued)))[0]:
-        for finding in _read(skeletal, *toks):  # its words are skeletons: say so
+    toks, bounds = read_normalized(glued)
+    if skeletal is not None and (skel := arabizi.reading(glued, toks, bounds))[0]:
+        too = arabizi.spans(excluded, skel[2])
+        for finding in _read(skeletal, *skel[:2], too)[0]:  # its words are skeletons: say so
             note = ", ".join(filter(None, (ARABIZI_NOTE, finding.note)))
             out.append(finding._replace(note=note))
     return out
 
 
-def _read(detector: RiskDetector, toks: list[str], bounds: list[int]) -> list[Finding]:
+def _read(
+    detector: RiskDetector, toks: list[str], bounds: list[int], excluded_too: Sequence[Span] = ()
+) -> tuple[list[Finding], list[Span]]:
+    """What of `detector`'s lists is found in one reading, and the exclusions found in it
+    (`excluded_too`: found in another reading, silencing this one's hits too)."""
     keys = [detector.key(tok) for tok in toks]
     lowering = detector._lowering
-    hits, excluded, found = walk(detector._walked, keys, toks, bounds, lowering.negates)
+    hits, own, found = walk(detector._walked, keys, toks, bounds, lowering.negates)
+    excluded = [*own, *excluded_too]
 
     def words(start: int, end: int) -> str:
         return " ".join(toks[start : end + 1])
 
-    out = [Finding("exclusion", "", "", words(s, e), "") for s, e in excluded]
+    out = [Finding("exclusion", "", "", words(s, e), "") for s, e in own]
     wordy = sum(1 for tok in toks if tok.isalnum()) > EMOJI_WORDS
     for hit in hits:
         start, end, rank, category, gapped = hit
@@ -84,4 +94,4 @@ def _read(detector: RiskDetector, toks: list[str], bounds: list[int]) -> list[Fi
         parts = " | ".join(words(s, e) for s, e in spans)
         note = "cancelled: a negation before a part" if cancelled else ""
         out.append(Finding("rule", LEVELS[rank], category, parts, note))
-    return out
+    return out, own

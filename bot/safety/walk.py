@@ -21,6 +21,7 @@ MAX_GAP = 2  # words a longer phrase tolerates between two of its own
 MAX_GAPS = 3  # ... and in all
 
 Hit = tuple[int, int, int, str, bool]  # (start, end, rank, category, read with words inserted)
+Span = tuple[int, int]  # the first and last token of an exclusion found
 
 
 class Trie(NamedTuple):
@@ -52,7 +53,7 @@ def walk(
     # last position at which a word may still be inserted after it)
     alive: list[tuple[int, int, int, int, int]] = []
     hits: list[Hit] = []
-    excluded: list[tuple[int, int]] = []
+    excluded: list[Span] = []
     found: list[Found] = []  # parts of `together` rules
     for i, key in enumerate(keys):
         node = root.get(key)
@@ -98,7 +99,7 @@ def walk(
     return hits, excluded, found
 
 
-def ignored(hit: Hit, excluded: Sequence[tuple[int, int]], wordy: bool) -> str:
+def ignored(hit: Hit, excluded: Sequence[Span], wordy: bool) -> str:
     """Why a phrase found does not count ("" when it does): an emoji in a `wordy` message (more
     than `detector.EMOJI_WORDS` words: "RIP my phone battery 🪦"), or a match inside an
     exclusion, or, read with words inserted, overlapping one (a benign look-alike)."""
