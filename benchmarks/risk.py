@@ -82,7 +82,7 @@ SHORT = 280
 TEST_SETS = (
     *("TEST", "  ...", "held-out"),
     *("FRESH4", "FRESH5", "FRESH6", "FRESH7", "FRESH8", "FRESH9", "FRESH10", "FRESH11"),
-    *("FRESH12", "FRESH13", "FRESH14", "FRESH15", "FRESH16", "CHATBENCH"),
+    *("FRESH12", "FRESH13", "FRESH14", "FRESH15", "FRESH16", "FRESH17", "CHATBENCH"),
 )
 FRESH_SETS = (  # (file prefix, name in the figures); upper-case names are blind
     ("fresh_", "fresh (read since)"),
@@ -101,6 +101,7 @@ FRESH_SETS = (  # (file prefix, name in the figures); upper-case names are blind
     ("fresh14_", "FRESH14 blind"),
     ("fresh15_", "FRESH15 blind"),
     ("fresh16_", "FRESH16 blind"),
+    ("fresh17_", "FRESH17 blind"),
 )
 
 
@@ -280,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     # fresh11_ and fresh12_ (session 11: written as training waves train26 and train27, each
     # run once on the shipped model; training on them gained nothing blind, so they measure),
     # fresh13_ (end of session 11), fresh14_ (end of session 12), fresh15_ (end of session 13),
-    # fresh16_ (end of session 14).
+    # fresh16_ (end of session 14), fresh17_ (session 15, after the Arabizi reading: mostly
+    # Arabizi, to measure it on lines nobody chose it by).
     for prefix, label in FRESH_SETS:
         for path in sorted(SETS.glob(f"{prefix}*.tsv")):
             sets[f"{label} {path.stem}"] = _tsv(path.name)

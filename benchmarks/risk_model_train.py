@@ -5,7 +5,7 @@
 Data (nothing else):
 - risk and benign: every labelled set in `benchmarks/risk_sets/` written by the team (held-out,
   blind, fresh and training sets in 13 languages, and ordinary support chat: `chat_train*_*`),
-  except the sets kept to measure the model: `fresh4_*` to `fresh16_*` (blind: never
+  except the sets kept to measure the model: `fresh4_*` to `fresh17_*` (blind: never
   read), `chatbench_*` (ordinary chat, held out), `lookalikes.tsv`, `issue9.tsv`, `heldout2.tsv`;
 - benign: the dev half (odd posts) of the eight general subreddits of the Reddit Mental Health
   Dataset sample (Low et al. 2020, CC BY 4.0), which `benchmarks/risk.py` downloads; the TEST
@@ -49,7 +49,7 @@ HELD_OUT = ("lookalikes.tsv", "issue9.tsv", "heldout2.tsv")
 # measured on, never trained on
 BLIND_PREFIX = (
     *("fresh4_", "fresh5_", "fresh6_", "fresh7_", "fresh8_", "fresh9_", "fresh10_"),
-    *("fresh11_", "fresh12_", "fresh13_", "fresh14_", "fresh15_", "fresh16_"),
+    *("fresh11_", "fresh12_", "fresh13_", "fresh14_", "fresh15_", "fresh16_", "fresh17_"),
     "chatbench_",
 )
 # the kinds of set the model learns from (an allow-list, see `trainable`): training and hard
