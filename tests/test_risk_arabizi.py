@@ -21,7 +21,6 @@ from bot.safety.normalize import read_normalized, readings
 FIRES = [
     ("gam3t el 7oboob kollaha fel dorg", "plan"),
     ("katabt wasiyati w 7awwalt masari la o5ti", "farewell"),
-    ("ba7lam enni amoot kol yom", "intent"),
     ("ana dayer amoot w artaa7", "intent"),
     ("ra7 eshrab sam el far", "plan"),
     ("ana 7a2tol nafsi", "intent"),
@@ -52,6 +51,23 @@ QUIET = [
     " we want some foreign snacks too",
 ]
 
+# text-speak of other languages is not Arabizi (review v15: each was `high` intent, "red meat"
+# and "door mat" read as "اريد اموت" and "داير اموت")
+TEXT_SPEAK = [
+    "no red meat for me, l8er",
+    "me2! red meat is the best",
+    "new door mat from ikea, gr8ful",
+    "I want to buy meat l8er",
+    "is there any meat left? me2 hungry",
+    "Leute, die mit mir in gta5 spielen wollen",
+    "casco de moto, salu2",
+    "giro di moto al 2do piano",
+    "joli jeu de mot, a2m1",
+]
+
+# a negation lowers what this reading finds as it lowers the phrase as written
+NEGATED = ["ما بدي اموت, ana mni7", "ana mesh 3ayez amoot, ana 3ayez a3ish"]
+
 # flagged on purpose: the Arabic lists read the same words in Arabic script as high
 AS_ARABIC = [
     ("risalti el akhira kanet 2abl shahr", "رسالتي الاخيرة كانت قبل شهر", "farewell"),
@@ -80,6 +96,22 @@ def test_what_the_reading_leaves_alone(shipped_detector: RiskDetector, text: str
     assert shipped_detector.assess(text).level == "none", text
 
 
+@pytest.mark.parametrize("text", TEXT_SPEAK)
+def test_text_speak_is_not_arabizi(shipped_detector: RiskDetector, text: str) -> None:
+    assert shipped_detector.assess(text).level == "none", text
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_a_negation_lowers_it(shipped_detector: RiskDetector, text: str) -> None:
+    assert shipped_detector.assess(text).level == "elevated", text
+
+
+def test_an_emoji_on_the_arabizi_word_still_counts(shipped_detector: RiskDetector) -> None:
+    """The only word with a digit has an emoji glued on: the tokens are counted, not the
+    space-separated words."""
+    assert shipped_detector.assess("ana dayer amoot w artaa7😭").level == "high"
+
+
 def test_a_mention_stays_a_mention(shipped_detector: RiskDetector) -> None:
     """ "انتحار" (suicide) and "انتحر" (I kill myself) are one skeleton: not read."""
     assert shipped_detector.assess("9rit ktab 3an el intihar").level == "elevated"
@@ -104,7 +136,10 @@ def test_what_is_derived() -> None:
             [
                 lists(
                     high={
-                        "intent": ["بدي موت", "موت", "انتحر", "bade amoot", "bidi mout"],
+                        "intent": [
+                            *("بدي موت", "موت", "انتحر", "bade amoot", "bidi mout"),
+                            "ابي اموت",  # "bi mt": three consonants and a mark ("buy meat")
+                        ],
                         "others": ["رح يقتلني"],
                     },
                     elevated={"mention": ["انتحار"], "hopeless": ["تعبت من حياتي"]},
@@ -114,8 +149,8 @@ def test_what_is_derived() -> None:
         )
     )
     assert made is not None
-    # "موت" is too short, "انتحر" reads as "انتحار" (a mention), others and elevated are not
-    # read, "bidi mout" has no digit (not Arabizi: the main lists read it as written)
+    # "موت" and "ابي اموت" are too short, "انتحر" reads as "انتحار" (a mention), others and
+    # elevated are not read, "bidi mout" has no digit (not Arabizi: the main lists read it)
     assert made.phrases == {("bdi", "mt"): {("high", "intent")}}
     assert made.excludes == {("bdi", "mt", "mn", "j3")}
     assert reading.derived(merged([lists(elevated={"mention": ["انتحار"]})])) is None
@@ -167,6 +202,7 @@ def test_kept_and_restored_with_the_detector(shipped_detector: RiskDetector) -> 
         RiskDetector.from_state(shipped_detector.state()),
     ):
         assert again is not None and again._arabizi is not None
+        assert again._keys is not again._arabizi._keys  # each its own word cache
         for text, _ in FIRES:
             assert again.assess(text) == shipped_detector.assess(text), text
 

@@ -21,41 +21,48 @@ What is read (`derived`): only what stays specific once the vowels are gone.
   in the message as written ("bdi mout mn el malal" reads "bdi mt mn mll", not "bdi mt mn ml"
   as "بدي موت من الملل" does).
 * The article is no part of a skeleton: "الضحك" and "el da7k" are both "dhk". A first ي/y is
-  (the third person: "yemoot" is not "amoot"), and a last one (the first person: "nafsi" is
-  not "nafso").
+  kept (the third person: "yemoot" is not "amoot"), and a last one (the first person: "nafsi"
+  is not "nafso"); neither counts as a consonant.
 * A skeleton that a phrase of a milder level or of danger from others reads too is left out:
   "انتحر" (I kill myself, high) and "انتحار" (suicide, a mention) are both "nthr".
-No lowering (a negation's skeleton is one letter, "m", shared with too many words): a negated
-phrase stays `high` in this reading. Only a message that looks like Arabizi is read: one word in
-`ARABIZI_SHARE` or more with a digit for an Arabic letter (`skeleton.arabizi_word`), so English,
-French or Turkish is not, nor a long English post with a code in it ("9zxfog" made its English
-words read as Arabic). No `telegram` import; nothing is stored (a bounded cache in memory keeps
-the skeletons of the first words met, for speed, and dies with the process).
+Lowering as written: a negation or third person of the lists just before a phrase this reading
+found, among the message's own words, lowers it as it lowers the phrase itself ("ma bade amoot",
+"ما بدي اموت, ana mni7": `RiskDetector.lowers_at`). Only a message that looks like Arabizi is
+read: one word in `ARABIZI_SHARE` or more with a digit for an Arabic letter
+(`skeleton.arabizi_word`), text-speak not counted ("l8er", "me2", "2day": `_TEXT_SPEAK`), so
+English, French or Turkish seldom is, nor a long English post with a code in it ("9zxfog" made
+its English words read as Arabic). No `telegram` import; nothing is stored (a bounded cache in
+memory keeps the skeletons of the first words met, for speed, and dies with the process).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Sequence
 
 from bot.safety import skeleton
 from bot.safety.merge import Merged
-from bot.safety.normalize import BOUNDARY
 from bot.safety.schema import OTHERS_CATEGORY
 from bot.safety.walk import Span
 
 # a message is read when at least one word in this many is an Arabizi word with a digit: 3,498 of
 # the team's 3,502 lines with such a word, 5 of 144 public English posts with one (a code, "b4")
 ARABIZI_SHARE = 20
-MIN_CONSONANTS = 4  # in all the words of a phrase: "bd mt" (بدي موت) yes, "mt" (موت) no
+# in all the words of a phrase, the person marks (y, i) not counted: "bdi mt" (بدي موت) yes,
+# "mt" (موت) and "bi mt" (ابي اموت: "buy meat") no
+MIN_CONSONANTS = 4
 _ARTICLE = "ال"
 _DIGITS = "2356789"  # an Arabizi word has one of these (`skeleton.arabizi_word`)
+# ... but these are text-speak of the languages read beside Arabizi, not a digit for an Arabic
+# letter: "l8er", "gr8", "b4", "a2m1", "2day", "2do", "me2", "salu2", "gta5"
+_TEXT_SPEAK = re.compile(r"[0148]|^2[^aeiou\d]|[aeiou][258]$")
 _HE = frozenset("يy")
 _MY = frozenset("يiey")  # a last ي/i/e/y: "my", "me" ("7boubi": my pills, not "حبوب": pills)
 # the skeletons of the first words met, for speed (like the detector's own key cache: in memory
 # only, never a number, dies with the process)
 _CACHE_LIMIT = 16_384
-_SKELETONS: dict[str, str] = {}  # `skeleton.arabizi` needs one of these in a word
+_SKELETONS: dict[str, str] = {}
 
 
 def _skeleton(token: str, latin: bool) -> str:
@@ -97,7 +104,7 @@ def derived(merged: Merged) -> Merged | None:
         kept = {(lv, cat) for lv, cat in payloads if lv == "high" and cat != OTHERS_CATEGORY}
         if len(kept) < len(payloads):
             milder.add(skel)
-        if kept and sum(map(len, skel)) >= MIN_CONSONANTS:
+        if kept and sum(len(word.strip("iy")) for word in skel) >= MIN_CONSONANTS:
             out.phrases.setdefault(skel, set()).update(kept)
     for skel in milder:  # ambiguous once the vowels are gone: "انتحار" (suicide) is "انتحر"
         out.phrases.pop(skel, None)
@@ -115,8 +122,13 @@ def reading(
     `toks`; nothing at all unless the message looks like Arabizi."""
     if not any(digit in normalized for digit in _DIGITS):  # most messages: at once
         return [], [0], []
-    found = sum(1 for word in _digit_words(normalized) if skeleton.arabizi_word(word))
-    if not found or found * ARABIZI_SHARE < len(toks):
+    need, found = -(-len(toks) // ARABIZI_SHARE), 0  # one word in ARABIZI_SHARE, rounded up
+    for tok in toks:
+        if not tok.isalpha() and skeleton.arabizi_word(tok) and not _TEXT_SPEAK.search(tok):
+            found += 1
+            if found >= need:
+                break
+    else:
         return [], [0], []
     out: list[str] = []
     out_bounds: list[int] = []
@@ -145,20 +157,3 @@ def spans(excluded: Sequence[Span], where: Sequence[int]) -> list[Span]:
         if first <= last:
             out.append((first, last))
     return out
-
-
-def _digit_words(normalized: str) -> Iterator[str]:
-    """The words of a normalised text with a digit of `_DIGITS`, each once: found from the
-    digits themselves (`str.find`, in C), so a message without one costs a few string searches,
-    not a walk through its words."""
-    seen: set[int] = set()
-    for digit in _DIGITS:
-        at = normalized.find(digit)
-        while at != -1:
-            start = max(normalized.rfind(" ", 0, at), normalized.rfind(BOUNDARY, 0, at)) + 1
-            ends = [e for e in (normalized.find(" ", at), normalized.find(BOUNDARY, at)) if e >= 0]
-            end = min(ends, default=len(normalized))
-            if start not in seen:
-                seen.add(start)
-                yield normalized[start:end]
-            at = normalized.find(digit, end)

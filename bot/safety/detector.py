@@ -45,7 +45,7 @@ How matching works, and why:
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from bot.safety import arabizi, cjk
@@ -82,6 +82,7 @@ class Unlisted(NamedTuple):
     others: bool
 
 
+Lowers = Callable[[int, int, bool], bool]  # (start, end, danger from others) -> lowered?
 _LEAF: dict[str, int] = {}  # the children of every leaf of a built trie: never written to
 
 
@@ -262,10 +263,10 @@ class RiskDetector:
         sample beyond: tests). Each Chinese or Japanese character and each emoji is a token, so
         4,096 characters never met (or met after the cache filled) cost well under a
         microsecond each, not the several of the full way."""
+        if self._plain:
+            return token
         key = self._keys.get(token)
         if key is None:
-            if self._plain:
-                return token
             key = token if len(token) == 1 else self._computed_key(token)
             if len(self._keys) < _KEY_LIMIT and not token.isdigit():  # no number kept
                 self._keys[token] = key
@@ -316,7 +317,8 @@ class RiskDetector:
             # its own exclusions, and those found in the message as written ("bdi mout mn el
             # malal" is "bdi mt mn mll", not "بدي موت من الملل": "bdi mt mn ml")
             too = arabizi.spans(excluded, skeletal[2])
-            result = both(result, self._arabizi._scan(*skeletal[:2], too)[0])
+            lowers = self.lowers_at(toks, bounds, skeletal[2])  # as the words stand, written
+            result = both(result, self._arabizi._scan(*skeletal[:2], too, lowers)[0])
         if apart is not None:
             other, quiet_apart, near_apart = self._scan(*read_normalized(apart))
             result, quiet = both(result, other), quiet or bool(quiet_apart)
@@ -325,14 +327,32 @@ class RiskDetector:
             return result, None
         return result, Unlisted(toks, bool(near), OTHERS_CATEGORY in near)
 
+    def lowers_at(self, toks: list[str], bounds: list[int], where: Sequence[int]) -> Lowers:
+        """Does a negation or third person of these lists lower a high phrase found by another
+        reading at its tokens `start`..`end`, which stand at `where[start]`..`where[end]` among
+        `toks` (the Arabizi reading: "ma bade amoot" is lowered as "ما بدي اموت" is)?"""
+        keys = [self.key(tok) for tok in toks]
+        return lambda start, end, others: self._lowering.lowers(
+            toks, keys, bounds, where[start], where[end], others
+        )
+
     def _scan(
-        self, toks: list[str], bounds: list[int], excluded_too: Sequence[Span] = ()
+        self,
+        toks: list[str],
+        bounds: list[int],
+        excluded_too: Sequence[Span] = (),
+        lowers_too: Lowers | None = None,
     ) -> tuple[RiskAssessment, list[Span], frozenset[str]]:
         """The lists' verdict on one reading, the exclusions found in it (with `excluded_too`,
         found by another reading), and, where the verdict is none, the categories of the
-        `together` rules a part of which was found."""
+        `together` rules a part of which was found. `lowers_too`: another reading's lowering
+        (`lowers_at`)."""
         cache = self._keys
-        keys = [k if (k := cache.get(tok)) is not None else self.key(tok) for tok in toks]
+        keys = (
+            toks  # every word its own key
+            if self._plain
+            else [k if (k := cache.get(tok)) is not None else self.key(tok) for tok in toks]
+        )
         hits, excluded, found = walk(self._walked, keys, toks, bounds, self._lowering.negates)
         if excluded_too:
             excluded = [*excluded, *excluded_too]
@@ -356,8 +376,9 @@ class RiskDetector:
             if ignored((start, end, level, category, gapped), excluded, wordy):
                 continue
             others = category == OTHERS_CATEGORY
-            if level == RANK["high"] and self._lowering.lowers(
-                toks, keys, bounds, start, end, others
+            if level == RANK["high"] and (
+                self._lowering.lowers(toks, keys, bounds, start, end, others)
+                or (lowers_too is not None and lowers_too(start, end, others))
             ):
                 level = RANK["elevated"]
             categories.add(category)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.safety import arabizi
-from bot.safety.detector import EMOJI_WORDS, RiskDetector
+from bot.safety.detector import EMOJI_WORDS, Lowers, RiskDetector
 from bot.safety.normalize import read_normalized, readings
 from bot.safety.schema import LEVELS, OTHERS_CATEGORY, RANK
 from bot.safety.together import matched
@@ -56,18 +56,23 @@ def findings(detector: RiskDetector, text: str) -> list[Finding]:
     skeletal = detector._arabizi
     toks, bounds = read_normalized(glued)
     if skeletal is not None and (skel := arabizi.reading(glued, toks, bounds))[0]:
-        too = arabizi.spans(excluded, skel[2])
-        for finding in _read(skeletal, *skel[:2], too)[0]:  # its words are skeletons: say so
+        too, lowers = arabizi.spans(excluded, skel[2]), detector.lowers_at(toks, bounds, skel[2])
+        for finding in _read(skeletal, *skel[:2], too, lowers)[0]:  # its words: skeletons
             note = ", ".join(filter(None, (ARABIZI_NOTE, finding.note)))
             out.append(finding._replace(note=note))
     return out
 
 
 def _read(
-    detector: RiskDetector, toks: list[str], bounds: list[int], excluded_too: Sequence[Span] = ()
+    detector: RiskDetector,
+    toks: list[str],
+    bounds: list[int],
+    excluded_too: Sequence[Span] = (),
+    lowers_too: Lowers | None = None,
 ) -> tuple[list[Finding], list[Span]]:
     """What of `detector`'s lists is found in one reading, and the exclusions found in it
-    (`excluded_too`: found in another reading, silencing this one's hits too)."""
+    (`excluded_too`: found in another reading, silencing this one's hits too; `lowers_too`:
+    another reading's lowering, `RiskDetector.lowers_at`)."""
     keys = [detector.key(tok) for tok in toks]
     lowering = detector._lowering
     hits, own, found = walk(detector._walked, keys, toks, bounds, lowering.negates)
@@ -84,8 +89,9 @@ def _read(
         why = ignored(hit, excluded, wordy)
         if why:
             notes.append(_IGNORED[why])
-        elif rank == RANK["high"] and lowering.lowers(
-            toks, keys, bounds, start, end, category == OTHERS_CATEGORY
+        elif rank == RANK["high"] and (
+            lowering.lowers(toks, keys, bounds, start, end, category == OTHERS_CATEGORY)
+            or (lowers_too is not None and lowers_too(start, end, category == OTHERS_CATEGORY))
         ):
             notes.append("lowered to elevated: a negation or a third person next to it")
         out.append(Finding("phrase", LEVELS[rank], category, words(start, end), ", ".join(notes)))

@@ -32,14 +32,19 @@ from bot.safety.walk import Trie
 if TYPE_CHECKING:
     from bot.content.checked import ContentFiles
 
-_CACHES = {"model": None, "_keys": {}}  # made at run time, never kept: the model is set beside
-# the lists by each load (`RiskDetector.with_model`), the word cache fills as messages come
+
+def _caches() -> dict[str, Any]:
+    """What a run makes for itself, never kept: the model is set beside the lists by each load
+    (`RiskDetector.with_model`), the word cache fills as messages come. Fresh for each
+    detector pickled (the Arabizi reading's own detector must not share the outer one's cache:
+    one dict in both would be pickled once and restored shared)."""
+    return {"model": None, "_keys": {}}
 
 
 class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if type(obj) is RiskDetector:  # as pickle would, less what a run makes for itself
-            return copyreg.__newobj__, (RiskDetector,), {**vars(obj), **_CACHES}
+            return copyreg.__newobj__, (RiskDetector,), {**vars(obj), **_caches()}
         return NotImplemented
 
 
