@@ -168,6 +168,8 @@ def test_what_is_derived() -> None:
         ("نفسه", False, "nfs"),
         ("الضحك", False, "dhk"),
         ("el", True, ""),
+        ("علي", False, "3l"),  # على, its ى made a ي by normalising: "3ala", not "my"
+        ("3ala", True, "3l"),
         ("7abibi", True, "hbbi"),
     ],
 )

@@ -59,6 +59,8 @@ _DIGITS = "2356789"  # an Arabizi word has one of these (`skeleton.arabizi_word`
 _TEXT_SPEAK = re.compile(r"[0148]|^2[^aeiou\d]|[aeiou][258]$")
 _HE = frozenset("يy")
 _MY = frozenset("يiey")  # a last ي/i/e/y: "my", "me" ("7boubi": my pills, not "حبوب": pills)
+# ... but not the ى these words end with, which normalising made a ي: "على" is "3ala", "3la"
+_NOT_MY = frozenset({"علي", "الي", "حتي"})
 # the skeletons of the first words met, for speed (like the detector's own key cache: in memory
 # only, never a number, dies with the process)
 _CACHE_LIMIT = 16_384
@@ -75,7 +77,7 @@ def _skeleton(token: str, latin: bool) -> str:
     found = skeleton.skeleton(token[1:] if he else token, latin) or ""
     if he and (found or not latin):
         found = "y" + found
-    if found and token[-1] in _MY:
+    if found and token[-1] in _MY and token not in _NOT_MY:
         found += "i"
     return "" if found == "l" else found  # the article written apart: "el", "al", "l"
 

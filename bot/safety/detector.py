@@ -36,6 +36,8 @@ How matching works, and why:
   inside an occurrence of an exclusion does not count ("kill myself laughing"); one read with
   words inserted does not count if it merely overlaps one ("I don't want to live *with them*
   anymore" against the exclusion "don't want to live with").
+* Arabizi is also read as consonant skeletons against the skeletons of the Arabic `high`
+  phrases, in a second small trie (`bot.safety.arabizi`): "3ayez amoot" is "عايز اموت".
 * Levels mean something: first-person intent, plans and means, farewells and attempts are
   `high`; a bare mention ("suicide" in the news) and hopelessness are `elevated`. A `negation`
   or `third_person` word of the lists just before a high phrase, in the same clause, lowers it
