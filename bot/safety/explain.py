@@ -46,11 +46,11 @@ def findings(detector: RiskDetector, text: str) -> list[Finding]:
     out: list[Finding] = []
     glued, apart = readings(text)
     excluded: list[Span] = []  # found in the glued reading: they silence the Arabizi one too
-    for reading in (glued, apart):
+    for n, reading in enumerate((glued, apart)):
         if reading is None:
             continue
         found, spans = _read(detector, *read_normalized(reading))
-        if reading is glued:
+        if n == 0:  # the glued reading, the one the Arabizi reading reads
             excluded = spans
         out.extend(finding for finding in found if finding not in out)
     skeletal = detector._arabizi

@@ -97,6 +97,7 @@ def arabizi(words: Sequence[str]) -> bool:
 
 
 def arabizi_word(word: str) -> bool:
+    """Is this one word Arabizi: letters with a digit for an Arabic letter (see `arabizi`)?"""
     if _ARABIZI_DIGITS.isdisjoint(word) or not _ARABIZI_WORD.fullmatch(word):
         return False
     letters = [ch for ch in word if ch.isalpha()]
