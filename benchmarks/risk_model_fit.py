@@ -93,13 +93,21 @@ def train(
     min_count: int = MIN_COUNT,
     epochs: int = EPOCHS,
     l2: float = L2,
+    nb_alpha: float | None = None,
 ) -> tuple[dict[str, float], float]:
     """Logistic regression over binary features: (weights, bias). `docs` are (features,
-    is risk, weight); the classes are weighted to equal total weight."""
+    is risk, weight); the classes are weighted to equal total weight.
+
+    With `nb_alpha`, each feature's value is its naive-Bayes log-count ratio (the share of the
+    risk lines' features it is, against the benign lines', each count smoothed by `nb_alpha`)
+    instead of 1: the regression starts from what each feature alone says (Wang and Manning
+    2012, "NBSVM"). The weights returned are the products, so a model is scored the same way
+    either way."""
     seen = Counter[str]()
     for found, _, _ in docs:
         seen.update(found)
     vocabulary = sorted(f for f, n in seen.items() if n >= min_count)
+    ratio = [1.0] * len(vocabulary) if nb_alpha is None else _nb_ratios(docs, vocabulary, nb_alpha)
     index = {f: i for i, f in enumerate(vocabulary)}
     rows = [([index[f] for f in sorted(found) if f in index], y, w) for found, y, w in docs]
     positive = sum(w for _, y, w in rows if y)
@@ -114,17 +122,36 @@ def train(
             columns, y, w = rows[i]
             if not columns:
                 continue
-            z = bias + sum(weights[j] for j in columns)
+            z = bias + sum(weights[j] * ratio[j] for j in columns)
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
             g = (p - y) * w * (balance if y else 1.0)
             for j in columns:
-                gj = g + l2 * weights[j]
+                gj = g * ratio[j] + l2 * weights[j]
                 squares[j] += gj * gj
                 weights[j] -= RATE * gj / math.sqrt(squares[j])
             bias_square += g * g
             bias -= RATE * g / math.sqrt(bias_square)
-    kept = {f: round(weights[i], DIGITS) for i, f in enumerate(vocabulary)}
+    kept = {f: round(weights[i] * ratio[i], DIGITS) for i, f in enumerate(vocabulary)}
     return {f: w for f, w in kept.items() if w}, round(bias, DIGITS)
+
+
+def _nb_ratios(
+    docs: Sequence[tuple[set[str], bool, float]], vocabulary: list[str], alpha: float
+) -> list[float]:
+    """Each feature's log-count ratio: log(its smoothed share of the risk lines' feature
+    counts) - log(its share of the benign lines'), each line counted at its weight."""
+    counts: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    for found, y, w in docs:
+        side = counts[1 if y else 0]
+        for f in found:
+            side[f] += w
+    benign, risk = counts
+    total_risk = math.fsum(risk[f] for f in vocabulary) + alpha * len(vocabulary)
+    total_benign = math.fsum(benign[f] for f in vocabulary) + alpha * len(vocabulary)
+    return [
+        math.log((risk[f] + alpha) / total_risk) - math.log((benign[f] + alpha) / total_benign)
+        for f in vocabulary
+    ]
 
 
 def score(model: tuple[dict[str, float], float], found: set[str]) -> float:

@@ -278,8 +278,9 @@ def test_the_weights_reach_every_fit_the_folds_and_the_final_one(monkeypatch):
 
     seen: list[list[float]] = []
 
-    def capture(docs, **_):
+    def capture(docs, **options):
         seen.append([w for _, _, w in docs])
+        assert options["nb_alpha"] == trainer.NB_ALPHA  # every fit reads the same features
         return {}, 0.0
 
     monkeypatch.setattr(trainer, "train", capture)
@@ -293,6 +294,38 @@ def test_the_weights_reach_every_fit_the_folds_and_the_final_one(monkeypatch):
     trainer._fit(data, 1)
     chat, general = trainer.CHAT_WEIGHT, trainer.GENERAL_WEIGHT
     assert seen == [[chat, 1.0, general, 1.0], [chat, general, 1.0]]
+
+
+def test_naive_bayes_ratios_say_which_side_a_feature_leans_to():
+    """Each feature's value in training is its log-count ratio: positive where it is a larger
+    share of the risk lines' features, negative where of the benign lines', near 0 alike; each
+    line counted at its weight."""
+    from benchmarks.risk_model_fit import _nb_ratios
+
+    docs = [({"pills", "tonight"}, True, 1.0), ({"pills", "prep"}, False, 1.0)]
+    pills, prep, tonight = _nb_ratios(docs, ["pills", "prep", "tonight"], 0.5)
+    assert tonight > 0 > prep and abs(pills) < 1e-12
+    heavier = _nb_ratios(
+        [*docs[:1], ({"pills", "prep"}, False, 3.0)], ["pills", "prep", "tonight"], 0.5
+    )
+    assert heavier[2] > tonight  # the benign side's counts weigh 3: "tonight" leans further
+
+
+def test_training_with_naive_bayes_ratios_is_deterministic_and_scores_as_shipped():
+    """With `nb_alpha` the weights returned are the products (weight x ratio), so the shipped
+    model scores a message by its buckets' weights alone, as before; two runs agree."""
+    docs = [
+        (set(map(str, read(text))), y, w)
+        for text, y, w in [
+            ("nobody would notice if i was gone", True, 1.0),
+            ("i have the pills ready", True, 1.0),
+            ("this exam is killing me lol", False, 3.0),
+            ("my prep pills are ready at the pharmacy", False, 1.0),
+        ]
+    ]
+    first = train(docs, min_count=1, nb_alpha=0.5)
+    assert first == train(docs, min_count=1, nb_alpha=0.5) and first != train(docs, min_count=1)
+    assert score(first, docs[0][0]) > first[1] > score(first, docs[2][0])
 
 
 def test_a_model_file_without_a_far_threshold_speaks_on_near_misses_only():
