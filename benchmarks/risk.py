@@ -293,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     if chat:
         sets["CHATBENCH ordinary chat, benign"] = chat
     # ... and more of them, hard days told without danger (helpers c16a-f, session 16, written
-    # blind in 13 languages and Arabizi): written to train the model, they lowered its
+    # blind in 12 languages and Arabizi): written to train the model, they lowered its
     # cross-validated recall at the same false alarms, so they measure instead, never trained on
     hard_days = [line for path in sorted(SETS.glob("chatbench2_*.tsv")) for line in _tsv(path.name)]
     if hard_days:

@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         for row, f, yy, h in zip(rows, feats, y, held, strict=True)
         if not h
     ]
-    model = train(docs, min_count=1, epochs=train_module.EPOCHS)
+    model = train(docs, min_count=1, epochs=train_module.EPOCHS, nb_alpha=train_module.NB_ALPHA)
     shipped = np.array(
         [score(model, set(map(str, f))) if h else 0.0 for f, h in zip(feats, held, strict=True)]
     )

@@ -7,16 +7,14 @@ Data (nothing else):
   blind, fresh and training sets in 13 languages, and ordinary support chat: `chat_train*_*`),
   except the sets kept to measure the model: `fresh4_*` to `fresh17_*` (blind: never
   read), `chatbench_*` and `chatbench2_*` (ordinary chat, held out), `lookalikes.tsv`,
-  `issue9.tsv`, `heldout2.tsv`, and any training line one of those holds word for word
-  (`measured_texts`);
+  `issue9.tsv`, `heldout2.tsv`, and any training line the model reads as it reads a line of
+  one of those (`measured_readings`);
 - benign: the dev half (odd posts) of the eight general subreddits of the Reddit Mental Health
   Dataset sample (Low et al. 2020, CC BY 4.0), which `benchmarks/risk.py` downloads; the TEST
   half stays unseen.
 
 Training: `benchmarks.risk_model_fit.train` (logistic regression, Adagrad in a fixed order, no
-random numbers; scores summed with `math.fsum`; each feature valued at its naive-Bayes
-log-count ratio, `NB_ALPHA`, the weights shipped as products so the bot scores a message the
-same way), over the hashed features of `bot.safety.model`,
+random numbers; scores summed with `math.fsum`), over the hashed features of `bot.safety.model`,
 `EPOCHS` passes, each ordinary chat line weighing `CHAT_WEIGHT` lines and each general post
 `GENERAL_WEIGHT` (the model learns hardest not to speak on what a support bot mostly reads and
 on everyday text; all three chosen on the writer-held-out cross-validation below, never on a
@@ -82,12 +80,14 @@ GENERAL = "dev reddit, 8 general subreddits (odd)"
 # make each risk line weigh more (about 1.3 -> 1.8 benign lines' worth), and a team look-alike
 # relatively less.
 EPOCHS = 10
-# Each feature's value is its naive-Bayes log-count ratio, smoothed by this (`train`; session
-# 16, chosen on the writer-held-out cross-validation: lists + model at the shipped bounds, of
-# 19,253 risk lines, 16,044 with plain binary features (ordinary chat raised 22 of 2,673);
-# NB_ALPHA 4: 16,007; 1: 16,113; 0.5: 16,146 (chat 17); 0.25: 16,131; 0.1: 16,063; general
-# posts 21 or 22 of 1,040 raised by lists and model with every alpha, 24 without)
-NB_ALPHA = 0.5
+# With a number, each feature's value would be its naive-Bayes log-count ratio, smoothed by it
+# (`train`); tried in session 16 and not kept (None: plain binary features). Writer-held-out
+# cross-validation, lists + model at the shipped bounds: without the lines measured sets hold
+# word for word, of 19,253 risk lines, plain 16,044, alpha 4 16,007, 1 16,113, 0.5 16,146 (chat
+# raised 22 -> 17 of 2,673), 0.25 16,131, 0.1 16,063; without the lines read alike too, of
+# 19,215, plain 16,108 (chat 23 of 2,665, general 24 of 1,040), 0.5 16,126 (chat 26, general
+# 22): within noise, and it raised the weights of rare words ("after the restore" 1.4 -> 2.7).
+NB_ALPHA: float | None = None
 CHAT_WEIGHT = 3.0
 GENERAL_WEIGHT = 3.0
 
@@ -143,12 +143,14 @@ def _lines(path: Path) -> Iterator[tuple[str, str]]:
         yield label, text
 
 
-def measured_texts() -> set[str]:
-    """Every text of a set kept to measure (blind or held out): a training line that one of
-    them holds word for word is never trained on (session 16 found 348 such lines, short chat
-    replies and common phrasings written by two writers alike, 141 of them risk)."""
+def measured_readings() -> set[frozenset[int]]:
+    """How the model reads every text of a set kept to measure (blind or held out): a training
+    line it reads the same way (the same features: the same words, whatever their case,
+    accents, punctuation or spacing) is never trained on. Session 16 found 383 training lines
+    word for word in such a set (short chat replies and common phrasings two writers wrote
+    alike; 141 of them risk), and 77 more that differed only so (38 risk)."""
     return {
-        text
+        frozenset(read(text))
         for path in sorted(SETS.glob("*.tsv"))
         if path.name.startswith(BLIND_PREFIX) or path.name in HELD_OUT
         for _, text in _lines(path)
@@ -157,11 +159,12 @@ def measured_texts() -> set[str]:
 
 def training_lines() -> Iterator[tuple[str, int, str, bool]]:
     """Every labelled line of the training files: (file name, the file's number, text, is
-    risk), but none that a set kept to measure also holds (`measured_texts`)."""
-    measured = measured_texts()
+    risk), but none that the model reads as it reads a line of a set kept to measure
+    (`measured_readings`)."""
+    measured = measured_readings()
     for n, path in enumerate(training_files()):
         for label, text in _lines(path):
-            if text not in measured:
+            if frozenset(read(text)) not in measured:
                 yield path.name, n, text, label == "risk"
 
 

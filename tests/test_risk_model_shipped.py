@@ -360,15 +360,16 @@ def test_the_blind_sets_are_never_trained_on():
         assert list(sets.glob(f"{prefix}*.tsv")), prefix  # each names sets that exist
 
 
-def test_no_line_a_blind_or_held_out_set_holds_is_trained_on():
-    """Two writers may write the same short line ("thank you so much"): the model never learns
-    a text that a set kept to measure holds word for word."""
-    from benchmarks.risk_model_train import measured_texts, training_lines
+def test_no_line_the_model_reads_as_a_blind_or_held_out_line_is_trained_on():
+    """Two writers may write the same short line ("thank you so much", "Thank you so much!!"):
+    the model never learns a text it reads as it reads a line of a set kept to measure."""
+    from benchmarks.risk_model_train import measured_readings, training_lines
 
-    measured = measured_texts()
-    assert "" not in measured and len(measured) > 10_000
-    trained = [text for _, _, text, _ in training_lines()]
+    measured = measured_readings()
+    assert len(measured) > 10_000
+    trained = [frozenset(read(text)) for _, _, text, _ in training_lines()]
     assert trained and not measured.intersection(trained)
+    assert frozenset(read("Thank you so much!!")) == frozenset(read("thank you so much"))
 
 
 def test_a_missing_model_file_is_none_and_the_bot_is_told(tmp_path, monkeypatch):
