@@ -5,7 +5,7 @@
 Data (nothing else):
 - risk and benign: every labelled set in `benchmarks/risk_sets/` written by the team (held-out,
   blind, fresh and training sets in 13 languages, and ordinary support chat: `chat_train*_*`),
-  except the sets kept to measure the model: `fresh4_*` to `fresh17_*` (blind: never
+  except the sets kept to measure the model: `fresh4_*` to `fresh18_*` (blind: never
   read), `chatbench_*` and `chatbench2_*` (ordinary chat, held out), `lookalikes.tsv`,
   `issue9.tsv`, `heldout2.tsv`, and any training line the model reads as it reads a line of
   one of those (`measured_readings`);
@@ -14,7 +14,9 @@ Data (nothing else):
   half stays unseen.
 
 Training: `benchmarks.risk_model_fit.train` (logistic regression, Adagrad in a fixed order, no
-random numbers; scores summed with `math.fsum`), over the hashed features of `bot.safety.model`,
+random numbers; scores summed with `math.fsum`; each feature valued at its naive-Bayes
+log-count ratio, `NB_ALPHA`, the weights shipped as the products, so the bot scores a message
+the same way), over the hashed features of `bot.safety.model`,
 `EPOCHS` passes, each ordinary chat line weighing `CHAT_WEIGHT` lines and each general post
 `GENERAL_WEIGHT` (the model learns hardest not to speak on what a support bot mostly reads and
 on everyday text; all three chosen on the writer-held-out cross-validation below, never on a
@@ -52,6 +54,7 @@ HELD_OUT = ("lookalikes.tsv", "issue9.tsv", "heldout2.tsv")
 BLIND_PREFIX = (
     *("fresh4_", "fresh5_", "fresh6_", "fresh7_", "fresh8_", "fresh9_", "fresh10_"),
     *("fresh11_", "fresh12_", "fresh13_", "fresh14_", "fresh15_", "fresh16_", "fresh17_"),
+    "fresh18_",
     *("chatbench_", "chatbench2_"),
 )
 # the kinds of set the model learns from (an allow-list, see `trainable`): training and hard
@@ -80,14 +83,14 @@ GENERAL = "dev reddit, 8 general subreddits (odd)"
 # make each risk line weigh more (about 1.3 -> 1.8 benign lines' worth), and a team look-alike
 # relatively less.
 EPOCHS = 10
-# With a number, each feature's value would be its naive-Bayes log-count ratio, smoothed by it
-# (`train`); tried in session 16 and not kept (None: plain binary features). Writer-held-out
-# cross-validation, lists + model at the shipped bounds: without the lines measured sets hold
-# word for word, of 19,253 risk lines, plain 16,044, alpha 4 16,007, 1 16,113, 0.5 16,146 (chat
-# raised 22 -> 17 of 2,673), 0.25 16,131, 0.1 16,063; without the lines read alike too, of
-# 19,215, plain 16,108 (chat 23 of 2,665, general 24 of 1,040), 0.5 16,126 (chat 26, general
-# 22): within noise, and it raised the weights of rare words ("after the restore" 1.4 -> 2.7).
-NB_ALPHA: float | None = None
+# Each feature's value is its naive-Bayes log-count ratio, smoothed by this (`train`; None:
+# plain binary features). Session 16, writer-held-out cross-validation, lists + model at the
+# shipped bounds: without the lines measured sets hold word for word, of 19,253 risk lines,
+# plain 16,044, alpha 4 16,007, 1 16,113, 0.5 16,146 (chat raised 22 -> 17 of 2,673), 0.25
+# 16,131, 0.1 16,063; without the lines read alike too, of 19,215, plain 16,108 (chat 23 of
+# 2,665, general 24 of 1,040), 0.5 16,126 (chat 26, general 22). More risk lines within the
+# same bounds both times: the rule `operating_point` applies, so it is kept.
+NB_ALPHA: float | None = 0.5
 CHAT_WEIGHT = 3.0
 GENERAL_WEIGHT = 3.0
 
