@@ -188,7 +188,10 @@ def test_the_shipped_model_loads_and_is_attached_for_the_bot_not_for_the_lists_c
     assert math.isfinite(model.threshold) and math.isfinite(model.bias)
     assert model.threshold <= model.far < math.inf  # surer where the lists saw nothing
     assert 0 < sum(1 for w in model.weights if w) < BUCKETS
-    assert encode(model.bias, model.threshold, _sparse(model), model.far) == SHIPPED.read_bytes()
+    with gzip.open(SHIPPED, "rb") as stream:
+        trained_on = json.loads(stream.readline())["trained_on"]
+    again = encode(model.bias, model.threshold, _sparse(model), model.far, trained_on)
+    assert again == SHIPPED.read_bytes()
     with_model, problems = load_safety(ROOT / "content", model=True)
     assert problems == [] and with_model is not None and with_model.model is not None
     lists_only, _ = load_safety(ROOT / "content")
@@ -370,6 +373,17 @@ def test_no_line_the_model_reads_as_a_blind_or_held_out_line_is_trained_on():
     trained = [frozenset(read(text)) for _, _, text, _ in training_lines()]
     assert trained and not measured.intersection(trained)
     assert frozenset(read("Thank you so much!!")) == frozenset(read("thank you so much"))
+
+
+def test_the_shipped_model_was_trained_on_the_training_data_of_today():
+    """The model's header keeps a digest of the lines it learnt from; when the data moves under
+    it (a new blind set takes out the lines the model reads as its own, a training set is
+    added), this fails until `python -m benchmarks.risk_model_train` is run again."""
+    from benchmarks.risk_model_train import trained_on
+
+    with gzip.open(SHIPPED, "rb") as stream:
+        header = json.loads(stream.readline())
+    assert header.get("trained_on") == trained_on(), "run python -m benchmarks.risk_model_train"
 
 
 def test_a_missing_model_file_is_none_and_the_bot_is_told(tmp_path, monkeypatch):

@@ -252,11 +252,17 @@ def _finite(value: object) -> bool:
 
 
 def encode(
-    bias: float, threshold: float, weights: dict[int, float], far: float = math.inf
+    bias: float,
+    threshold: float,
+    weights: dict[int, float],
+    far: float = math.inf,
+    trained_on: str = "",
 ) -> bytes:
     """The shipped form, the same bytes for the same model: a JSON line (buckets, bias,
-    threshold, far, count), then the buckets with a weight (uint32) and their weights
-    (float32), little-endian, gzip-compressed without a time stamp."""
+    threshold, far, count, and `trained_on`: a digest of the lines it was trained on, which
+    the bot never reads and a test compares with the training data of the day), then the
+    buckets with a weight (uint32) and their weights (float32), little-endian, gzip-compressed
+    without a time stamp."""
     where = array("I", sorted(weights))
     values = array("f", (weights[b] for b in where))
     if sys.byteorder == "big":
@@ -265,5 +271,7 @@ def encode(
     meta = {"buckets": BUCKETS, "bias": bias, "threshold": threshold, "count": len(where)}
     if far < math.inf:
         meta["far"] = far
+    if trained_on:
+        meta["trained_on"] = trained_on
     raw = json.dumps(meta, sort_keys=True).encode() + b"\n" + where.tobytes() + values.tobytes()
     return gzip.compress(raw, compresslevel=9, mtime=0)
