@@ -290,16 +290,17 @@ def main(argv: list[str] | None = None) -> int:
         for path in sorted(SETS.glob(f"{prefix}*.tsv")):
             sets[f"{label} {path.stem}"] = _tsv(path.name)
     # Ordinary support-chat messages, all benign (helper c3b): what a support bot mostly reads;
-    # never trained on, their flagged lines never printed.
-    chat = [line for path in sorted(SETS.glob("chatbench_*.tsv")) for line in _tsv(path.name)]
-    if chat:
-        sets["CHATBENCH ordinary chat, benign"] = chat
-    # ... and more of them, hard days told without danger (helpers c16a-f, session 16, written
-    # blind in 12 languages and Arabizi): written to train the model, they lowered its
-    # cross-validated recall at the same false alarms, so they measure instead, never trained on
-    hard_days = [line for path in sorted(SETS.glob("chatbench2_*.tsv")) for line in _tsv(path.name)]
-    if hard_days:
-        sets["CHATBENCH2 ordinary chat (hard days), benign"] = hard_days
+    # never trained on, their flagged lines never printed. chatbench2: more of them, hard days
+    # told without danger (helpers c16a-f, session 16, written blind in 12 languages and
+    # Arabizi): written to train the model, they lowered its cross-validated recall at the same
+    # false alarms, so they measure instead.
+    for prefix, name in (
+        ("chatbench_", "CHATBENCH ordinary chat, benign"),
+        ("chatbench2_", "CHATBENCH2 ordinary chat (hard days), benign"),
+    ):
+        chat = [line for path in sorted(SETS.glob(f"{prefix}*.tsv")) for line in _tsv(path.name)]
+        if chat:
+            sets[name] = chat
 
     figures: dict[str, object] = {}
     model = detector.model

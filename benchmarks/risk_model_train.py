@@ -39,7 +39,7 @@ import bisect
 import hashlib
 import math
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from benchmarks import risk
@@ -126,7 +126,10 @@ def training_files() -> list[Path]:
     return [p for p in sorted(SETS.glob("*.tsv")) if trainable(p.name)]
 
 
-def units(general: list[str]) -> list[Unit]:
+Line = tuple[str, int, str, bool]  # a training line: (file name, the file's number, text, is risk)
+
+
+def units(general: list[str], lines: list[Line]) -> list[Unit]:
     lists = _lists()
 
     def unit(source: str, key: int, text: str, risk: bool) -> Unit:
@@ -134,7 +137,7 @@ def units(general: list[str]) -> list[Unit]:
         tier = NEVER if unlisted is None else NEAR if unlisted.near else FAR
         return (source, key, read(text), risk, tier)
 
-    out = [unit(name, n, text, risk) for name, n, text, risk in training_lines()]
+    out = [unit(name, n, text, risk) for name, n, text, risk in lines]
     out += [unit("general", i, text, False) for i, text in enumerate(general)]
     return out
 
@@ -163,7 +166,7 @@ def measured_readings() -> set[frozenset[int]]:
     }
 
 
-def training_lines() -> Iterator[tuple[str, int, str, bool]]:
+def training_lines() -> Iterator[Line]:
     """Every labelled line of the training files: (file name, the file's number, text, is
     risk), but none that the model reads as it reads a line of a set kept to measure
     (`measured_readings`)."""
@@ -174,12 +177,13 @@ def training_lines() -> Iterator[tuple[str, int, str, bool]]:
                 yield path.name, n, text, label == "risk"
 
 
-def trained_on() -> str:
-    """A digest of the training lines of the day (file, label, text, in order): the shipped
-    model's header keeps it, and a test says when the data moved under it (a new blind set
-    leaves lines out: `measured_readings`) and `python -m benchmarks.risk_model_train` is due."""
+def trained_on(lines: Iterable[Line]) -> str:
+    """A digest of training lines (file, label, text, in order): the shipped model's header
+    keeps that of the lines it learnt from, and a test says when the training data of the day
+    differs (a new blind set leaves lines out: `measured_readings`) and
+    `python -m benchmarks.risk_model_train` is due."""
     digest = hashlib.sha256()
-    for name, _, text, is_risk in training_lines():
+    for name, _, text, is_risk in lines:
         digest.update(f"{name}\t{int(is_risk)}\t{text}\n".encode())
     return digest.hexdigest()[:16]
 
@@ -260,7 +264,8 @@ def operating_point(
 
 def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
     """The shipped form of the model, and the dev figures (cross-validated)."""
-    data = units(general)
+    lines = list(training_lines())  # read once: the measured sets are read by the model
+    data = units(general, lines)
     oof: list[float] = [0.0] * len(data)
     for fold in range(FOLDS):
         model = _fit(data, fold)
@@ -301,7 +306,7 @@ def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
             f"{near_raised} + {far_raised} of {total}"
         )
     weights, bias = _fit(data, None)
-    blob = encode(bias, threshold, {int(k): w for k, w in weights.items()}, far, trained_on())
+    blob = encode(bias, threshold, {int(k): w for k, w in weights.items()}, far, trained_on(lines))
     figures["weights"] = f"{len(weights):,}"
     return blob, figures
 
