@@ -252,9 +252,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-test", action="store_true", help="list test-set misses too")
     parser.add_argument("--json", action="store_true", help="one JSON line at the end")
     parser.add_argument("--lists-only", action="store_true", help="without the model")
+    parser.add_argument("--more", action="store_true", help="the model as RISK_MODEL=more")
     args = parser.parse_args(argv)
+    if args.more and args.lists_only:
+        parser.error("--more is the model's: not with --lists-only")
 
-    detector, problems = load_safety(ROOT / "content", model=not args.lists_only)
+    detector, problems = load_safety(ROOT / "content", model=not args.lists_only, readier=args.more)
     if detector is None:
         print(f"the safety lists have {len(problems)} problem(s)", file=sys.stderr)
         return 1

@@ -29,8 +29,9 @@ where the lists saw nothing at all). Together they are the pair that raises the 
 while the model alone lets through at most 1.5 % of the team's benign lines, 0.5 % of the
 general posts and 1 % of the ordinary chat (`operating_point`; session 11: see `TEAM_RAISED`),
 each line counted at the threshold of its own tier; of two pairs that raise as many, the
-higher. Writes `bot/safety/risk_model.bin.gz` (the same bytes on every run); `--check` trains
-and fails if the shipped file differs."""
+higher. A second pair, chosen the same way within looser bounds (`MORE_RAISED`), is kept in
+the file's header for `RISK_MODEL=more`. Writes `bot/safety/risk_model.bin.gz` (the same bytes
+on every run); `--check` trains and fails if the shipped file differs."""
 
 from __future__ import annotations
 
@@ -73,6 +74,12 @@ FOLDS = 5
 TEAM_RAISED = 0.015
 GENERAL_RAISED = 0.005
 CHAT_RAISED = 0.01
+# The readier pair (`RISK_MODEL=more`): the same weights, thresholds chosen the same way within
+# looser bounds. Session 16's curve over the bounds (benchmarks/RISK_HISTORY.md): with chat at
+# 1 % no looser bound on the others moved the cross-validated catch (0.843 -> 0.847 at most);
+# these raised it to 0.894 for 1.5 more points of look-alikes and 1 more of chat, the steepest
+# step of the curve short of 5 % of chat. Never above the shipped pair (`readier`).
+MORE_RAISED = {"team": 0.03, "general": 0.01, "chat": 0.02}
 CHAT_PREFIX = ("chat_train",)  # ordinary support-chat messages (chat_train*_*), all benign
 DIGITS = 4
 GENERAL = "dev reddit, 8 general subreddits (odd)"
@@ -282,16 +289,21 @@ def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
         ]
 
     bounds = {"team": TEAM_RAISED, "general": GENERAL_RAISED, "chat": CHAT_RAISED}
-    benign = {
-        kind: (scores(kind, NEAR), scores(kind, FAR), share) for kind, share in bounds.items()
-    }
-    threshold, far = operating_point((scores(None, NEAR), scores(None, FAR)), benign)
+    risky = (scores(None, NEAR), scores(None, FAR))
+
+    def pair(shares: dict[str, float]) -> tuple[float, float]:
+        benign = {kind: (scores(kind, NEAR), scores(kind, FAR), shares[kind]) for kind in shares}
+        return operating_point(risky, benign)
+
+    threshold, far = pair(bounds)
+    more = readier((threshold, far), pair(MORE_RAISED))
     n_files = len(training_files())
     figures = {
         "training lines (team sets)": f"{len(data) - len(general)} in {n_files} files",
         "general posts (benign)": str(len(general)),
         "threshold (near a miss of the lists)": str(threshold),
         "far threshold (no part of any rule)": str(far),
+        "RISK_MODEL=more: threshold, far": f"{more[0]}, {more[1]}",
     }
     for name, kind in (
         ("risk", None),
@@ -299,16 +311,31 @@ def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
         ("general posts", "general"),
         ("ordinary chat", "chat"),
     ):
-        near_raised = _raised(scores(kind, NEAR), threshold)
-        far_raised = _raised(scores(kind, FAR), far)
         total = len(scores(kind, NEAR))
-        figures[f"cross-validated, model alone: {name} raised (near + far)"] = (
-            f"{near_raised} + {far_raised} of {total}"
-        )
+        for label, (near_cut, far_cut) in (("", (threshold, far)), (", more", more)):
+            near_raised = _raised(scores(kind, NEAR), near_cut)
+            far_raised = _raised(scores(kind, FAR), far_cut)
+            figures[f"cross-validated, model alone{label}: {name} raised (near + far)"] = (
+                f"{near_raised} + {far_raised} of {total}"
+            )
     weights, bias = _fit(data, None)
-    blob = encode(bias, threshold, {int(k): w for k, w in weights.items()}, far, trained_on(lines))
+    blob = encode(
+        bias,
+        threshold,
+        {int(k): w for k, w in weights.items()},
+        far,
+        trained_on(lines),
+        more=more,
+    )
     figures["weights"] = f"{len(weights):,}"
     return blob, figures
+
+
+def readier(shipped: tuple[float, float], looser: tuple[float, float]) -> tuple[float, float]:
+    """The `RISK_MODEL=more` pair: the pair chosen within the looser bounds, each threshold
+    never above the shipped one's (the readier model raises at least what the shipped one
+    does, on both tiers)."""
+    return min(shipped[0], looser[0]), min(shipped[1], looser[1])
 
 
 def _kind(source: str) -> str:

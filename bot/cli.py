@@ -62,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
         help="the phrase lists alone, without the statistical model beside them",
     )
     risk.add_argument(
+        "--more",
+        action="store_true",
+        help="the model's readier thresholds, as the bot with RISK_MODEL=more",
+    )
+    risk.add_argument(
         "--explain",
         action="store_true",
         help="after each line, the phrases, rules and exclusions of the lists found in it",
@@ -89,8 +94,17 @@ def main(argv: list[str] | None = None) -> int:
         from bot.safety import run_risk_cli
 
         try:
+            if args.more and args.lists_only:
+                print("--more is the model's: not with --lists-only", file=sys.stderr)
+                return 2
             return run_risk_cli(
-                _content_dir(), sys.stdin, sys.stdout, args.eval_file, args.lists_only, args.explain
+                _content_dir(),
+                sys.stdin,
+                sys.stdout,
+                args.eval_file,
+                args.lists_only,
+                args.explain,
+                readier=args.more,
             )
         except BrokenPipeError:  # the reader stopped early (`... | head`): not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -79,7 +79,12 @@ class ContentStore:
         the content is, not what checking it took."""
         s = self._settings
         return apart.load(
-            s.content_dir, s.default_locale, self._record, model=s.risk_model, full=full
+            s.content_dir,
+            s.default_locale,
+            self._record,
+            model=s.risk_model,
+            readier=s.risk_model_readier,
+            full=full,
         )
 
     def reload(self) -> list[Problem]:

@@ -190,7 +190,9 @@ def test_the_shipped_model_loads_and_is_attached_for_the_bot_not_for_the_lists_c
     assert 0 < sum(1 for w in model.weights if w) < BUCKETS
     with gzip.open(SHIPPED, "rb") as stream:
         trained_on = json.loads(stream.readline())["trained_on"]
-    again = encode(model.bias, model.threshold, _sparse(model), model.far, trained_on)
+    again = encode(
+        model.bias, model.threshold, _sparse(model), model.far, trained_on, more=model.more
+    )
     assert again == SHIPPED.read_bytes()
     with_model, problems = load_safety(ROOT / "content", model=True)
     assert problems == [] and with_model is not None and with_model.model is not None

@@ -58,6 +58,7 @@ def load(
     record: CheckedRecord,
     *,
     model: bool,
+    readier: bool = False,
     full: bool = False,
     today: dt.date | None = None,
 ) -> tuple[Content | None, list[Problem]]:
@@ -68,10 +69,14 @@ def load(
     if not full:
         files = ContentFiles(directory, record)
         if files.checked:  # a restart
-            return load_content(directory, default_locale, today, model=model, files=files)
+            return load_content(
+                directory, default_locale, today, model=model, readier=readier, files=files
+            )
     here = None if full else record  # a full check never uses a record
     if not directory.is_dir() or lists.KEPT.holds(directory):
-        return load_content(directory, default_locale, today, record=here, model=model)
+        return load_content(
+            directory, default_locale, today, record=here, model=model, readier=readier
+        )
     checking = record.path.with_name(
         f"{record.path.name}.{os.getpid()}-{secrets.token_hex(4)}.checking"
     )
@@ -84,7 +89,7 @@ def load(
             files = ContentFiles(directory, record)
             if files.checked:  # the very files the child checked
                 content, found = load_content(
-                    directory, default_locale, today, model=model, files=files
+                    directory, default_locale, today, model=model, readier=readier, files=files
                 )
                 if content is not None:
                     return content, problems
@@ -93,7 +98,7 @@ def load(
     finally:
         _put(checking, None)
     log.info("content checked in this process: its record could not be used")
-    return load_content(directory, default_locale, today, record=here, model=model)
+    return load_content(directory, default_locale, today, record=here, model=model, readier=readier)
 
 
 def _put(checking: Path, record: Path | None) -> bool:

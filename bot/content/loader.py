@@ -92,6 +92,8 @@ def load_content(
     record: CheckedRecord | None = None,
     model: bool = False,
     files: ContentFiles | None = None,
+    *,
+    readier: bool = False,
 ) -> tuple[Content | None, list[Problem]]:
     """Read and check every locale under `directory`. Content is None if there are errors.
 
@@ -100,7 +102,8 @@ def load_content(
     without errors writes the record for the next time. A load a record vouches for that this
     process already made (the same files, folder, day, default locale and `model`) is not made
     again (`checked.Loaded`). With `model`, the risk detector has the statistical model beside
-    the lists (the bot, unless `RISK_MODEL=off`). `files`: the files of `directory` already
+    the lists (the bot, unless `RISK_MODEL=off`), with `readier` its readier thresholds
+    (`RISK_MODEL=more`). `files`: the files of `directory` already
     read, with or without a record (`bot.content.apart`)."""
     today = today or dt.date.today()
     problems: list[Problem] = []
@@ -109,7 +112,7 @@ def load_content(
     files = files or ContentFiles(directory, record)
     loaded = Loaded.key_of(files, directory, default_locale, today)
     if loaded is not None:
-        loaded = (*loaded, "model" if model else "lists alone")
+        loaded = (*loaded, ("model, readier" if readier else "model") if model else "lists alone")
     found = LOADED.get(loaded)
     if found is not None:  # this very load, already made in this process and still held
         return found
@@ -165,7 +168,7 @@ def load_content(
     for loc in locales.values():
         check_rendered_lengths(loc, directory, problems)
     check_contacts(base, rel(directory / BASE_LOCALE / "crisis.yaml", directory), problems, today)
-    risk, safety_problems = load_safety(directory, files, model=model)
+    risk, safety_problems = load_safety(directory, files, model=model, readier=readier)
     problems.extend(Problem(file, key, message) for file, key, message in safety_problems)
     service = _load_service(directory, problems, files)
     _check_topics(base, rel(directory / BASE_LOCALE / "ui.yaml", directory), problems)

@@ -21,17 +21,20 @@ def run_risk_cli(
     eval_file: Path | None = None,
     lists_only: bool = False,
     explain: bool = False,
+    *,
+    readier: bool = False,
 ) -> int:
     """`python -m bot risk`: print "<level>\\t<line>" for each input line, to try the lists out;
     with `eval_file`, the figures of `bot.safety.evaluate` on a labelled file instead. As the
     bot reads a message (the lists and the model beside them), or with `lists_only` the lists
     alone (what an editor of the lists wants to see). With `explain`, each line is followed by
-    what of the lists was found in it, in its own words (`bot.safety.explain`).
+    what of the lists was found in it, in its own words (`bot.safety.explain`). With `readier`,
+    the model's readier thresholds (`RISK_MODEL=more`).
 
     Exits 1 without reading input if the lists have problems (printed to stderr), so an editor
     never tests against lists the bot would refuse to load.
     """
-    detector, problems = load_safety(content_dir, model=not lists_only)
+    detector, problems = load_safety(content_dir, model=not lists_only, readier=readier)
     if detector is None:
         for file, key, message in problems:
             print(f"error: {file}: {key}: {message}", file=sys.stderr)

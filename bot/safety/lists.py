@@ -39,7 +39,11 @@ DETECTOR = "risk detector"  # its name in a content record (bot/content/checked.
 
 
 def load_safety(
-    content_dir: Path, files: ContentFiles | None = None, *, model: bool = False
+    content_dir: Path,
+    files: ContentFiles | None = None,
+    *,
+    model: bool = False,
+    readier: bool = False,
 ) -> tuple[RiskDetector | None, list[SafetyProblem]]:
     """Read every `content/<locale>/safety.yaml`, check them, and build one merged detector.
 
@@ -51,7 +55,8 @@ def load_safety(
     found sound, byte for byte, are not built and checked again (`bot.safety.kept`). With
     `model`, the shipped statistical model (`bot.safety.model`) stands beside the lists, on a
     copy (the bot and `python -m bot risk`); without, the lists alone decide (their checks,
-    their tests).
+    their tests). With `readier` too, the model's readier thresholds (`RISK_MODEL=more`:
+    `RiskModel.readier`).
     """
     detector, problems = _load(content_dir, files)
     if model and detector is not None:
@@ -61,6 +66,8 @@ def load_safety(
             shipped = RiskModel.shipped()
             if shipped is None:
                 raise ValueError("the model file is missing")
+            if readier:
+                shipped = shipped.readier()
         except ValueError as error:
             return None, [(SHIPPED_NAME, "-", f"{error}: {REMEDY}")]
         detector = KEPT.beside(detector.with_model(shipped), detector)

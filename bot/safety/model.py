@@ -34,7 +34,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -157,6 +157,7 @@ class RiskModel:
     bias: float
     threshold: float
     far: float = math.inf
+    more: tuple[float, float] | None = None  # the readier pair (threshold, far): `readier`
 
     def score(self, toks: Sequence[str]) -> float:
         weights = self.weights
@@ -168,6 +169,15 @@ class RiskModel:
         """Whether the message is raised: `near` says a part of some rule was found in it."""
         cut = self.threshold if near else self.far
         return bool(toks) and cut < math.inf and self.score(toks) > cut
+
+    def readier(self) -> RiskModel:
+        """The same model with the thresholds `RISK_MODEL=more` asks for: chosen by the training
+        within looser bounds on its false alarms, never above this model's own (it raises all
+        this one raises, and more: README, "Risk detection"). The weights are shared. A
+        ValueError when the file has no such pair."""
+        if self.more is None:
+            raise ValueError("the model file has no thresholds for RISK_MODEL=more")
+        return replace(self, threshold=self.more[0], far=self.more[1], more=None)
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> RiskModel:
@@ -195,6 +205,11 @@ class RiskModel:
         numbers = [meta.get("bias"), meta.get("threshold")]
         if "far" in meta:  # a file without it: near misses only
             numbers.append(meta["far"])
+        more = meta.get("more")  # a file without it: no RISK_MODEL=more
+        if more is not None:
+            if not (isinstance(more, list) and len(more) == 2):
+                raise ValueError("the model file is damaged")
+            numbers.extend(more)
         if not (_whole(count) and 0 <= count <= BUCKETS and all(map(_finite, numbers))):
             raise ValueError("the model file is damaged")
         weights = array("f", [0.0]) * BUCKETS
@@ -217,8 +232,13 @@ class RiskModel:
                 raise ValueError("bytes after the weights")
         except (EOFError, OSError, zlib.error, ValueError):  # cut, inside a number too
             raise ValueError("the model file is damaged") from None
-        bias, threshold, *far = map(float, numbers)
-        return cls(weights, bias, threshold, far[0] if far else math.inf)
+        values = [float(n) for n in numbers]
+        readier = None
+        if more is not None:
+            readier = (values[-2], values[-1])
+            del values[-2:]
+        bias, threshold, *far = values
+        return cls(weights, bias, threshold, far[0] if far else math.inf, readier)
 
     @classmethod
     def shipped(cls) -> RiskModel | None:
@@ -257,9 +277,12 @@ def encode(
     weights: dict[int, float],
     far: float = math.inf,
     trained_on: str = "",
+    *,
+    more: tuple[float, float] | None = None,
 ) -> bytes:
     """The shipped form, the same bytes for the same model: a JSON line (buckets, bias,
-    threshold, far, count, and `trained_on`: a digest of the lines it was trained on, which
+    threshold, far, count, `more`: the readier pair, and `trained_on`: a digest of the lines it
+    was trained on, which
     the bot never reads and a test compares with the training data of the day), then the
     buckets with a weight (uint32) and their weights (float32), little-endian, gzip-compressed
     without a time stamp."""
@@ -271,6 +294,8 @@ def encode(
     meta = {"buckets": BUCKETS, "bias": bias, "threshold": threshold, "count": len(where)}
     if far < math.inf:
         meta["far"] = far
+    if more is not None:
+        meta["more"] = list(more)
     if trained_on:
         meta["trained_on"] = trained_on
     raw = json.dumps(meta, sort_keys=True).encode() + b"\n" + where.tobytes() + values.tobytes()

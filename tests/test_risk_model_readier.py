@@ -1,0 +1,173 @@
+"""`RISK_MODEL=more`: the same model with its readier thresholds (`RiskModel.readier`), chosen
+by the training within looser bounds on its own false alarms, never above the shipped pair: it
+raises everything the default raises, and more. From the setting through the content load to
+a visitor's answer."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.risk_model_train import readier
+from bot.config import SettingsError, load_settings
+from bot.content.loader import load_content
+from bot.harness import Harness
+from bot.safety import load_safety, run_risk_cli
+from bot.safety.model import RiskModel, encode
+from bot.safety.schema import RANK
+from tests.conftest import running_harness
+from tests.test_config import GOOD
+from tests.test_relay import en, onboard, queue_visitor
+from tests.test_safety_flows import say
+
+ROOT = Path(__file__).resolve().parent.parent
+# A message the shipped model raises only with its readier thresholds: a near miss of the lists
+# (a part of some rule found), scored 2.11, between the readier threshold (1.47) and the
+# shipped one (2.91)
+ONLY_MORE = "i'm done trying"
+
+
+def test_the_readier_pair_travels_in_the_file_and_shares_the_weights():
+    model = RiskModel.from_bytes(gzip.decompress(encode(0.5, 2.0, {3: 0.25}, 3.0, more=(1.0, 1.5))))
+    assert (model.threshold, model.far, model.more) == (2.0, 3.0, (1.0, 1.5))
+    ready = model.readier()
+    assert (ready.threshold, ready.far, ready.more, ready.bias) == (1.0, 1.5, None, 0.5)
+    assert ready.weights is model.weights  # no second copy of 2 MB of weights
+    plain = RiskModel.from_bytes(gzip.decompress(encode(0.5, 2.0, {3: 0.25}, 3.0)))
+    assert plain.more is None
+    with pytest.raises(ValueError, match="RISK_MODEL=more"):
+        plain.readier()
+
+
+@pytest.mark.parametrize("more", [[1.0], [1.0, 2.0, 3.0], "1,2", [1.0, None], [1.0, math.nan]])
+def test_a_damaged_readier_pair_is_refused_as_damaged(more):
+    blob = gzip.decompress(encode(0.5, 2.0, {3: 0.25}, 3.0))
+    head, _, body = blob.partition(b"\n")
+    meta = {**json.loads(head), "more": more}
+    with pytest.raises(ValueError, match="damaged"):
+        RiskModel.from_bytes(json.dumps(meta).encode() + b"\n" + body)
+
+
+def test_the_readier_pair_is_never_above_the_shipped_one():
+    """Chosen within looser bounds, a pair may still put one tier higher: each threshold is
+    kept at the shipped one's at most, so `more` raises a superset."""
+    assert readier((2.9, 3.3), (1.4, 2.4)) == (1.4, 2.4)
+    assert readier((2.9, 3.3), (3.1, 3.2)) == (2.9, 3.2)
+    assert readier((2.9, 3.3), (math.inf, math.inf)) == (2.9, 3.3)
+
+
+def test_the_shipped_model_has_a_readier_pair_below_its_own():
+    model = RiskModel.load()
+    assert model is not None and model.more is not None
+    near, far = model.more
+    assert near <= model.threshold and far <= model.far and near <= far
+    assert (near, far) != (model.threshold, model.far)  # a pair of its own, not a copy
+
+
+def test_only_the_readier_model_raises_the_example_and_never_lowers_anything():
+    shipped, problems = load_safety(ROOT / "content", model=True)
+    more, _ = load_safety(ROOT / "content", model=True, readier=True)
+    assert problems == [] and shipped is not None and more is not None
+    assert shipped.model is not None and more.model is not None
+    assert more.model.weights is shipped.model.weights
+    assert (more.model.threshold, more.model.far) == shipped.model.more
+    assert shipped.assess(ONLY_MORE).level == "none"
+    assert more.assess(ONLY_MORE).level == "elevated"
+    lines = (ROOT / "benchmarks" / "risk_sets" / "issue9.tsv").read_text(encoding="utf-8")
+    lines += (ROOT / "benchmarks" / "risk_sets" / "lookalikes.tsv").read_text(encoding="utf-8")
+    for line in lines.splitlines():
+        text = line.split("\t", 2)[-1]
+        default, readier_ = shipped.assess(text), more.assess(text)
+        assert RANK[readier_.level] >= RANK[default.level], text  # never lowers a verdict
+        if default.at_risk:
+            assert readier_.categories >= default.categories, text
+
+
+def test_the_setting_takes_on_more_or_off():
+    on = load_settings(GOOD, env_file=None)
+    assert on.risk_model and not on.risk_model_readier
+    more = load_settings({**GOOD, "RISK_MODEL": "More"}, None)
+    assert more.risk_model and more.risk_model_readier
+    off = load_settings({**GOOD, "RISK_MODEL": "off"}, None)
+    assert not off.risk_model and not off.risk_model_readier
+    with pytest.raises(SettingsError, match="RISK_MODEL must be on, more or off"):
+        load_settings({**GOOD, "RISK_MODEL": "most"}, None)
+
+
+def test_a_load_with_the_readier_model_is_never_taken_for_the_default_one(record):
+    """A start a record vouches for is kept in this process by what made it; the readier
+    model is part of that, so a start with `RISK_MODEL=more` after one with `on` (or the
+    other way round) gets the thresholds it asked for."""
+    content = ROOT / "content"
+    first, problems = load_content(content, record=record, model=True)
+    assert first is not None, problems
+    vouched, _ = load_content(content, record=record, model=True)
+    ready, _ = load_content(content, record=record, model=True, readier=True)
+    again, _ = load_content(content, record=record, model=True)
+    assert vouched is not None and ready is not None and again is not None
+    assert vouched.risk is not None and ready.risk is not None and again.risk is not None
+    model, ready_model = vouched.risk.model, ready.risk.model
+    assert model is not None and ready_model is not None
+    assert (ready_model.threshold, ready_model.far) == model.more
+    assert again.risk.model is not None and again.risk.model.threshold == model.threshold
+
+
+def test_a_model_file_without_the_pair_stops_a_bot_that_asks_for_it(monkeypatch):
+    blob = gzip.decompress(encode(0.5, 2.0, {3: 0.25}, 3.0))
+    monkeypatch.setattr(RiskModel, "shipped", classmethod(lambda cls: RiskModel.from_bytes(blob)))
+    detector, problems = load_safety(ROOT / "content", model=True, readier=True)
+    assert detector is None
+    assert [(f, m.split(":")[0]) for f, _, m in problems] == [
+        ("bot/safety/risk_model.bin.gz", "the model file has no thresholds for RISK_MODEL=more")
+    ]
+    fine, problems = load_safety(ROOT / "content", model=True)
+    assert fine is not None and problems == []
+
+
+def test_the_risk_command_reads_as_the_bot_with_more():
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "risk", *args],
+            input=f"{ONLY_MORE}\nI want to die\n",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=ROOT,
+        )
+
+    assert run("--more").stdout == f"elevated\t{ONLY_MORE}\nhigh\tI want to die\n"
+    refused = run("--more", "--lists-only")
+    assert refused.returncode == 2 and "not with --lists-only" in refused.stderr
+    for readier_, level in ((False, "none"), (True, "elevated")):
+        out = io.StringIO()
+        assert run_risk_cli(ROOT / "content", io.StringIO(ONLY_MORE), out, readier=readier_) == 0
+        assert out.getvalue() == f"{level}\t{ONLY_MORE}\n"
+
+
+async def test_a_bot_with_risk_model_more_answers_what_only_the_readier_model_finds(
+    tmp_path, clock, log_output
+) -> None:
+    """The whole way: the setting, the content load, the visitor's answer and queue place."""
+    async with running_harness(tmp_path, clock, rate_limit=False, risk_model_readier=True) as h:
+        h: Harness
+        detector = h.core.content.current.risk
+        assert detector is not None and detector.model is not None
+        shipped = RiskModel.load()
+        assert shipped is not None and (detector.model.threshold, detector.model.far) == (
+            shipped.more
+        )
+        await onboard(h, "River Song")  # on duty: visitors wait for them
+        await queue_visitor(h)
+        second = await queue_visitor(h)
+        msg = await say(h, second, ONLY_MORE)
+        assert en(h, "safety.elevated").split("\n")[0] in msg["text"]
+        assert ONLY_MORE not in msg["text"]  # never echoed back
+        place = await h.core.relay.place(h.core.visitors.pseudonym(second.id))
+        assert place.position == 1 and place.urgent
