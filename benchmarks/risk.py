@@ -305,8 +305,11 @@ def main(argv: list[str] | None = None) -> int:
         if chat:
             sets[name] = chat
 
-    figures: dict[str, object] = {}
     model = detector.model
+    mode = "off" if model is None else "more" if args.more else "on"
+    figures: dict[str, object] = {"RISK_MODEL": mode}
+    if model is not None:  # which model the figures are of: two runs are never mixed up
+        print(f"RISK_MODEL={mode}: thresholds {model.threshold} near a miss, {model.far} elsewhere")
     print(
         "set\trecall (any)\trecall (high)\tbenign flagged\tbenign flagged high"
         + ("\tlists alone: recall, benign flagged" if model else "")

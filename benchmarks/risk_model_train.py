@@ -78,7 +78,7 @@ CHAT_RAISED = 0.01
 # looser bounds. Session 16's curve over the bounds (benchmarks/RISK_HISTORY.md): with chat at
 # 1 % no looser bound on the others moved the cross-validated catch (0.843 -> 0.847 at most);
 # these raised it to 0.894 for 1.5 more points of look-alikes and 1 more of chat, the steepest
-# step of the curve short of 5 % of chat. Never above the shipped pair (`readier`).
+# step of the curve short of 5 % of chat. Never above the shipped pair (`operating_point`'s cap).
 MORE_RAISED = {"team": 0.03, "general": 0.01, "chat": 0.02}
 CHAT_PREFIX = ("chat_train",)  # ordinary support-chat messages (chat_train*_*), all benign
 DIGITS = 4
@@ -224,7 +224,9 @@ Scores = tuple[list[float], list[float]]  # out-of-fold scores at the near and t
 
 
 def operating_point(
-    risk: Scores, benign: dict[str, tuple[list[float], list[float], float]]
+    risk: Scores,
+    benign: dict[str, tuple[list[float], list[float], float]],
+    cap: tuple[float, float] = (math.inf, math.inf),
 ) -> tuple[float, float]:
     """The near and far thresholds (see the module docstring): of the pairs that keep every
     kind of benign line within its share (`benign`: kind -> near scores, far scores, share; a
@@ -232,7 +234,9 @@ def operating_point(
     that raises the most risk lines; of pairs that raise as many, the one with the higher far,
     then the higher near. Only the benign lines' scores (rounded up, as shipped) and the
     infinities need be tried: between two of them the benign counts stay the same and a lower
-    threshold raises more risk. No benign line at all: (inf, inf), the model never speaks."""
+    threshold raises more risk. No benign line at all: (inf, inf), the model never speaks.
+    `cap`: no pair above it, tier by tier (the readier pair is never above the shipped one);
+    the cap itself is tried too."""
 
     def above(ordered: list[float], cut: float) -> int:
         return len(ordered) - bisect.bisect_right(ordered, cut)
@@ -243,10 +247,10 @@ def operating_point(
         return sorted(v for v in values if v != -math.inf)
 
     if not benign:
-        return math.inf, math.inf
+        return min(math.inf, cap[0]), min(math.inf, cap[1])
     limits = {kind: int(len(near) * share) for kind, (near, _, share) in benign.items()}
     tiers = {kind: (finite(near), finite(far)) for kind, (near, far, _) in benign.items()}
-    tried = {math.inf, -math.inf}
+    tried = {math.inf, -math.inf, *cap}
     for kind, pair in tiers.items():
         for ordered in pair:  # a threshold past the limit is never feasible
             tried.update(map(_up, ordered[-(limits[kind] + 1) :]))
@@ -254,10 +258,14 @@ def operating_point(
     risk_near, risk_far = finite(risk[0]), finite(risk[1])
     best = (-1, math.inf, math.inf)
     for near in candidates:
+        if near > cap[0]:
+            break
         spare = {kind: limits[kind] - above(tiers[kind][0], near) for kind in tiers}
         if min(spare.values()) < 0:
             continue
         for far in candidates:
+            if far > cap[1]:
+                break
             if far < near or any(above(tiers[k][1], far) > spare[k] for k in tiers):
                 continue
             raised = above(risk_near, near) + above(risk_far, far)
@@ -266,6 +274,8 @@ def operating_point(
             # preferred: surer) or lose, and every higher one is feasible too
             if raised < best[0]:
                 break
+    if best[0] < 0:  # nothing within the bounds and the cap: the cap (the shipped pair)
+        return min(math.inf, cap[0]), min(math.inf, cap[1])
     return best[2], best[1]
 
 
@@ -291,12 +301,14 @@ def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
     bounds = {"team": TEAM_RAISED, "general": GENERAL_RAISED, "chat": CHAT_RAISED}
     risky = (scores(None, NEAR), scores(None, FAR))
 
-    def pair(shares: dict[str, float]) -> tuple[float, float]:
+    def pair(
+        shares: dict[str, float], cap: tuple[float, float] = (math.inf, math.inf)
+    ) -> tuple[float, float]:
         benign = {kind: (scores(kind, NEAR), scores(kind, FAR), shares[kind]) for kind in shares}
-        return operating_point(risky, benign)
+        return operating_point(risky, benign, cap)
 
     threshold, far = pair(bounds)
-    more = readier((threshold, far), pair(MORE_RAISED))
+    more = pair(MORE_RAISED, cap=(threshold, far))
     n_files = len(training_files())
     figures = {
         "training lines (team sets)": f"{len(data) - len(general)} in {n_files} files",
@@ -329,13 +341,6 @@ def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
     )
     figures["weights"] = f"{len(weights):,}"
     return blob, figures
-
-
-def readier(shipped: tuple[float, float], looser: tuple[float, float]) -> tuple[float, float]:
-    """The `RISK_MODEL=more` pair: the pair chosen within the looser bounds, each threshold
-    never above the shipped one's (the readier model raises at least what the shipped one
-    does, on both tiers)."""
-    return min(shipped[0], looser[0]), min(shipped[1], looser[1])
 
 
 def _kind(source: str) -> str:

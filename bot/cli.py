@@ -64,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     risk.add_argument(
         "--more",
         action="store_true",
-        help="the model's readier thresholds, as the bot with RISK_MODEL=more",
+        help="the model's readier thresholds, as the bot with RISK_MODEL=more (without this or "
+        "--lists-only: as RISK_MODEL in the environment or .env says)",
     )
     risk.add_argument(
         "--explain",
@@ -97,14 +98,20 @@ def main(argv: list[str] | None = None) -> int:
             if args.more and args.lists_only:
                 print("--more is the model's: not with --lists-only", file=sys.stderr)
                 return 2
+            mode = "more" if args.more else "off" if args.lists_only else "on"
+            if not (args.more or args.lists_only):  # as the bot of these settings reads
+                mode = _setting("RISK_MODEL").lower() or "on"
+                if mode not in {"on", "more", "off"}:
+                    print("RISK_MODEL must be on, more or off", file=sys.stderr)
+                    return 2
             return run_risk_cli(
                 _content_dir(),
                 sys.stdin,
                 sys.stdout,
                 args.eval_file,
-                args.lists_only,
+                mode == "off",
                 args.explain,
-                readier=args.more,
+                readier=mode == "more",
             )
         except BrokenPipeError:  # the reader stopped early (`... | head`): not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -234,12 +241,16 @@ def healthcheck() -> int:
 
 def _content_dir() -> Path:
     """CONTENT_DIR if set (environment or .env), else ./content; no other setting is needed."""
+    return Path(_setting("CONTENT_DIR") or "content")
+
+
+def _setting(name: str) -> str:
+    """One setting from the environment or .env ("" when neither has it)."""
     import os
 
     from dotenv import dotenv_values
 
-    value = os.environ.get("CONTENT_DIR") or dotenv_values(".env").get("CONTENT_DIR") or "content"
-    return Path(value)
+    return os.environ.get(name) or dotenv_values(".env").get(name) or ""
 
 
 def content_check(directory: Path) -> int:

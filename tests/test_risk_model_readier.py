@@ -9,21 +9,26 @@ import gzip
 import io
 import json
 import math
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from benchmarks.risk_model_train import readier
+from benchmarks.risk_model_train import operating_point
+from bot import cli
 from bot.config import SettingsError, load_settings
-from bot.content.loader import load_content
+from bot.content import apart
+from bot.content.checked import CheckedRecord
+from bot.content.loader import Content, load_content
 from bot.harness import Harness
-from bot.safety import load_safety, run_risk_cli
+from bot.safety import lists, load_safety
 from bot.safety.model import RiskModel, encode
 from bot.safety.schema import RANK
-from tests.conftest import running_harness
+from tests.conftest import detectors_apart, running_harness
 from tests.test_config import GOOD
+from tests.test_memory_m4 import children, small  # noqa: F401 (fixtures)
 from tests.test_relay import en, onboard, queue_visitor
 from tests.test_safety_flows import say
 
@@ -32,6 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # (a part of some rule found), scored 2.11, between the readier threshold (1.47) and the
 # shipped one (2.91)
 ONLY_MORE = "i'm done trying"
+# ... and one the shipped model raises with either pair (the lists alone: none)
+MODEL_TOO = "no one would even notice"
 
 
 def test_the_readier_pair_travels_in_the_file_and_shares_the_weights():
@@ -46,7 +53,13 @@ def test_the_readier_pair_travels_in_the_file_and_shares_the_weights():
         plain.readier()
 
 
-@pytest.mark.parametrize("more", [[1.0], [1.0, 2.0, 3.0], "1,2", [1.0, None], [1.0, math.nan]])
+@pytest.mark.parametrize(
+    "more",
+    [
+        *([1.0], [1.0, 2.0, 3.0], "1,2", [1.0, None], [1.0, math.nan], None),
+        *([5.0, 6.0], [2.5, 2.8], [1.0, 1e300]),  # above the file's own pair (2.0, 3.0)
+    ],
+)
 def test_a_damaged_readier_pair_is_refused_as_damaged(more):
     blob = gzip.decompress(encode(0.5, 2.0, {3: 0.25}, 3.0))
     head, _, body = blob.partition(b"\n")
@@ -55,12 +68,15 @@ def test_a_damaged_readier_pair_is_refused_as_damaged(more):
         RiskModel.from_bytes(json.dumps(meta).encode() + b"\n" + body)
 
 
-def test_the_readier_pair_is_never_above_the_shipped_one():
-    """Chosen within looser bounds, a pair may still put one tier higher: each threshold is
-    kept at the shipped one's at most, so `more` raises a superset."""
-    assert readier((2.9, 3.3), (1.4, 2.4)) == (1.4, 2.4)
-    assert readier((2.9, 3.3), (3.1, 3.2)) == (2.9, 3.2)
-    assert readier((2.9, 3.3), (math.inf, math.inf)) == (2.9, 3.3)
+def test_the_readier_pair_is_chosen_under_the_shipped_one():
+    """Chosen within looser bounds, the best pair could put one tier higher than the shipped
+    pair: the search never goes above it (`cap`), so `more` raises a superset, and the pair is
+    still one the rule chose (review v17: not two thresholds of different pairs)."""
+    risk = ([1.0, 2.0, 5.0], [1.0, 2.0, 5.0])  # three risk lines' scores at each tier
+    benign = {"team": ([4.5, -math.inf], [-math.inf, 2.5], 0.5)}  # one of two may pass
+    assert operating_point(risk, benign) == (-math.inf, 4.5)  # ties prefer the surer far
+    assert operating_point(risk, benign, cap=(3.0, 3.0)) == (-math.inf, 3.0)
+    assert operating_point(risk, {}, cap=(3.0, 3.0)) == (3.0, 3.0)
 
 
 def test_the_shipped_model_has_a_readier_pair_below_its_own():
@@ -127,28 +143,47 @@ def test_a_model_file_without_the_pair_stops_a_bot_that_asks_for_it(monkeypatch)
     assert [(f, m.split(":")[0]) for f, _, m in problems] == [
         ("bot/safety/risk_model.bin.gz", "the model file has no thresholds for RISK_MODEL=more")
     ]
+    assert "set RISK_MODEL=on" in problems[0][2]  # the default still runs on this file
     fine, problems = load_safety(ROOT / "content", model=True)
     assert fine is not None and problems == []
 
 
-def test_the_risk_command_reads_as_the_bot_with_more():
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "bot", "risk", *args],
-            input=f"{ONLY_MORE}\nI want to die\n",
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            cwd=ROOT,
-        )
+def test_the_risk_command_reads_as_the_bot_of_its_settings_or_its_flags(monkeypatch, tmp_path):
+    """`python -m bot risk` reads as the bot of `RISK_MODEL` reads (environment or .env);
+    `--more` and `--lists-only` say otherwise (review v17: an admin running `more` saw the
+    default's verdicts)."""
+    lines = f"{ONLY_MORE}\nI want to die\n"
+    ran = subprocess.run(
+        [sys.executable, "-m", "bot", "risk"],
+        input=lines,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env={**os.environ, "RISK_MODEL": "more"},
+    )
+    assert ran.stdout == f"elevated\t{ONLY_MORE}\nhigh\tI want to die\n"
 
-    assert run("--more").stdout == f"elevated\t{ONLY_MORE}\nhigh\tI want to die\n"
-    refused = run("--more", "--lists-only")
-    assert refused.returncode == 2 and "not with --lists-only" in refused.stderr
-    for readier_, level in ((False, "none"), (True, "elevated")):
+    def run(*args: str, setting: str | None = None) -> tuple[int, str]:
+        monkeypatch.chdir(tmp_path)  # no .env here
+        monkeypatch.setenv("CONTENT_DIR", str(ROOT / "content"))
+        if setting is None:
+            monkeypatch.delenv("RISK_MODEL", raising=False)
+        else:
+            monkeypatch.setenv("RISK_MODEL", setting)
+        monkeypatch.setattr(sys, "stdin", io.StringIO(f"{ONLY_MORE}\n{MODEL_TOO}\n"))
         out = io.StringIO()
-        assert run_risk_cli(ROOT / "content", io.StringIO(ONLY_MORE), out, readier=readier_) == 0
-        assert out.getvalue() == f"{level}\t{ONLY_MORE}\n"
+        monkeypatch.setattr(sys, "stdout", out)
+        code = cli.main(["risk", *args])
+        return code, " ".join(line.split("\t")[0] for line in out.getvalue().splitlines())
+
+    assert run() == (0, "none elevated")
+    assert run(setting="on") == (0, "none elevated")
+    assert run("--more") == (0, "elevated elevated")
+    assert run(setting="off") == (0, "none none")
+    assert run("--lists-only", setting="more") == (0, "none none")
+    assert run(setting="most") == (2, "")
+    assert run("--more", "--lists-only") == (2, "")
 
 
 async def test_a_bot_with_risk_model_more_answers_what_only_the_readier_model_finds(
@@ -171,3 +206,38 @@ async def test_a_bot_with_risk_model_more_answers_what_only_the_readier_model_fi
         assert ONLY_MORE not in msg["text"]  # never echoed back
         place = await h.core.relay.place(h.core.visitors.pseudonym(second.id))
         assert place.position == 1 and place.urgent
+
+
+def test_every_way_the_bot_loads_content_keeps_the_readier_model(
+    small: Path,  # noqa: F811 (the fixture of tests/test_memory_m4.py)
+    tmp_path: Path,
+    children: list[list[str]],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A first start and a /reload (a child checks), a restart (the record), a full check of
+    lists this process holds (here), and a check the child could not make (here): each gives
+    the model the settings asked for (review v17)."""
+    shipped = RiskModel.load()
+    assert shipped is not None and shipped.more is not None
+    record = CheckedRecord(tmp_path / "data" / "bot.sqlite3.content-checked", os.urandom(32))
+
+    def pair(content: Content | None) -> tuple[float, float]:
+        assert content is not None and content.risk is not None and content.risk.model is not None
+        return content.risk.model.threshold, content.risk.model.far
+
+    first, _ = apart.load(small, "en", record, model=True, readier=True)  # in a child
+    assert len(children) == 1 and pair(first) == shipped.more
+    restart, _ = apart.load(small, "en", record, model=True, readier=True)
+    assert len(children) == 1 and pair(restart) == shipped.more
+    default, _ = apart.load(small, "en", record, model=True)
+    assert pair(default) == (shipped.threshold, shipped.far)
+    reload, _ = apart.load(small, "en", record, model=True, readier=True, full=True)
+    assert len(children) == 2 and pair(reload) == shipped.more
+    held, _ = load_content(small)  # lists this process checked itself: a full check runs here
+    assert held is not None and lists.KEPT.holds(small)
+    here, _ = apart.load(small, "en", record, model=True, readier=True, full=True)
+    assert len(children) == 2 and pair(here) == shipped.more
+    detectors_apart(monkeypatch)  # a new process: nothing held
+    monkeypatch.setattr(apart, "_in_child", lambda *args: None)  # the child could not say
+    fallback, _ = apart.load(small, "en", record, model=True, readier=True, full=True)
+    assert len(children) == 2 and pair(fallback) == shipped.more

@@ -14,7 +14,7 @@ from bot.content import strict_yaml
 from bot.safety import cjk, kept, together
 from bot.safety.detector import RiskDetector
 from bot.safety.kept import KEPT, Kept, read
-from bot.safety.model import REMEDY, SHIPPED_NAME, RiskModel
+from bot.safety.model import SHIPPED_NAME, RiskModel
 from bot.safety.normalize import ELISION, WORD, phrase_tokens, tokens
 from bot.safety.schema import (
     BASE_LOCALE,
@@ -63,13 +63,9 @@ def load_safety(
         # a damaged or missing model is refused like content, in one line: never the lists
         # alone without a word
         try:
-            shipped = RiskModel.shipped()
-            if shipped is None:
-                raise ValueError("the model file is missing")
-            if readier:
-                shipped = shipped.readier()
+            shipped = RiskModel.for_bot(readier)
         except ValueError as error:
-            return None, [(SHIPPED_NAME, "-", f"{error}: {REMEDY}")]
+            return None, [(SHIPPED_NAME, "-", str(error))]
         detector = KEPT.beside(detector.with_model(shipped), detector)
     return detector, problems
 

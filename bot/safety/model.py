@@ -54,6 +54,11 @@ REMEDY = (
     "install the bot again, or make it with python -m benchmarks.risk_model_train "
     "(RISK_MODEL=off runs the lists alone: they miss about two in five of what both find)"
 )
+# ... and a model file without the readier pair, when the settings ask for it
+NO_READIER = (
+    "the model file has no thresholds for RISK_MODEL=more: set RISK_MODEL=on, or install the "
+    "bot again, or make the model with python -m benchmarks.risk_model_train"
+)
 _MASK = BUCKETS - 1
 _UNREAD = object()
 _CHUNK = 4096  # weights read at a time when loading
@@ -176,7 +181,7 @@ class RiskModel:
         this one raises, and more: README, "Risk detection"). The weights are shared. A
         ValueError when the file has no such pair."""
         if self.more is None:
-            raise ValueError("the model file has no thresholds for RISK_MODEL=more")
+            raise ValueError(NO_READIER)
         return replace(self, threshold=self.more[0], far=self.more[1], more=None)
 
     @classmethod
@@ -206,7 +211,7 @@ class RiskModel:
         if "far" in meta:  # a file without it: near misses only
             numbers.append(meta["far"])
         more = meta.get("more")  # a file without it: no RISK_MODEL=more
-        if more is not None:
+        if "more" in meta:
             if not (isinstance(more, list) and len(more) == 2):
                 raise ValueError("the model file is damaged")
             numbers.extend(more)
@@ -238,7 +243,11 @@ class RiskModel:
             readier = (values[-2], values[-1])
             del values[-2:]
         bias, threshold, *far = values
-        return cls(weights, bias, threshold, far[0] if far else math.inf, readier)
+        top = far[0] if far else math.inf
+        if readier is not None and not (readier[0] <= threshold and readier[1] <= top):
+            # readier is never above the file's own pair: `more` raises all `on` raises
+            raise ValueError("the model file is damaged")
+        return cls(weights, bias, threshold, top, readier)
 
     @classmethod
     def shipped(cls) -> RiskModel | None:
@@ -247,6 +256,19 @@ class RiskModel:
         if _shipped is _UNREAD:
             _shipped = cls.load()
         return _shipped  # type: ignore[return-value]
+
+    @classmethod
+    def for_bot(cls, readier: bool = False) -> RiskModel:
+        """The shipped model as the settings ask for it (`readier`: `RISK_MODEL=more`), or a
+        ValueError saying in one line what is wrong and what to do."""
+        try:
+            shipped = cls.shipped()
+            if shipped is None:
+                raise ValueError("the model file is missing")
+        except ValueError as error:
+            raise ValueError(f"{error}: {REMEDY}") from None
+        # without the pair, its own remedy: the default still runs on this file
+        return shipped.readier() if readier else shipped
 
     @classmethod
     def load(cls, path: Path = SHIPPED) -> RiskModel | None:
