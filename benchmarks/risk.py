@@ -83,7 +83,7 @@ TEST_SETS = (
     *("TEST", "  ...", "held-out"),
     *("FRESH4", "FRESH5", "FRESH6", "FRESH7", "FRESH8", "FRESH9", "FRESH10", "FRESH11"),
     *("FRESH12", "FRESH13", "FRESH14", "FRESH15", "FRESH16", "FRESH17", "CHATBENCH"),
-    *("FRESH18", "CHATBENCH2"),
+    *("FRESH18", "CHATBENCH2", "FRESH19"),
 )
 FRESH_SETS = (  # (file prefix, name in the figures); upper-case names are blind
     ("fresh_", "fresh (read since)"),
@@ -104,6 +104,7 @@ FRESH_SETS = (  # (file prefix, name in the figures); upper-case names are blind
     ("fresh16_", "FRESH16 blind"),
     ("fresh17_", "FRESH17 blind"),
     ("fresh18_", "FRESH18 blind"),
+    ("fresh19_", "FRESH19 blind"),
 )
 
 
@@ -288,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     # fresh13_ (end of session 11), fresh14_ (end of session 12), fresh15_ (end of session 13),
     # fresh16_ (end of session 14), fresh17_ (session 15, after the Arabizi reading: mostly
     # Arabizi, to measure it on lines nobody chose it by), fresh18_ (session 16, after a first
-    # retraining of the model: nine languages and Arabizi).
+    # retraining of the model: nine languages and Arabizi), fresh19_ (session 17, after
+    # RISK_MODEL=more: French, Italian, German, English, Turkish, Russian, Arabic and Arabizi).
     for prefix, label in FRESH_SETS:
         for path in sorted(SETS.glob(f"{prefix}*.tsv")):
             sets[f"{label} {path.stem}"] = _tsv(path.name)

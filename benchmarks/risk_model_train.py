@@ -5,7 +5,7 @@
 Data (nothing else):
 - risk and benign: every labelled set in `benchmarks/risk_sets/` written by the team (held-out,
   blind, fresh and training sets in 13 languages, and ordinary support chat: `chat_train*_*`),
-  except the sets kept to measure the model: `fresh4_*` to `fresh18_*` (blind: never
+  except the sets kept to measure the model: `fresh4_*` to `fresh19_*` (blind: never
   read), `chatbench_*` and `chatbench2_*` (ordinary chat, held out), `lookalikes.tsv`,
   `issue9.tsv`, `heldout2.tsv`, and any training line the model reads as it reads a line of
   one of those (`measured_readings`);
@@ -56,7 +56,7 @@ HELD_OUT = ("lookalikes.tsv", "issue9.tsv", "heldout2.tsv")
 BLIND_PREFIX = (
     *("fresh4_", "fresh5_", "fresh6_", "fresh7_", "fresh8_", "fresh9_", "fresh10_"),
     *("fresh11_", "fresh12_", "fresh13_", "fresh14_", "fresh15_", "fresh16_", "fresh17_"),
-    "fresh18_",
+    *("fresh18_", "fresh19_"),
     *("chatbench_", "chatbench2_"),
 )
 # the kinds of set the model learns from (an allow-list, see `trainable`): training and hard
