@@ -1,6 +1,7 @@
 """Risk detection: recall, false positives and speed of the phrase lists, on several sets.
 
     python -m benchmarks.risk [--no-public] [--heldout2] [--misses N] [--json]
+                              [--careful | --lists-only]
 
 Sets (label<TAB>lang<TAB>text, the format of `python -m bot risk --eval`):
 
@@ -253,12 +254,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-test", action="store_true", help="list test-set misses too")
     parser.add_argument("--json", action="store_true", help="one JSON line at the end")
     parser.add_argument("--lists-only", action="store_true", help="without the model")
-    parser.add_argument("--more", action="store_true", help="the model as RISK_MODEL=more")
+    parser.add_argument(
+        "--careful", action="store_true", help="the model as RISK_MODEL=careful (default: on)"
+    )
     args = parser.parse_args(argv)
-    if args.more and args.lists_only:
-        parser.error("--more is the model's: not with --lists-only")
+    if args.careful and args.lists_only:
+        parser.error("--careful is the model's: not with --lists-only")
 
-    detector, problems = load_safety(ROOT / "content", model=not args.lists_only, readier=args.more)
+    detector, problems = load_safety(
+        ROOT / "content", model=not args.lists_only, readier=not args.careful
+    )
     if detector is None:
         print(f"the safety lists have {len(problems)} problem(s)", file=sys.stderr)
         return 1
@@ -290,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     # fresh16_ (end of session 14), fresh17_ (session 15, after the Arabizi reading: mostly
     # Arabizi, to measure it on lines nobody chose it by), fresh18_ (session 16, after a first
     # retraining of the model: nine languages and Arabizi), fresh19_ (session 17, after
-    # RISK_MODEL=more: French, Italian, German, English, Turkish, Russian, Arabic and Arabizi).
+    # the readier pair: French, Italian, German, English, Turkish, Russian, Arabic and Arabizi).
     for prefix, label in FRESH_SETS:
         for path in sorted(SETS.glob(f"{prefix}*.tsv")):
             sets[f"{label} {path.stem}"] = _tsv(path.name)
@@ -308,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
             sets[name] = chat
 
     model = detector.model
-    mode = "off" if model is None else "more" if args.more else "on"
+    mode = "off" if model is None else "careful" if args.careful else "on"
     figures: dict[str, object] = {"RISK_MODEL": mode}
     if model is not None:  # which model the figures are of: two runs are never mixed up
         print(f"RISK_MODEL={mode}: thresholds {model.threshold} near a miss, {model.far} elsewhere")

@@ -29,9 +29,10 @@ where the lists saw nothing at all). Together they are the pair that raises the 
 while the model alone lets through at most 1.5 % of the team's benign lines, 0.5 % of the
 general posts and 1 % of the ordinary chat (`operating_point`; session 11: see `TEAM_RAISED`),
 each line counted at the threshold of its own tier; of two pairs that raise as many, the
-higher. A second pair, chosen the same way within looser bounds (`MORE_RAISED`), is kept in
-the file's header for `RISK_MODEL=more`. Writes `bot/safety/risk_model.bin.gz` (the same bytes
-on every run); `--check` trains and fails if the shipped file differs."""
+higher (the file's own pair, `RISK_MODEL=careful`). A second pair, chosen the same way within looser
+bounds (`MORE_RAISED`) and never above the first, is kept in the file's header: the bot's by default
+(`RISK_MODEL=on`, `RiskModel.readier`). Writes `bot/safety/risk_model.bin.gz` (the same bytes on
+every run); `--check` trains and fails if the shipped file differs."""
 
 from __future__ import annotations
 
@@ -74,11 +75,13 @@ FOLDS = 5
 TEAM_RAISED = 0.015
 GENERAL_RAISED = 0.005
 CHAT_RAISED = 0.01
-# The readier pair (`RISK_MODEL=more`): the same weights, thresholds chosen the same way within
-# looser bounds. Session 16's curve over the bounds (benchmarks/RISK_HISTORY.md): with chat at
-# 1 % no looser bound on the others moved the cross-validated catch (0.843 -> 0.847 at most);
-# these raised it to 0.894 for 1.5 more points of look-alikes and 1 more of chat, the steepest
-# step of the curve short of 5 % of chat. Never above the shipped pair (`operating_point`'s cap).
+# The readier pair, the bot's by default since session 17 (`RISK_MODEL=on`; `careful` keeps the
+# pair above): the same weights, thresholds chosen the same way within looser bounds. Session
+# 16's curve over the bounds (benchmarks/RISK_HISTORY.md): with chat at 1 % no looser bound on
+# the others moved the cross-validated catch (0.843 -> 0.847 at most); these raised it to 0.894
+# for 1.5 more points of look-alikes and 1 more of chat, the steepest step of the curve short of
+# 5 % of chat. Never above the file's own pair (`operating_point`'s cap). Measured once on every
+# blind set, then made the default (README, "Risk detection").
 MORE_RAISED = {"team": 0.03, "general": 0.01, "chat": 0.02}
 CHAT_PREFIX = ("chat_train",)  # ordinary support-chat messages (chat_train*_*), all benign
 DIGITS = 4
@@ -315,7 +318,7 @@ def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
         "general posts (benign)": str(len(general)),
         "threshold (near a miss of the lists)": str(threshold),
         "far threshold (no part of any rule)": str(far),
-        "RISK_MODEL=more: threshold, far": f"{more[0]}, {more[1]}",
+        "readier pair (RISK_MODEL=on): threshold, far": f"{more[0]}, {more[1]}",
     }
     for name, kind in (
         ("risk", None),
@@ -324,7 +327,7 @@ def fit(general: list[str]) -> tuple[bytes, dict[str, str]]:
         ("ordinary chat", "chat"),
     ):
         total = len(scores(kind, NEAR))
-        for label, (near_cut, far_cut) in (("", (threshold, far)), (", more", more)):
+        for label, (near_cut, far_cut) in ((", careful", (threshold, far)), (", on", more)):
             near_raised = _raised(scores(kind, NEAR), near_cut)
             far_raised = _raised(scores(kind, FAR), far_cut)
             figures[f"cross-validated, model alone{label}: {name} raised (near + far)"] = (

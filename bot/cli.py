@@ -62,10 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         help="the phrase lists alone, without the statistical model beside them",
     )
     risk.add_argument(
-        "--more",
+        "--careful",
         action="store_true",
-        help="the model's readier thresholds, as the bot with RISK_MODEL=more (without this or "
-        "--lists-only: as RISK_MODEL in the environment or .env says)",
+        help="the model's careful thresholds, as the bot with RISK_MODEL=careful (without this or "
+        "--lists-only: as RISK_MODEL in the environment or .env says, on by default)",
     )
     risk.add_argument(
         "--explain",
@@ -95,14 +95,14 @@ def main(argv: list[str] | None = None) -> int:
         from bot.safety import run_risk_cli
 
         try:
-            if args.more and args.lists_only:
-                print("--more is the model's: not with --lists-only", file=sys.stderr)
+            if args.careful and args.lists_only:
+                print("--careful is the model's: not with --lists-only", file=sys.stderr)
                 return 2
-            mode = "more" if args.more else "off" if args.lists_only else "on"
-            if not (args.more or args.lists_only):  # as the bot of these settings reads
+            mode = "careful" if args.careful else "off" if args.lists_only else "on"
+            if not (args.careful or args.lists_only):  # as the bot of these settings reads
                 mode = _setting("RISK_MODEL").lower() or "on"
-                if mode not in {"on", "more", "off"}:
-                    print("RISK_MODEL must be on, more or off", file=sys.stderr)
+                if mode not in {"on", "careful", "off"}:
+                    print("RISK_MODEL must be on, careful or off", file=sys.stderr)
                     return 2
             return run_risk_cli(
                 _content_dir(),
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.eval_file,
                 mode == "off",
                 args.explain,
-                readier=mode == "more",
+                readier=mode == "on",
             )
         except BrokenPipeError:  # the reader stopped early (`... | head`): not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -64,7 +64,7 @@ class Settings:
     webhook_max_connections: int = 40
     rate_limit: bool = True
     risk_model: bool = True
-    risk_model_readier: bool = False  # RISK_MODEL=more: the model's readier thresholds
+    risk_model_readier: bool = True  # RISK_MODEL=on: the model's readier pair (careful: its own)
     caseload_limit: int = 1
     invite_ttl_hours: int = 24
     visitor_idle_minutes: int = 10
@@ -204,8 +204,8 @@ def load_settings(
         raise SettingsError("TELEGRAM_RATE_LIMIT must be on or off")
 
     risk_model = get("RISK_MODEL", "on").lower()
-    if risk_model not in {"on", "more", "off"}:
-        raise SettingsError("RISK_MODEL must be on, more or off")
+    if risk_model not in {"on", "careful", "off"}:
+        raise SettingsError("RISK_MODEL must be on, careful or off")
 
     def number(name: str, default: int, low: int, high: int, unit: str) -> int:
         try:
@@ -248,7 +248,7 @@ def load_settings(
         webhook_max_connections=number("WEBHOOK_MAX_CONNECTIONS", 40, 1, 100, "connections"),
         rate_limit=rate == "on",
         risk_model=risk_model != "off",
-        risk_model_readier=risk_model == "more",
+        risk_model_readier=risk_model == "on",
         caseload_limit=number("CASELOAD_LIMIT", 1, 1, 10, "chats"),
         invite_ttl_hours=number("INVITE_TTL_HOURS", 24, 1, 24 * 14, "hours"),
         visitor_idle_minutes=number("VISITOR_IDLE_MINUTES", 10, 1, 24 * 60, "minutes"),

@@ -1,7 +1,8 @@
-"""`RISK_MODEL=more`: the same model with its readier thresholds (`RiskModel.readier`), chosen
-by the training within looser bounds on its own false alarms, never above the shipped pair: it
-raises everything the default raises, and more. From the setting through the content load to
-a visitor's answer."""
+"""The model's readier thresholds (`RiskModel.readier`), the bot's by default since session 17
+(`RISK_MODEL=on`; `RISK_MODEL=careful` keeps the file's own pair): chosen by the training within
+looser bounds on its own false alarms, never above the file's own pair, so `on` raises
+everything `careful` raises, and more. From the setting through the content load to a
+visitor's answer."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ from tests.test_safety_flows import say
 ROOT = Path(__file__).resolve().parent.parent
 # A message the shipped model raises only with its readier thresholds: a near miss of the lists
 # (a part of some rule found), scored 2.11, between the readier threshold (1.47) and the
-# shipped one (2.91)
+# file's own (2.91, `careful`)
 ONLY_MORE = "i'm done trying"
 # ... and one the shipped model raises with either pair (the lists alone: none)
 MODEL_TOO = "no one would even notice"
@@ -49,7 +50,7 @@ def test_the_readier_pair_travels_in_the_file_and_shares_the_weights():
     assert ready.weights is model.weights  # no second copy of 2 MB of weights
     plain = RiskModel.from_bytes(gzip.decompress(encode(0.5, 2.0, {3: 0.25}, 3.0)))
     assert plain.more is None
-    with pytest.raises(ValueError, match="RISK_MODEL=more"):
+    with pytest.raises(ValueError, match="no readier thresholds"):
         plain.readier()
 
 
@@ -69,9 +70,9 @@ def test_a_damaged_readier_pair_is_refused_as_damaged(more):
 
 
 def test_the_readier_pair_is_chosen_under_the_shipped_one():
-    """Chosen within looser bounds, the best pair could put one tier higher than the shipped
-    pair: the search never goes above it (`cap`), so `more` raises a superset, and the pair is
-    still one the rule chose (review v17: not two thresholds of different pairs)."""
+    """Chosen within looser bounds, the best pair could put one tier higher than the file's own
+    pair: the search never goes above it (`cap`), so `on` raises a superset of `careful`, and
+    the pair is still one the rule chose (review v17: not two thresholds of different pairs)."""
     risk = ([1.0, 2.0, 5.0], [1.0, 2.0, 5.0])  # three risk lines' scores at each tier
     benign = {"team": ([4.5, -math.inf], [-math.inf, 2.5], 0.5)}  # one of two may pass
     assert operating_point(risk, benign) == (-math.inf, 4.5)  # ties prefer the surer far
@@ -106,20 +107,21 @@ def test_only_the_readier_model_raises_the_example_and_never_lowers_anything():
             assert readier_.categories >= default.categories, text
 
 
-def test_the_setting_takes_on_more_or_off():
+def test_the_setting_takes_on_careful_or_off():
     on = load_settings(GOOD, env_file=None)
-    assert on.risk_model and not on.risk_model_readier
-    more = load_settings({**GOOD, "RISK_MODEL": "More"}, None)
-    assert more.risk_model and more.risk_model_readier
+    assert on.risk_model and on.risk_model_readier  # the readier pair by default
+    assert load_settings({**GOOD, "RISK_MODEL": "on"}, None) == on
+    careful = load_settings({**GOOD, "RISK_MODEL": "Careful"}, None)
+    assert careful.risk_model and not careful.risk_model_readier
     off = load_settings({**GOOD, "RISK_MODEL": "off"}, None)
-    assert not off.risk_model and not off.risk_model_readier
-    with pytest.raises(SettingsError, match="RISK_MODEL must be on, more or off"):
-        load_settings({**GOOD, "RISK_MODEL": "most"}, None)
+    assert not off.risk_model
+    with pytest.raises(SettingsError, match="RISK_MODEL must be on, careful or off"):
+        load_settings({**GOOD, "RISK_MODEL": "more"}, None)
 
 
 def test_a_load_with_the_readier_model_is_never_taken_for_the_default_one(record):
     """A start a record vouches for is kept in this process by what made it; the readier
-    model is part of that, so a start with `RISK_MODEL=more` after one with `on` (or the
+    model is part of that, so a start with `RISK_MODEL=careful` after one with `on` (or the
     other way round) gets the thresholds it asked for."""
     content = ROOT / "content"
     first, problems = load_content(content, record=record, model=True)
@@ -141,17 +143,20 @@ def test_a_model_file_without_the_pair_stops_a_bot_that_asks_for_it(monkeypatch)
     detector, problems = load_safety(ROOT / "content", model=True, readier=True)
     assert detector is None
     assert [(f, m.split(":")[0]) for f, _, m in problems] == [
-        ("bot/safety/risk_model.bin.gz", "the model file has no thresholds for RISK_MODEL=more")
+        (
+            "bot/safety/risk_model.bin.gz",
+            "the model file has no readier thresholds for RISK_MODEL=on",
+        )
     ]
-    assert "set RISK_MODEL=on" in problems[0][2]  # the default still runs on this file
+    assert "set RISK_MODEL=careful" in problems[0][2]  # which still runs on this file
     fine, problems = load_safety(ROOT / "content", model=True)
     assert fine is not None and problems == []
 
 
 def test_the_risk_command_reads_as_the_bot_of_its_settings_or_its_flags(monkeypatch, tmp_path):
-    """`python -m bot risk` reads as the bot of `RISK_MODEL` reads (environment or .env);
-    `--more` and `--lists-only` say otherwise (review v17: an admin running `more` saw the
-    default's verdicts)."""
+    """`python -m bot risk` reads as the bot of `RISK_MODEL` reads (environment or .env, on by
+    default); `--careful` and `--lists-only` say otherwise (review v17: an admin whose bot ran
+    another pair saw the default's verdicts)."""
     lines = f"{ONLY_MORE}\nI want to die\n"
     ran = subprocess.run(
         [sys.executable, "-m", "bot", "risk"],
@@ -160,9 +165,9 @@ def test_the_risk_command_reads_as_the_bot_of_its_settings_or_its_flags(monkeypa
         text=True,
         encoding="utf-8",
         cwd=ROOT,
-        env={**os.environ, "RISK_MODEL": "more"},
+        env={**os.environ, "RISK_MODEL": "careful"},
     )
-    assert ran.stdout == f"elevated\t{ONLY_MORE}\nhigh\tI want to die\n"
+    assert ran.stdout == f"none\t{ONLY_MORE}\nhigh\tI want to die\n"
 
     def run(*args: str, setting: str | None = None) -> tuple[int, str]:
         monkeypatch.chdir(tmp_path)  # no .env here
@@ -177,35 +182,33 @@ def test_the_risk_command_reads_as_the_bot_of_its_settings_or_its_flags(monkeypa
         code = cli.main(["risk", *args])
         return code, " ".join(line.split("\t")[0] for line in out.getvalue().splitlines())
 
-    assert run() == (0, "none elevated")
-    assert run(setting="on") == (0, "none elevated")
-    assert run("--more") == (0, "elevated elevated")
+    assert run() == (0, "elevated elevated")
+    assert run(setting="on") == (0, "elevated elevated")
+    assert run("--careful") == (0, "none elevated")
+    assert run(setting="careful") == (0, "none elevated")
     assert run(setting="off") == (0, "none none")
-    assert run("--lists-only", setting="more") == (0, "none none")
-    assert run(setting="most") == (2, "")
-    assert run("--more", "--lists-only") == (2, "")
+    assert run("--lists-only", setting="careful") == (0, "none none")
+    assert run(setting="more") == (2, "")
+    assert run("--careful", "--lists-only") == (2, "")
 
 
-async def test_a_bot_with_risk_model_more_answers_what_only_the_readier_model_finds(
-    tmp_path, clock, log_output
-) -> None:
-    """The whole way: the setting, the content load, the visitor's answer and queue place."""
-    async with running_harness(tmp_path, clock, rate_limit=False, risk_model_readier=True) as h:
-        h: Harness
-        detector = h.core.content.current.risk
-        assert detector is not None and detector.model is not None
-        shipped = RiskModel.load()
-        assert shipped is not None and (detector.model.threshold, detector.model.far) == (
-            shipped.more
-        )
-        await onboard(h, "River Song")  # on duty: visitors wait for them
-        await queue_visitor(h)
-        second = await queue_visitor(h)
-        msg = await say(h, second, ONLY_MORE)
-        assert en(h, "safety.elevated").split("\n")[0] in msg["text"]
-        assert ONLY_MORE not in msg["text"]  # never echoed back
-        place = await h.core.relay.place(h.core.visitors.pseudonym(second.id))
-        assert place.position == 1 and place.urgent
+async def test_the_bot_answers_what_only_the_readier_model_finds(harness: Harness) -> None:
+    """The whole way, as the bot runs by default (`RISK_MODEL=on`): the setting, the content
+    load, the visitor's answer and queue place."""
+    h = harness
+    assert h.settings.risk_model_readier  # the default
+    detector = h.core.content.current.risk
+    assert detector is not None and detector.model is not None
+    shipped = RiskModel.load()
+    assert shipped is not None and (detector.model.threshold, detector.model.far) == (shipped.more)
+    await onboard(h, "River Song")  # on duty: visitors wait for them
+    await queue_visitor(h)
+    second = await queue_visitor(h)
+    msg = await say(h, second, ONLY_MORE)
+    assert en(h, "safety.elevated").split("\n")[0] in msg["text"]
+    assert ONLY_MORE not in msg["text"]  # never echoed back
+    place = await h.core.relay.place(h.core.visitors.pseudonym(second.id))
+    assert place.position == 1 and place.urgent
 
 
 def test_every_way_the_bot_loads_content_keeps_the_readier_model(
@@ -241,3 +244,15 @@ def test_every_way_the_bot_loads_content_keeps_the_readier_model(
     monkeypatch.setattr(apart, "_in_child", lambda *args: None)  # the child could not say
     fallback, _ = apart.load(small, "en", record, model=True, readier=True, full=True)
     assert len(children) == 2 and pair(fallback) == shipped.more
+
+
+async def test_a_careful_bot_leaves_it_to_its_own_pair(tmp_path, clock, log_output) -> None:
+    """`RISK_MODEL=careful`: the model with the file's own pair (fewer false alarms, more
+    misses): the same message gets the ordinary answer."""
+    async with running_harness(tmp_path, clock, rate_limit=False, risk_model_readier=False) as h:
+        detector = h.core.content.current.risk
+        shipped = RiskModel.load()
+        assert detector is not None and detector.model is not None and shipped is not None
+        assert (detector.model.threshold, detector.model.far) == (shipped.threshold, shipped.far)
+        msg = await say(h, h.standin.user(), ONLY_MORE)
+        assert en(h, "safety.elevated").split("\n")[0] not in msg["text"]

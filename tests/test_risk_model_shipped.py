@@ -592,8 +592,8 @@ def test_a_damaged_shipped_model_stops_the_bot_with_one_clear_line(tmp_path, mon
             "bot/safety/risk_model.bin.gz",
             "-",
             "the model file is damaged: install the bot again, or make it with python -m "
-            "benchmarks.risk_model_train (RISK_MODEL=off runs the lists alone: they miss about "
-            "two in five of what both find)",
+            "benchmarks.risk_model_train (RISK_MODEL=off runs the lists alone: they miss nearly "
+            "half of what both find)",
         )
     ]
     assert load_safety(ROOT / "content")[0] is not None  # the lists alone: unaffected

@@ -103,8 +103,8 @@ def load_content(
     process already made (the same files, folder, day, default locale and `model`) is not made
     again (`checked.Loaded`). With `model`, the risk detector has the statistical model beside
     the lists (the bot, unless `RISK_MODEL=off`), with `readier` its readier thresholds
-    (`RISK_MODEL=more`). `files`: the files of `directory` already
-    read, with or without a record (`bot.content.apart`)."""
+    (`RISK_MODEL=on`, the bot's default; `careful`: without). `files`: the files of
+    `directory` already read, with or without a record (`bot.content.apart`)."""
     today = today or dt.date.today()
     problems: list[Problem] = []
     if not directory.is_dir():

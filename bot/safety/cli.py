@@ -29,7 +29,8 @@ def run_risk_cli(
     bot reads a message (the lists and the model beside them), or with `lists_only` the lists
     alone (what an editor of the lists wants to see). With `explain`, each line is followed by
     what of the lists was found in it, in its own words (`bot.safety.explain`). With `readier`,
-    the model's readier thresholds (`RISK_MODEL=more`).
+    the model's readier thresholds (`RISK_MODEL=on`, the bot's default; without: its own,
+    `RISK_MODEL=careful`).
 
     Exits 1 without reading input if the lists have problems (printed to stderr), so an editor
     never tests against lists the bot would refuse to load.

@@ -55,8 +55,8 @@ def load_safety(
     found sound, byte for byte, are not built and checked again (`bot.safety.kept`). With
     `model`, the shipped statistical model (`bot.safety.model`) stands beside the lists, on a
     copy (the bot and `python -m bot risk`); without, the lists alone decide (their checks,
-    their tests). With `readier` too, the model's readier thresholds (`RISK_MODEL=more`:
-    `RiskModel.readier`).
+    their tests). With `readier` too, the model's readier thresholds (`RISK_MODEL=on`, the
+    bot's default: `RiskModel.readier`; without, its own: `RISK_MODEL=careful`).
     """
     detector, problems = _load(content_dir, files)
     if model and detector is not None:

@@ -48,16 +48,16 @@ GRAMS = (3, 4, 5)
 MODEL_CATEGORY = "model"  # the category of a verdict the model raised
 SHIPPED = Path(__file__).with_name("risk_model.bin.gz")
 # A damaged or missing model file stops the bot like damaged content (`load_safety`), named so:
-# without the model the lists alone decide, and they miss about two in five of what both find
+# without the model the lists alone decide, and they miss nearly half of what both find
 SHIPPED_NAME = f"bot/safety/{SHIPPED.name}"
 REMEDY = (
     "install the bot again, or make it with python -m benchmarks.risk_model_train "
-    "(RISK_MODEL=off runs the lists alone: they miss about two in five of what both find)"
+    "(RISK_MODEL=off runs the lists alone: they miss nearly half of what both find)"
 )
-# ... and a model file without the readier pair, when the settings ask for it
+# ... and a model file without the readier pair, which the bot uses by default
 NO_READIER = (
-    "the model file has no thresholds for RISK_MODEL=more: set RISK_MODEL=on, or install the "
-    "bot again, or make the model with python -m benchmarks.risk_model_train"
+    "the model file has no readier thresholds for RISK_MODEL=on: set RISK_MODEL=careful, or "
+    "install the bot again, or make the model with python -m benchmarks.risk_model_train"
 )
 _MASK = BUCKETS - 1
 _UNREAD = object()
@@ -176,10 +176,11 @@ class RiskModel:
         return bool(toks) and cut < math.inf and self.score(toks) > cut
 
     def readier(self) -> RiskModel:
-        """The same model with the thresholds `RISK_MODEL=more` asks for: chosen by the training
-        within looser bounds on its false alarms, never above this model's own (it raises all
-        this one raises, and more: README, "Risk detection"). The weights are shared. A
-        ValueError when the file has no such pair."""
+        """The same model with its readier thresholds, the bot's by default (`RISK_MODEL=on`;
+        `careful` keeps the file's own pair): chosen by the training within looser bounds on
+        its false alarms, never above the file's own pair (it raises all that one raises, and
+        more: README, "Risk detection"). The weights are shared. A ValueError when the file
+        has no such pair."""
         if self.more is None:
             raise ValueError(NO_READIER)
         return replace(self, threshold=self.more[0], far=self.more[1], more=None)
@@ -210,7 +211,7 @@ class RiskModel:
         numbers = [meta.get("bias"), meta.get("threshold")]
         if "far" in meta:  # a file without it: near misses only
             numbers.append(meta["far"])
-        more = meta.get("more")  # a file without it: no RISK_MODEL=more
+        more = meta.get("more")  # a file without it: RISK_MODEL=careful only
         if "more" in meta:
             if not (isinstance(more, list) and len(more) == 2):
                 raise ValueError("the model file is damaged")
@@ -245,7 +246,7 @@ class RiskModel:
         bias, threshold, *far = values
         top = far[0] if far else math.inf
         if readier is not None and not (readier[0] <= threshold and readier[1] <= top):
-            # readier is never above the file's own pair: `more` raises all `on` raises
+            # readier is never above the file's own pair: `on` raises all `careful` raises
             raise ValueError("the model file is damaged")
         return cls(weights, bias, threshold, top, readier)
 
@@ -259,7 +260,7 @@ class RiskModel:
 
     @classmethod
     def for_bot(cls, readier: bool = False) -> RiskModel:
-        """The shipped model as the settings ask for it (`readier`: `RISK_MODEL=more`), or a
+        """The shipped model as the settings ask for it (`readier`: `RISK_MODEL=on`), or a
         ValueError saying in one line what is wrong and what to do."""
         try:
             shipped = cls.shipped()
