@@ -268,7 +268,7 @@ class RiskModel:
                 raise ValueError("the model file is missing")
         except ValueError as error:
             raise ValueError(f"{error}: {REMEDY}") from None
-        # without the pair, its own remedy: the default still runs on this file
+        # without the readier pair, its own remedy (`NO_READIER`): `careful` runs on this file
         return shipped.readier() if readier else shipped
 
     @classmethod
@@ -305,10 +305,9 @@ def encode(
 ) -> bytes:
     """The shipped form, the same bytes for the same model: a JSON line (buckets, bias,
     threshold, far, count, `more`: the readier pair, and `trained_on`: a digest of the lines it
-    was trained on, which
-    the bot never reads and a test compares with the training data of the day), then the
-    buckets with a weight (uint32) and their weights (float32), little-endian, gzip-compressed
-    without a time stamp."""
+    was trained on, which the bot never reads and a test compares with the training data of the
+    day), then the buckets with a weight (uint32) and their weights (float32), little-endian,
+    gzip-compressed without a time stamp."""
     where = array("I", sorted(weights))
     values = array("f", (weights[b] for b in where))
     if sys.byteorder == "big":
