@@ -311,6 +311,14 @@ def main(argv: list[str] | None = None) -> int:
         chat = [line for path in sorted(SETS.glob(f"{prefix}*.tsv")) for line in _tsv(path.name)]
         if chat:
             sets[name] = chat
+    # Short messages of 1 to 5 words, risk and benign (helpers s17a-c, session 17, written blind
+    # in 12 languages and Arabizi by three writers, after the readier pair became the default):
+    # a reply to a volunteer ("tonight", "my mom") or a word. A readable dev set, never trained
+    # on (not a trainable kind) and not counted as measured, so the training data stays as it
+    # was; it decided that short messages need no rule of their own (RISK_HISTORY, session 17).
+    short = [line for path in sorted(SETS.glob("shortchat_*.tsv")) for line in _tsv(path.name)]
+    if short:
+        sets["short messages (1-5 words, dev)"] = short
 
     model = detector.model
     mode = "off" if model is None else "careful" if args.careful else "on"
