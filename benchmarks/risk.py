@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.careful and args.lists_only:
-        parser.error("--careful is the model's: not with --lists-only")
+        parser.error("--careful and --lists-only cannot be used together")
 
     detector, problems = load_safety(
         ROOT / "content", model=not args.lists_only, readier=not args.careful

@@ -26,7 +26,7 @@ at a time: the model is scored on a writer it has not read). The model has two
 thresholds: `threshold` for a near miss of the lists (a part of some rule found) and `far` for a
 message with no part of any rule, never lower than `threshold` (the model must be at least as sure
 where the lists saw nothing at all). Together they are the pair that raises the most risk lines
-while the model alone lets through at most 1.5 % of the team's benign lines, 0.5 % of the
+while the model alone flags at most 1.5 % of the team's benign lines, 0.5 % of the
 general posts and 1 % of the ordinary chat (`operating_point`; session 11: see `TEAM_RAISED`),
 each line counted at the threshold of its own tier; of two pairs that raise as many, the
 higher (the file's own pair, `RISK_MODEL=careful`). A second pair, chosen the same way within looser

@@ -64,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     risk.add_argument(
         "--careful",
         action="store_true",
-        help="the model's careful thresholds, as the bot with RISK_MODEL=careful (without this or "
-        "--lists-only: as RISK_MODEL in the environment or .env says, on by default)",
+        help="the model's stricter thresholds, as the bot with RISK_MODEL=careful (without this "
+        "or --lists-only: as RISK_MODEL in the environment or .env says, on by default)",
     )
     risk.add_argument(
         "--explain",
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             if args.careful and args.lists_only:
-                print("--careful is the model's: not with --lists-only", file=sys.stderr)
+                print("--careful and --lists-only cannot be used together", file=sys.stderr)
                 return 2
             mode = "careful" if args.careful else "off" if args.lists_only else "on"
             if not (args.careful or args.lists_only):  # as the bot of these settings reads
@@ -245,12 +245,15 @@ def _content_dir() -> Path:
 
 
 def _setting(name: str) -> str:
-    """One setting from the environment or .env ("" when neither has it)."""
+    """One setting as `load_settings` reads it: the environment wins over .env, spaces
+    stripped ("" when unset or empty: the default then applies)."""
     import os
 
     from dotenv import dotenv_values
 
-    return os.environ.get(name) or dotenv_values(".env").get(name) or ""
+    values = {k: v for k, v in dotenv_values(".env").items() if v is not None}
+    values.update(os.environ)
+    return values.get(name, "").strip()
 
 
 def content_check(directory: Path) -> int:

@@ -170,7 +170,7 @@ def test_the_risk_command_reads_as_the_bot_of_its_settings_or_its_flags(monkeypa
     assert ran.stdout == f"none\t{ONLY_MORE}\nhigh\tI want to die\n"
 
     def run(*args: str, setting: str | None = None) -> tuple[int, str]:
-        monkeypatch.chdir(tmp_path)  # no .env here
+        monkeypatch.chdir(tmp_path)  # no .env here, until the end
         monkeypatch.setenv("CONTENT_DIR", str(ROOT / "content"))
         if setting is None:
             monkeypatch.delenv("RISK_MODEL", raising=False)
@@ -188,7 +188,11 @@ def test_the_risk_command_reads_as_the_bot_of_its_settings_or_its_flags(monkeypa
     assert run(setting="careful") == (0, "none elevated")
     assert run(setting="off") == (0, "none none")
     assert run("--lists-only", setting="careful") == (0, "none none")
+    assert run(setting=" Careful ") == (0, "none elevated")  # read as the bot reads it
     assert run(setting="more") == (2, "")
+    (tmp_path / ".env").write_text("RISK_MODEL=careful\n", encoding="utf-8")
+    assert run() == (0, "none elevated")  # the .env file, when the environment has nothing
+    assert run(setting="") == (0, "elevated elevated")  # set but empty: the default, as the bot
     assert run("--careful", "--lists-only") == (2, "")
 
 
