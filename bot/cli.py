@@ -26,7 +26,7 @@ import signal
 import sys
 from pathlib import Path
 
-from bot.config import Settings, SettingsError, load_settings
+from bot.config import RISK_MODELS, Settings, SettingsError, load_settings, setting_values
 
 # The content loader, crypto and the bot itself are imported where they are used: the
 # container's HEALTHCHECK runs `python -m bot healthcheck` every few seconds and must start fast.
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             mode = "careful" if args.careful else "off" if args.lists_only else "on"
             if not (args.careful or args.lists_only):  # as the bot of these settings reads
                 mode = _setting("RISK_MODEL").lower() or "on"
-                if mode not in {"on", "careful", "off"}:
+                if mode not in RISK_MODELS:
                     print("RISK_MODEL must be on, careful or off", file=sys.stderr)
                     return 2
             return run_risk_cli(
@@ -245,15 +245,9 @@ def _content_dir() -> Path:
 
 
 def _setting(name: str) -> str:
-    """One setting as `load_settings` reads it: the environment wins over .env, spaces
-    stripped ("" when unset or empty: the default then applies)."""
-    import os
-
-    from dotenv import dotenv_values
-
-    values = {k: v for k, v in dotenv_values(".env").items() if v is not None}
-    values.update(os.environ)
-    return values.get(name, "").strip()
+    """One setting as `load_settings` reads it, spaces stripped ("" when unset or empty: the
+    default then applies)."""
+    return setting_values().get(name, "").strip()
 
 
 def content_check(directory: Path) -> int:

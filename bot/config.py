@@ -111,14 +111,25 @@ def looks_random(key: bytes) -> bool:
     return len(set(key)) >= MIN_DISTINCT_KEY_BYTES
 
 
-def load_settings(
+RISK_MODELS = ("on", "careful", "off")  # the values of RISK_MODEL
+
+
+def setting_values(
     environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
-) -> Settings:
-    """Read settings; the process environment wins over the `.env` file."""
+) -> dict[str, str]:
+    """Every setting as given: the process environment wins over the `.env` file."""
     values: dict[str, str] = {}
     if env_file is not None and env_file.is_file():
         values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
     values.update(os.environ if environ is None else environ)
+    return values
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+) -> Settings:
+    """Read settings; the process environment wins over the `.env` file."""
+    values = setting_values(environ, env_file)
 
     def get(name: str, default: str | None = None) -> str:
         value = values.get(name, "").strip()
@@ -204,7 +215,7 @@ def load_settings(
         raise SettingsError("TELEGRAM_RATE_LIMIT must be on or off")
 
     risk_model = get("RISK_MODEL", "on").lower()
-    if risk_model not in {"on", "careful", "off"}:
+    if risk_model not in RISK_MODELS:
         raise SettingsError("RISK_MODEL must be on, careful or off")
 
     def number(name: str, default: int, low: int, high: int, unit: str) -> int:
